@@ -1,0 +1,149 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Languages;
+using CodeGuardian.Analyzers.Text.Lexing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeGuardian.Analyzers.Text.Engine;
+
+/// <summary>
+/// The one analyzer for AdditionalFiles: per file, decide the language, refuse what cannot be scanned (CG9002),
+/// lex once, and run every text rule of that language over the same tokens.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TextFileAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Default size cap; larger files are reported with CG9002 and skipped.</summary>
+    public const int DefaultMaxFileSize = 2 * 1024 * 1024;
+
+    private const string LanguageMetadataKey = "build_metadata.AdditionalFiles.CodeGuardianLanguage";
+
+    private static readonly ImmutableArray<DiagnosticDescriptor> Supported =
+        TextRuleRegistry.SupportedDiagnostics().Add(Descriptors.FileSkipped).Add(Descriptors.InvalidConfiguration);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterAdditionalFileAction(AnalyzeFile);
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    {
+        var file = context.AdditionalFile;
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
+        var ruleOptions = new RuleOptions(options);
+        var language = options.TryGetValue(LanguageMetadataKey, out var metadata) && !string.IsNullOrWhiteSpace(metadata)
+            ? LanguageDetector.FromMetadata(metadata)
+            : LanguageDetector.FromPath(file.Path);
+        if (language is TextLanguage.Unknown or TextLanguage.Manifest)
+        {
+            return;
+        }
+
+        ruleOptions.TryGetBuildProperty("ProjectDir", out var projectDir);
+        var relativePath = FileClassifier.RelativeTo(file.Path, projectDir);
+        if (FileClassifier.IsGeneratedOrVendored(relativePath))
+        {
+            return;
+        }
+
+        var rules = TextRuleRegistry.For(language);
+        if (rules.IsEmpty)
+        {
+            return;
+        }
+
+        var text = file.GetText(context.CancellationToken);
+        if (text is null)
+        {
+            ReportSkipped(context, options, file, "the file could not be read or decoded");
+            return;
+        }
+
+        var maxSize = DefaultMaxFileSize;
+        if (ruleOptions.TryGetValue(RuleIdentifiers.FileSkipped, "max_file_size", out var maxText) && int.TryParse(maxText, out var parsed) && parsed > 0)
+        {
+            maxSize = parsed;
+        }
+
+        if (text.Length > maxSize)
+        {
+            ReportSkipped(context, options, file, $"it has {text.Length} characters, more than the limit of {maxSize} (option codeguardian.max_file_size)");
+            return;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        using var tokens = new TokenList(Math.Max(64, text.Length / 6));
+        try
+        {
+            text.CopyTo(0, chars, 0, text.Length);
+            if (LooksBinary(chars, text.Length))
+            {
+                ReportSkipped(context, options, file, "it looks binary (NUL bytes or undecodable content)");
+                return;
+            }
+
+            Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, context.CancellationToken);
+            var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
+            var diagnostics = new List<Diagnostic>();
+            var ruleContext = new TextRuleContext(scanned, options, FileClassifier.IsTestFile(relativePath), diagnostics, context.CancellationToken);
+            foreach (var rule in rules)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                rule.Analyze(ruleContext);
+            }
+
+            foreach (var diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>NUL characters, or many replacement characters from failed decoding, mean this is not text.</summary>
+    private static bool LooksBinary(char[] chars, int length)
+    {
+        var probe = Math.Min(length, 8192);
+        var replacements = 0;
+        for (var i = 0; i < probe; i++)
+        {
+            var c = chars[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (c == '\uFFFD')
+            {
+                replacements++;
+            }
+        }
+
+        return probe > 0 && replacements * 20 > probe;
+    }
+
+    private static void ReportSkipped(AdditionalFileAnalysisContext context, AnalyzerConfigOptions options, AdditionalText file, string reason)
+    {
+        if (!SeverityResolver.TryGetEffectiveSeverity(options, Descriptors.FileSkipped, out var severity))
+        {
+            return;
+        }
+
+        var location = Location.Create(file.Path, default, default);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.FileSkipped, location, severity, null, null, System.IO.Path.GetFileName(file.Path), reason));
+    }
+}

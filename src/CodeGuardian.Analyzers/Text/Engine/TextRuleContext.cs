@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Threading;
+using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Suppression;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CodeGuardian.Analyzers.Text.Engine;
+
+/// <summary>
+/// What a text rule receives: the scanned file, its options, and <see cref="Report"/>, which applies suppression
+/// comments and the file's effective severity so no rule has to.
+/// </summary>
+public sealed class TextRuleContext
+{
+    private readonly List<Diagnostic> _sink;
+    private SuppressionIndex? _suppressions;
+
+    internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
+    {
+        File = file;
+        ConfigOptions = options;
+        Options = options is null ? default : new RuleOptions(options);
+        IsTestFile = isTestFile;
+        _sink = sink;
+        CancellationToken = cancellationToken;
+    }
+
+    public ScannedFile File { get; }
+
+    public RuleOptions Options { get; }
+
+    public AnalyzerConfigOptions? ConfigOptions { get; }
+
+    /// <summary>The file is test code by path convention or by the <c>codeguardian.test_files</c> option.</summary>
+    public bool IsTestFile { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Whether <paramref name="descriptor"/> is enabled for this file (rules may skip work when not).</summary>
+    public bool IsEnabled(DiagnosticDescriptor descriptor) =>
+        SeverityResolver.TryGetEffectiveSeverity(ConfigOptions, descriptor, out _);
+
+    public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] messageArgs)
+    {
+        if (!SeverityResolver.TryGetEffectiveSeverity(ConfigOptions, descriptor, out var severity))
+        {
+            return;
+        }
+
+        var line = File.LineOf(start);
+        _suppressions ??= SuppressionIndex.Build(File);
+        if (_suppressions.IsSuppressed(descriptor.Id, line))
+        {
+            return;
+        }
+
+        _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), severity, additionalLocations: null, properties: null, messageArgs));
+    }
+}

@@ -1,0 +1,12 @@
+using System;
+using System.Threading;
+
+namespace CodeGuardian.Analyzers.Text.Lexing;
+
+/// <summary>Lexer for Rust (placeholder until the real one lands: emits no tokens).</summary>
+public sealed class RustLexer : ILexer
+{
+    public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
+    {
+    }
+}
