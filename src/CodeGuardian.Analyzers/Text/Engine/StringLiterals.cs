@@ -1,3 +1,4 @@
+using System;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
