@@ -13,7 +13,7 @@ public readonly struct RuleOptions
 {
     public const string Prefix = "codeguardian.";
 
-    private static readonly char[] ListSeparators = { ',', ';', ' ' };
+    internal static readonly char[] ListSeparators = { ',', ';', ' ' };
 
     private readonly AnalyzerConfigOptions? _options;
 

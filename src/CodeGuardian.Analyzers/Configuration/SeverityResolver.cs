@@ -1,49 +1,50 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CodeGuardian.Analyzers.Configuration;
 
 /// <summary>
-/// Effective severity of a rule for one text file. The compiler applies per-file <c>.editorconfig</c> sections
-/// only to diagnostics located in syntax trees, so for AdditionalFiles the analyzer reads the file's own
-/// options (which do contain the section's keys) and reports with that severity, or not at all for none.
+/// The severity a CodeGuardian diagnostic is reported with. Precedence, highest first:
+/// <list type="number">
+/// <item>the user's <c>dotnet_diagnostic.&lt;ID&gt;.severity</c> (and category/bulk keys) from <c>.editorconfig</c>
+/// sections matching a text file — the compiler applies sections only to syntax trees, so the analyzer
+/// applies them for AdditionalFiles (for C# the compiler does it after us, with the same result);</item>
+/// <item><c>codeguardian.&lt;ID&gt;.severity</c>, which the environment presets set (and users may set);</item>
+/// <item>the descriptor's default.</item>
+/// </list>
+/// Presets deliberately do not use <c>dotnet_diagnostic</c> keys: a global <c>dotnet_diagnostic</c> value would
+/// override per-glob text-file sections in the compiler's own filtering.
 /// </summary>
 public static class SeverityResolver
 {
     /// <summary>Returns false when the rule is turned off for the file.</summary>
-    public static bool TryGetEffectiveSeverity(AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor, out DiagnosticSeverity severity)
+    public static bool TryGetEffectiveSeverity(
+        DiagnosticDescriptor descriptor,
+        Dictionary<string, string>? sectionKeys,
+        RuleOptions options,
+        out DiagnosticSeverity severity)
     {
         severity = descriptor.DefaultSeverity;
-        if (options is null)
+        if (sectionKeys is not null
+            && (TryRead(sectionKeys, "dotnet_diagnostic." + descriptor.Id + ".severity", out var configured)
+                || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out configured)
+                || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out configured)))
         {
-            return descriptor.IsEnabledByDefault;
+            return Apply(configured, ref severity);
         }
 
-        if (TryRead(options, "dotnet_diagnostic." + descriptor.Id + ".severity", out var configured)
-            || TryRead(options, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out configured)
-            || TryRead(options, "dotnet_analyzer_diagnostic.severity", out configured))
+        if (options.TryGetValue(descriptor.Id, "severity", out var preset) && TryParse(preset, out configured))
         {
-            if (configured is null)
-            {
-                return false;
-            }
-
-            severity = configured.Value;
-            return true;
+            return Apply(configured, ref severity);
         }
 
         return descriptor.IsEnabledByDefault;
     }
 
-    /// <summary>Parses a severity value; <paramref name="severity"/> is null for <c>none</c>.</summary>
-    private static bool TryRead(AnalyzerConfigOptions options, string key, out DiagnosticSeverity? severity)
+    /// <summary>Parses an editorconfig severity word; null means <c>none</c>. False for unknown words and <c>default</c>.</summary>
+    public static bool TryParse(string text, out DiagnosticSeverity? severity)
     {
         severity = null;
-        if (!options.TryGetValue(key, out var text) || text is null)
-        {
-            return false;
-        }
-
         switch (text.Trim().ToLowerInvariant())
         {
             case "error":
@@ -64,8 +65,24 @@ public static class SeverityResolver
             case "none":
                 return true;
             default:
-                // "default" or an unknown word: keep the descriptor's default (unknown words are reported as CG9001 by the config check).
                 return false;
         }
+    }
+
+    private static bool Apply(DiagnosticSeverity? configured, ref DiagnosticSeverity severity)
+    {
+        if (configured is null)
+        {
+            return false;
+        }
+
+        severity = configured.Value;
+        return true;
+    }
+
+    private static bool TryRead(Dictionary<string, string> keys, string key, out DiagnosticSeverity? severity)
+    {
+        severity = null;
+        return keys.TryGetValue(key, out var text) && TryParse(text, out severity);
     }
 }

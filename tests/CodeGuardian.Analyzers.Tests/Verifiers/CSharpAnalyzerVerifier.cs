@@ -23,6 +23,14 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>For incomplete code: compiler errors are not part of the expectation, only ours.</summary>
+    public static Task VerifyIncompleteCodeAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Test harness; set sources, AdditionalFiles and AnalyzerConfigFiles on <c>TestState</c>.</summary>
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {

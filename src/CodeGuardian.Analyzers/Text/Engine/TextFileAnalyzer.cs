@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Configuration.EditorConfig;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -34,10 +35,15 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Parsed once per compilation; only the text files that match a section pay for a lookup.
+            var editorConfigs = EditorConfigSet.From(start.Options, start.CancellationToken);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, editorConfigs));
+        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, EditorConfigSet editorConfigs)
     {
         var file = context.AdditionalFile;
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
@@ -63,10 +69,11 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var sectionSeverities = editorConfigs.GetSeverityKeys(file.Path);
         var text = file.GetText(context.CancellationToken);
         if (text is null)
         {
-            ReportSkipped(context, options, file, "the file could not be read or decoded");
+            ReportSkipped(context, ruleOptions, sectionSeverities, file, "the file could not be read or decoded");
             return;
         }
 
@@ -78,7 +85,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
         if (text.Length > maxSize)
         {
-            ReportSkipped(context, options, file, $"it has {text.Length} characters, more than the limit of {maxSize} (option codeguardian.max_file_size)");
+            ReportSkipped(context, ruleOptions, sectionSeverities, file, $"it has {text.Length} characters, more than the limit of {maxSize} (option codeguardian.max_file_size)");
             return;
         }
 
@@ -89,14 +96,14 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             text.CopyTo(0, chars, 0, text.Length);
             if (LooksBinary(chars, text.Length))
             {
-                ReportSkipped(context, options, file, "it looks binary (NUL bytes or undecodable content)");
+                ReportSkipped(context, ruleOptions, sectionSeverities, file, "it looks binary (NUL bytes or undecodable content)");
                 return;
             }
 
             Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, context.CancellationToken);
             var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
             var diagnostics = new List<Diagnostic>();
-            var ruleContext = new TextRuleContext(scanned, options, FileClassifier.IsTestFile(relativePath), diagnostics, context.CancellationToken);
+            var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), diagnostics, context.CancellationToken);
             foreach (var rule in rules)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -136,9 +143,14 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         return probe > 0 && replacements * 20 > probe;
     }
 
-    private static void ReportSkipped(AdditionalFileAnalysisContext context, AnalyzerConfigOptions options, AdditionalText file, string reason)
+    private static void ReportSkipped(
+        AdditionalFileAnalysisContext context,
+        RuleOptions options,
+        Dictionary<string, string>? sectionSeverities,
+        AdditionalText file,
+        string reason)
     {
-        if (!SeverityResolver.TryGetEffectiveSeverity(options, Descriptors.FileSkipped, out var severity))
+        if (!SeverityResolver.TryGetEffectiveSeverity(Descriptors.FileSkipped, sectionSeverities, options, out var severity))
         {
             return;
         }

@@ -16,11 +16,20 @@ public sealed class TextRuleContext
     private readonly List<Diagnostic> _sink;
     private SuppressionIndex? _suppressions;
 
-    internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
+    private readonly Dictionary<string, string>? _sectionSeverities;
+
+    internal TextRuleContext(
+        ScannedFile file,
+        AnalyzerConfigOptions? options,
+        Dictionary<string, string>? sectionSeverities,
+        bool isTestFile,
+        List<Diagnostic> sink,
+        CancellationToken cancellationToken)
     {
         File = file;
         ConfigOptions = options;
         Options = options is null ? default : new RuleOptions(options);
+        _sectionSeverities = sectionSeverities;
         IsTestFile = isTestFile;
         _sink = sink;
         CancellationToken = cancellationToken;
@@ -39,11 +48,11 @@ public sealed class TextRuleContext
 
     /// <summary>Whether <paramref name="descriptor"/> is enabled for this file (rules may skip work when not).</summary>
     public bool IsEnabled(DiagnosticDescriptor descriptor) =>
-        SeverityResolver.TryGetEffectiveSeverity(ConfigOptions, descriptor, out _);
+        SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out _);
 
     public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] messageArgs)
     {
-        if (!SeverityResolver.TryGetEffectiveSeverity(ConfigOptions, descriptor, out var severity))
+        if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out var severity))
         {
             return;
         }

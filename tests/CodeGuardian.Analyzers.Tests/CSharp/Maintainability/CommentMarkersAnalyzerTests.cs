@@ -1,0 +1,200 @@
+using System.Threading.Tasks;
+using CodeGuardian.Analyzers.CSharp.Maintainability;
+using CodeGuardian.Analyzers.Tests.Verifiers;
+using Verify = CodeGuardian.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<CodeGuardian.Analyzers.CSharp.Maintainability.CommentMarkersAnalyzer>;
+
+namespace CodeGuardian.Analyzers.Tests.CSharp.Maintainability;
+
+public class CommentMarkersAnalyzerTests
+{
+    [Fact]
+    public Task EmptySource_NoDiagnostics() => Verify.VerifyAnalyzerAsync("");
+
+    [Fact]
+    public Task TodoTag_InLineComment_FiresOnTagThroughEndOfLine() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            // {|CG1001:TODO: handle the empty case|}
+            void M() { }
+        }
+        """);
+
+    [Fact]
+    public Task TaskTags_AllFour_InOneFile() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            /* {|CG1002:FIXME crashes on null|} */
+            // {|CG1003:HACK: works around a driver bug|}
+            // {|CG1004:BUG: off by one|}
+            // see {|CG1004:XXX below|}
+            void M() { }
+        }
+        """);
+
+    [Fact]
+    public Task BlockComment_TagOnContinuationLine() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            /*
+             * Summary line.
+             * {|CG1001:todo: remove once v2 ships|}
+             */
+            void M() { }
+        }
+        """);
+
+    [Theory]
+    [InlineData("// a todo list app stores items")]
+    [InlineData("// the todoList is sorted")]
+    [InlineData("// fixing a bug in prose is fine")]
+    [InlineData("// xxx is a placeholder name here")]
+    [InlineData("// Hackathon results")]
+    public Task ProseMentions_DoNotFire(string comment) => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            {{comment}}
+            void M() { }
+        }
+        """);
+
+    [Fact]
+    public Task TagsInCodeAndStrings_DoNotFire() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            int TODO = 1;
+            string todoList = "TODO: not a comment";
+            string raw = \"\"\"
+                // FIXME inside a raw string
+                \"\"\";
+        }
+        """.Replace("\\\"", "\""));
+
+    [Fact]
+    public Task UpperCaseTodo_AnywhereInComment_Fires() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            int x; // counts retries, {|CG1001:TODO make configurable|}
+        }
+        """);
+
+    [Fact]
+    public Task DocumentationComment_NotScannedForTags() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            /// <summary>Returns the TODO items of a user.</summary>
+            void M() { }
+        }
+        """);
+
+    [Fact]
+    public async Task ExtraTags_FromOption()
+    {
+        var test = new CSharpAnalyzerVerifier<CommentMarkersAnalyzer>.Test
+        {
+            TestCode = """
+                class C
+                {
+                    // {|CG1001:TBD: pick a size|}
+                    // this is tbd in prose
+                    void M() { }
+                }
+                """,
+        }.WithEditorConfig("root = true\n[*.cs]\ncodeguardian.CG1001.tags = TBD\n");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task ElidedCode_Fires() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M()
+            {
+                // {|CG1006:... rest of the code ...|}
+            }
+
+            void N()
+            {
+                // {|CG1006:Your code here|}
+            }
+
+            void O()
+            {
+                /* {|CG1006:(rest of implementation)|} */
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("// the rest of the code assumes sorted input")]
+    [InlineData("// rest api client")]
+    [InlineData("// this code is generated once")]
+    [InlineData("// existing users keep their settings")]
+    public Task OrdinaryCommentsMentioningRestOrCode_DoNotFire(string comment) => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            {{comment}}
+            void M() { }
+        }
+        """);
+
+    [Fact]
+    public Task AssistantPhrases_Fire() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            // {|CG1007:Here's the updated code|} with the fix applied.
+            void M() { }
+
+            // Done. {|CG1007:I hope this helps|}!
+            void N() { }
+        }
+        """);
+
+    [Fact]
+    public Task AssistantPhrases_InStrings_DoNotFire() => Verify.VerifyAnalyzerAsync("""
+        class ChatUi
+        {
+            const string Greeting = "As an AI language model, I can help. I hope this helps!";
+        }
+        """);
+
+    [Fact]
+    public Task MarkdownFence_InCode_Fires() => Verify.VerifyIncompleteCodeAsync("""
+        {|CG1007:```csharp|}
+        class C { }
+        {|CG1007:```|}
+        """);
+
+    [Fact]
+    public Task MarkdownFence_InDocCommentOrString_DoesNotFire() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            /// <example>
+            /// ```csharp
+            /// var c = new C();
+            /// ```
+            /// </example>
+            void M() { }
+
+            string s = @"
+        ```
+        ";
+        }
+        """);
+
+    [Fact]
+    public Task GeneratedCode_IsSkipped() => Verify.VerifyAnalyzerAsync("""
+        // <auto-generated/>
+        class C
+        {
+            // TODO: generated stub
+        }
+        """);
+
+    [Fact]
+    public Task HalfTypedCode_DoesNotThrow() => Verify.VerifyIncompleteCodeAsync("""
+        class C
+        {
+            void M(
+            // {|CG1001:TODO: finish|}
+        """);
+}
