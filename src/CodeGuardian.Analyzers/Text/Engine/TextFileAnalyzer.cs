@@ -39,11 +39,12 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         {
             // Parsed once per compilation; only the text files that match a section pay for a lookup.
             var editorConfigs = EditorConfigSet.From(start.Options, start.CancellationToken);
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, editorConfigs));
+            var projectFiles = new ProjectFiles(start.Options.AdditionalFiles);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, editorConfigs, projectFiles));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, EditorConfigSet editorConfigs)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, EditorConfigSet editorConfigs, ProjectFiles projectFiles)
     {
         var file = context.AdditionalFile;
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
@@ -51,7 +52,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         var language = options.TryGetValue(LanguageMetadataKey, out var metadata) && !string.IsNullOrWhiteSpace(metadata)
             ? LanguageDetector.FromMetadata(metadata)
             : LanguageDetector.FromPath(file.Path);
-        if (language is TextLanguage.Unknown or TextLanguage.Manifest)
+        if (language == TextLanguage.Unknown)
         {
             return;
         }
@@ -103,7 +104,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, context.CancellationToken);
             var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
             var diagnostics = new List<Diagnostic>();
-            var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), diagnostics, context.CancellationToken);
+            var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, context.CancellationToken);
             foreach (var rule in rules)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();

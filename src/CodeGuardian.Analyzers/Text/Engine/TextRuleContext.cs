@@ -23,9 +23,11 @@ public sealed class TextRuleContext
         AnalyzerConfigOptions? options,
         Dictionary<string, string>? sectionSeverities,
         bool isTestFile,
+        ProjectFiles projectFiles,
         List<Diagnostic> sink,
         CancellationToken cancellationToken)
     {
+        ProjectFiles = projectFiles;
         File = file;
         ConfigOptions = options;
         Options = options is null ? default : new RuleOptions(options);
@@ -45,6 +47,9 @@ public sealed class TextRuleContext
     public bool IsTestFile { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The other AdditionalFiles of the compilation (manifests, configs), with a per-compilation cache.</summary>
+    public ProjectFiles ProjectFiles { get; }
 
     /// <summary>Whether <paramref name="descriptor"/> is enabled for this file (rules may skip work when not).</summary>
     public bool IsEnabled(DiagnosticDescriptor descriptor) =>

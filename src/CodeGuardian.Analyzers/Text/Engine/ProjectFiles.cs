@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeGuardian.Analyzers.Text.Engine;
+
+/// <summary>
+/// All AdditionalFiles of the compilation by normalized path, for rules that need another file than the one
+/// they scan (dependency manifests, tsconfig paths, local Python modules). Built once per compilation;
+/// parsed artifacts are cached with <see cref="GetOrAdd{T}"/> so each manifest is parsed once, whichever file asks.
+/// </summary>
+public sealed class ProjectFiles
+{
+    public static readonly ProjectFiles Empty = new(ImmutableArray<AdditionalText>.Empty);
+
+    private readonly Dictionary<string, AdditionalText> _byPath;
+    private readonly ConcurrentDictionary<(string Key, Type Type), object?> _cache = new();
+
+    public ProjectFiles(ImmutableArray<AdditionalText> files)
+    {
+        _byPath = new Dictionary<string, AdditionalText>(StringComparer.OrdinalIgnoreCase);
+        var paths = ImmutableArray.CreateBuilder<string>(files.Length);
+        foreach (var file in files)
+        {
+            var normalized = Normalize(file.Path);
+            if (!_byPath.ContainsKey(normalized))
+            {
+                _byPath.Add(normalized, file);
+                paths.Add(normalized);
+            }
+        }
+
+        Paths = paths.ToImmutable();
+    }
+
+    /// <summary>Every AdditionalFile path, normalized with '/'.</summary>
+    public ImmutableArray<string> Paths { get; }
+
+    public static string Normalize(string path) => path.Replace('\\', '/');
+
+    public bool Contains(string path) => _byPath.ContainsKey(Normalize(path));
+
+    public SourceText? GetText(string path, CancellationToken cancellationToken) =>
+        _byPath.TryGetValue(Normalize(path), out var file) ? file.GetText(cancellationToken) : null;
+
+    /// <summary>
+    /// A value derived from a file (or any key), computed once per compilation. <paramref name="factory"/> must not
+    /// throw; it may run twice under a race, and one result wins.
+    /// </summary>
+    public T GetOrAdd<T>(string key, Func<string, T> factory)
+        where T : class?
+        => (T)_cache.GetOrAdd((key, typeof(T)), k => factory(k.Key))!;
+}
