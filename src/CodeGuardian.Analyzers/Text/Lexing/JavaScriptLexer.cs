@@ -1,12 +1,564 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
-/// <summary>Lexer for JavaScript (placeholder until the real one lands: emits no tokens).</summary>
+/// <summary>
+/// Lexer for JavaScript and TypeScript (also JSX/TSX, whose markup is lexed as code). One linear pass:
+/// <list type="bullet">
+/// <item>A template literal is one <see cref="TokenKind.String"/> token with <see cref="TokenFlags.Template"/>
+/// (and <see cref="TokenFlags.Interpolated"/> when it has a <c>${</c>). The code inside its holes is lexed
+/// (strings, comments, regexes, nested templates, braces) but not emitted, so a <c>}</c> or a backtick inside a
+/// hole cannot end the literal early. Nesting is tracked with an explicit stack, never by recursion.</item>
+/// <item>A <c>/</c> starts a regex literal unless the previous significant token ends an expression
+/// (identifier that is not an operator keyword, number, string, regex, <c>)</c>, <c>]</c>, <c>}</c>, postfix
+/// <c>++</c>/<c>--</c>).</item>
+/// <item>Quoted strings cannot span lines in JavaScript: an unterminated one ends at its line break with
+/// <see cref="TokenFlags.Unterminated"/>, so one stray quote does not swallow the rest of the file. Block
+/// comments and template literals run to the end of the file when unterminated.</item>
+/// <item>A <c>#!</c> first line and a byte-order mark are <see cref="TokenKind.Text"/>.</item>
+/// </list>
+/// </summary>
 public sealed class JavaScriptLexer : ILexer
 {
+    private const int CancellationInterval = 4096;
+
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
+        var scanner = new Scanner(text, tokens);
+        scanner.Run(cancellationToken);
     }
+
+    /// <summary>What the previous significant token says about a following <c>/</c>.</summary>
+    private enum Previous : byte
+    {
+        /// <summary>Start of input, operator, opening bracket, keyword such as <c>return</c>: a regex may follow.</summary>
+        RegexAllowed,
+
+        /// <summary>An expression just ended: a <c>/</c> divides.</summary>
+        ExpressionEnd,
+
+        /// <summary>A <c>&lt;</c>: <c>&lt;/name</c> is a JSX closing tag, not a regex.</summary>
+        LessThan,
+
+        /// <summary>A <c>.</c> or <c>?.</c>: the next identifier is a property name even if it spells a keyword.</summary>
+        MemberDot,
+    }
+
+    private ref struct Scanner
+    {
+        // Stack entries: TemplateFrame while inside template text, otherwise the brace depth inside a ${ } hole.
+        private const int TemplateFrame = -1;
+
+        private readonly ReadOnlySpan<char> _text;
+        private readonly TokenList _tokens;
+        private List<int>? _stack;
+        private int _position;
+        private Previous _previous;
+        private int _templateStart;
+        private TokenFlags _templateFlags;
+
+        public Scanner(ReadOnlySpan<char> text, TokenList tokens)
+        {
+            _text = text;
+            _tokens = tokens;
+            _stack = null;
+            _position = 0;
+            _previous = Previous.RegexAllowed;
+            _templateStart = 0;
+            _templateFlags = TokenFlags.None;
+        }
+
+        private readonly bool InTemplate => _stack is { Count: > 0 };
+
+        public void Run(CancellationToken cancellationToken)
+        {
+            var text = _text;
+            var nextCheck = CancellationInterval;
+            ScanPrologue();
+            while (_position < text.Length)
+            {
+                if (_position >= nextCheck)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    nextCheck = _position + CancellationInterval;
+                }
+
+                if (InTemplate && _stack![_stack.Count - 1] == TemplateFrame)
+                {
+                    ScanTemplateText();
+                    continue;
+                }
+
+                var c = text[_position];
+                if (IsWhiteSpace(c))
+                {
+                    _position++;
+                    continue;
+                }
+
+                ScanCodeToken(c);
+            }
+
+            if (InTemplate)
+            {
+                // The outermost template literal never closed.
+                _tokens.Add(_templateStart, text.Length - _templateStart, TokenKind.String, _templateFlags | TokenFlags.Unterminated);
+                _stack!.Clear();
+            }
+        }
+
+        private void ScanPrologue()
+        {
+            var text = _text;
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                _tokens.Add(0, 1, TokenKind.Text);
+                _position = 1;
+            }
+
+            if (_position + 1 < text.Length && text[_position] == '#' && text[_position + 1] == '!')
+            {
+                var end = LineEnd(_position);
+                _tokens.Add(_position, end - _position, TokenKind.Text);
+                _position = end;
+            }
+        }
+
+        /// <summary>Template text up to the closing backtick (pop) or a <c>${</c> (push a hole).</summary>
+        private void ScanTemplateText()
+        {
+            var text = _text;
+            var i = _position;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\\')
+                {
+                    i += 2;
+                    continue;
+                }
+
+                if (c == '`')
+                {
+                    i++;
+                    _stack!.RemoveAt(_stack.Count - 1);
+                    _position = i;
+                    _previous = Previous.ExpressionEnd;
+                    if (_stack.Count == 0)
+                    {
+                        _tokens.Add(_templateStart, i - _templateStart, TokenKind.String, _templateFlags);
+                    }
+
+                    return;
+                }
+
+                if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+                {
+                    _templateFlags |= TokenFlags.Interpolated;
+                    _stack!.Add(0);
+                    _position = i + 2;
+                    _previous = Previous.RegexAllowed;
+                    return;
+                }
+
+                i++;
+            }
+
+            _position = text.Length;
+        }
+
+        private void ScanCodeToken(char c)
+        {
+            var text = _text;
+            var start = _position;
+            var next = start + 1 < text.Length ? text[start + 1] : '\0';
+
+            if (c == '/' && next == '/')
+            {
+                var end = LineEnd(start);
+                Emit(start, end, TokenKind.Comment, TokenFlags.None);
+                return;
+            }
+
+            if (c == '/' && next == '*')
+            {
+                ScanBlockComment(start);
+                return;
+            }
+
+            if (c == '"' || c == '\'')
+            {
+                ScanQuotedString(start, c);
+                _previous = Previous.ExpressionEnd;
+                return;
+            }
+
+            if (c == '`')
+            {
+                OpenTemplate(start);
+                return;
+            }
+
+            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
+            {
+                var end = start + 1;
+                while (end < text.Length && IsIdentifierPart(text[end]))
+                {
+                    end++;
+                }
+
+                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
+                    ? Previous.ExpressionEnd
+                    : Previous.RegexAllowed;
+                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+                return;
+            }
+
+            if (IsDigit(c) || (c == '.' && IsDigit(next)))
+            {
+                var end = ScanNumber(start);
+                _previous = Previous.ExpressionEnd;
+                Emit(start, end, TokenKind.Number, TokenFlags.None);
+                return;
+            }
+
+            if (c == '/')
+            {
+                if (_previous == Previous.LessThan && (next == '>' || IsIdentifierStart(next)))
+                {
+                    // JSX closing tag "</name>": the slash is punctuation.
+                    _previous = Previous.RegexAllowed;
+                    Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                    return;
+                }
+
+                if (_previous != Previous.ExpressionEnd)
+                {
+                    ScanRegex(start);
+                    _previous = Previous.ExpressionEnd;
+                    return;
+                }
+            }
+
+            ScanPunctuation(start, c);
+        }
+
+        private void OpenTemplate(int start)
+        {
+            _stack ??= new List<int>();
+            if (_stack.Count == 0)
+            {
+                _templateStart = start;
+                _templateFlags = TokenFlags.Template;
+            }
+
+            _stack.Add(TemplateFrame);
+            _position = start + 1;
+        }
+
+        private void ScanBlockComment(int start)
+        {
+            var text = _text;
+            var flags = TokenFlags.BlockComment;
+            if (start + 2 < text.Length && text[start + 2] == '*' && !(start + 3 < text.Length && text[start + 3] == '/'))
+            {
+                flags |= TokenFlags.Documentation;
+            }
+
+            var close = text.Slice(start + 2).IndexOf("*/".AsSpan());
+            int end;
+            if (close < 0)
+            {
+                end = text.Length;
+                flags |= TokenFlags.Unterminated;
+            }
+            else
+            {
+                end = start + 2 + close + 2;
+            }
+
+            Emit(start, end, TokenKind.Comment, flags);
+        }
+
+        private void ScanQuotedString(int start, char quote)
+        {
+            var text = _text;
+            var i = start + 1;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == quote)
+                {
+                    Emit(start, i + 1, TokenKind.String, TokenFlags.None);
+                    return;
+                }
+
+                if (c == '\\')
+                {
+                    // An escaped CR LF is one line continuation.
+                    i += i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n' ? 3 : 2;
+                    continue;
+                }
+
+                if (c == '\n' || c == '\r')
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            if (i > text.Length)
+            {
+                i = text.Length;
+            }
+
+            Emit(start, i, TokenKind.String, TokenFlags.Unterminated);
+        }
+
+        private readonly int ScanNumber(int start)
+        {
+            var text = _text;
+            var i = start;
+            if (text[i] == '0' && i + 1 < text.Length && IsRadixPrefix(text[i + 1]))
+            {
+                i += 2;
+                while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                return i;
+            }
+
+            var seenDot = false;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (IsDigit(c) || c == '_')
+                {
+                    i++;
+                }
+                else if (c == '.' && !seenDot)
+                {
+                    seenDot = true;
+                    i++;
+                }
+                else if ((c == 'e' || c == 'E') && i + 1 < text.Length && (IsDigit(text[i + 1]) || ((text[i + 1] == '+' || text[i + 1] == '-') && i + 2 < text.Length && IsDigit(text[i + 2]))))
+                {
+                    i += 2;
+                    seenDot = true;
+                }
+                else if (IsAsciiLetterOrDigit(c))
+                {
+                    // BigInt suffix "n" or a malformed literal: keep it one token.
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+
+        private void ScanRegex(int start)
+        {
+            var text = _text;
+            var i = start + 1;
+            var inClass = false;
+            var flags = TokenFlags.Unterminated;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    break;
+                }
+
+                if (c == '\\')
+                {
+                    i = i + 1 < text.Length && text[i + 1] != '\n' && text[i + 1] != '\r' ? i + 2 : i + 1;
+                    continue;
+                }
+
+                if (c == '[')
+                {
+                    inClass = true;
+                }
+                else if (c == ']')
+                {
+                    inClass = false;
+                }
+                else if (c == '/' && !inClass)
+                {
+                    i++;
+                    flags = TokenFlags.None;
+                    while (i < text.Length && IsIdentifierPart(text[i]))
+                    {
+                        i++;
+                    }
+
+                    break;
+                }
+
+                i++;
+            }
+
+            Emit(start, i, TokenKind.Regex, flags);
+        }
+
+        private void ScanPunctuation(int start, char c)
+        {
+            var text = _text;
+            var length = PunctuationLength(text, start);
+            var end = start + length;
+
+            if (InTemplate)
+            {
+                // Braces inside a ${ } hole: only the hole's own closing brace returns to template text.
+                var top = _stack!.Count - 1;
+                if (c == '{')
+                {
+                    _stack[top]++;
+                }
+                else if (c == '}')
+                {
+                    if (_stack[top] == 0)
+                    {
+                        _stack.RemoveAt(top);
+                        _position = end;
+                        return;
+                    }
+
+                    _stack[top]--;
+                }
+            }
+
+            _previous = c switch
+            {
+                ')' or ']' or '}' => Previous.ExpressionEnd,
+                '+' or '-' when length == 2 && text[start + 1] == c => Previous.ExpressionEnd,
+                '<' when length == 1 => Previous.LessThan,
+                '.' when length == 1 => Previous.MemberDot,
+                '?' when length == 2 && text[start + 1] == '.' => Previous.MemberDot,
+                _ => Previous.RegexAllowed,
+            };
+
+            Emit(start, end, TokenKind.Punctuation, TokenFlags.None);
+        }
+
+        private void Emit(int start, int end, TokenKind kind, TokenFlags flags)
+        {
+            _position = end;
+            if (!InTemplate)
+            {
+                _tokens.Add(start, end - start, kind, flags);
+            }
+        }
+
+        private readonly int LineEnd(int start)
+        {
+            var text = _text;
+            var i = start;
+            while (i < text.Length && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029')
+            {
+                i++;
+            }
+
+            return i;
+        }
+    }
+
+    /// <summary>Length of the operator at <paramref name="start"/>: longest match of the JS operators.</summary>
+    private static int PunctuationLength(ReadOnlySpan<char> text, int start)
+    {
+        var c = text[start];
+        var c1 = start + 1 < text.Length ? text[start + 1] : '\0';
+        var c2 = start + 2 < text.Length ? text[start + 2] : '\0';
+        var c3 = start + 3 < text.Length ? text[start + 3] : '\0';
+        switch (c)
+        {
+            case '.':
+                return c1 == '.' && c2 == '.' ? 3 : 1;
+            case '=':
+                return c1 == '=' ? (c2 == '=' ? 3 : 2) : c1 == '>' ? 2 : 1;
+            case '!':
+                return c1 == '=' ? (c2 == '=' ? 3 : 2) : 1;
+            case '*':
+                return c1 == '*' ? (c2 == '=' ? 3 : 2) : c1 == '=' ? 2 : 1;
+            case '<':
+                return c1 == '<' ? (c2 == '=' ? 3 : 2) : c1 == '=' ? 2 : 1;
+            case '>':
+                if (c1 == '>')
+                {
+                    return c2 == '>' ? (c3 == '=' ? 4 : 3) : c2 == '=' ? 3 : 2;
+                }
+
+                return c1 == '=' ? 2 : 1;
+            case '&':
+            case '|':
+                return c1 == c ? (c2 == '=' ? 3 : 2) : c1 == '=' ? 2 : 1;
+            case '?':
+                if (c1 == '?')
+                {
+                    return c2 == '=' ? 3 : 2;
+                }
+
+                // "?." is optional chaining unless a digit follows ("a?.5:b" is a conditional).
+                return c1 == '.' && !IsDigit(c2) ? 2 : 1;
+            case '+':
+            case '-':
+                return c1 == c || c1 == '=' ? 2 : 1;
+            case '/':
+            case '%':
+            case '^':
+                return c1 == '=' ? 2 : 1;
+            default:
+                return 1;
+        }
+    }
+
+    /// <summary>Keywords after which an expression (so a regex literal) starts.</summary>
+    private static bool AllowsRegexAfter(ReadOnlySpan<char> word)
+    {
+        switch (word.Length)
+        {
+            case 2:
+                return Is(word, "in") || Is(word, "do") || Is(word, "of");
+            case 3:
+                return Is(word, "new");
+            case 4:
+                return Is(word, "case") || Is(word, "else") || Is(word, "void");
+            case 5:
+                return Is(word, "throw") || Is(word, "yield") || Is(word, "await");
+            case 6:
+                return Is(word, "return") || Is(word, "typeof") || Is(word, "delete");
+            case 7:
+                return Is(word, "extends");
+            case 10:
+                return Is(word, "instanceof");
+            default:
+                return false;
+        }
+    }
+
+    private static bool Is(ReadOnlySpan<char> word, string keyword) => word.SequenceEqual(keyword.AsSpan());
+
+    private static bool IsWhiteSpace(char c) =>
+        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 127 && char.IsWhiteSpace(c)) || c == '\uFEFF';
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c);
+
+    private static bool IsRadixPrefix(char c) => c is 'x' or 'X' or 'b' or 'B' or 'o' or 'O';
+
+    internal static bool IsIdentifierStart(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c == '\\' || (c > 127 && !char.IsWhiteSpace(c));
+
+    internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
 }

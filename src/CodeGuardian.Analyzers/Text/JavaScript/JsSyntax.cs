@@ -1,0 +1,851 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Lexing;
+
+namespace CodeGuardian.Analyzers.Text.JavaScript;
+
+/// <summary>
+/// The query layer of JavaScript/TypeScript files, built once per file and shared by every JS rule: the code tokens
+/// (comments and text left out) addressed by <em>code index</em>, matching brackets, the innermost enclosing bracket
+/// of each token, module aliases, and questions rules ask about calls — member chains, arguments, "is this
+/// argument built at run time", "is this inside a loop body".
+/// </summary>
+public sealed class JsSyntax
+{
+    private static readonly ConditionalWeakTable<ScannedFile, JsSyntax> Cache = new();
+
+    /// <summary>Per file, bounds the variable look-ups of <see cref="NonConstantReason"/> (each is a backward scan).</summary>
+    private const int MaxVariableLookups = 256;
+
+    /// <summary>How many code tokens a variable look-up scans backwards: the same function, in practice.</summary>
+    private const int MaxLookBack = 4000;
+
+    private readonly int[] _code;
+    private readonly int[] _match;
+    private readonly int[] _parent;
+    private readonly List<ModuleBinding> _bindings = new();
+    private int _variableLookups;
+
+    private JsSyntax(ScannedFile file)
+    {
+        File = file;
+        var tokens = file.Tokens.AsSpan();
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind is not (TokenKind.Comment or TokenKind.Text))
+            {
+                count++;
+            }
+        }
+
+        _code = new int[count];
+        _match = new int[count];
+        _parent = new int[count];
+        var k = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            {
+                _code[k++] = i;
+            }
+        }
+
+        Count = count;
+        IndexBrackets();
+        IndexModuleBindings();
+    }
+
+    public ScannedFile File { get; }
+
+    /// <summary>Number of code tokens.</summary>
+    public int Count { get; }
+
+    public static JsSyntax For(ScannedFile file) => Cache.GetValue(file, static f => new JsSyntax(f));
+
+    public ref readonly Token this[int index] => ref File.Tokens[_code[index]];
+
+    /// <summary>Index in <see cref="ScannedFile.Tokens"/> of code token <paramref name="index"/>.</summary>
+    public int TokenIndex(int index) => _code[index];
+
+    /// <summary>Code index of the first code token at or after <paramref name="position"/>.</summary>
+    public int CodeIndexAt(int position)
+    {
+        int lo = 0, hi = Count - 1, found = Count;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (this[mid].End > position)
+            {
+                found = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found;
+    }
+
+    public ReadOnlySpan<char> TextOf(int index) => File.TextOf(this[index]);
+
+    public bool Is(int index, string text) => index >= 0 && index < Count && File.Is(this[index], text);
+
+    public bool IsKind(int index, TokenKind kind) => index >= 0 && index < Count && this[index].Kind == kind;
+
+    public bool IsIdentifier(int index, string text) => IsKind(index, TokenKind.Identifier) && File.Is(this[index], text);
+
+    public bool IsPunctuation(int index, string text) => IsKind(index, TokenKind.Punctuation) && File.Is(this[index], text);
+
+    /// <summary>A string literal with no run-time holes (quoted, or a template without <c>${}</c>).</summary>
+    public bool IsConstantString(int index) =>
+        IsKind(index, TokenKind.String) && !this[index].Has(TokenFlags.Interpolated);
+
+    /// <summary>The matching bracket of a bracket token, or -1 when it is unbalanced or not a bracket.</summary>
+    public int MatchOf(int index) => index >= 0 && index < Count ? _match[index] : -1;
+
+    /// <summary>The innermost open bracket enclosing <paramref name="index"/>, or -1 at top level.</summary>
+    public int ParentOf(int index) => index >= 0 && index < Count ? _parent[index] : -1;
+
+    /// <summary>Token is <c>.</c> or <c>?.</c>.</summary>
+    public bool IsMemberDot(int index) => IsPunctuation(index, ".") || IsPunctuation(index, "?.");
+
+    /// <summary>Identifier <paramref name="index"/> is a property access (<c>x.name</c>), not a free name.</summary>
+    public bool IsPropertyName(int index) => IsMemberDot(index - 1);
+
+    /// <summary>The identifier is called: <c>name(</c> or <c>name?.(</c>. Returns the open parenthesis or -1.</summary>
+    public int CallParenthesis(int index)
+    {
+        if (IsPunctuation(index + 1, "("))
+        {
+            return index + 1;
+        }
+
+        return IsPunctuation(index + 1, "?.") && IsPunctuation(index + 2, "(") ? index + 2 : -1;
+    }
+
+    /// <summary>
+    /// Member chain ending at identifier <paramref name="last"/> matches <paramref name="names"/> exactly
+    /// (<c>child_process.exec</c>: names "child_process", "exec"), and the chain does not continue further left.
+    /// </summary>
+    public bool IsChain(int last, params string[] names)
+    {
+        var index = last;
+        for (var n = names.Length - 1; n >= 0; n--)
+        {
+            if (!IsIdentifier(index, names[n]))
+            {
+                return false;
+            }
+
+            if (n > 0)
+            {
+                if (!IsMemberDot(index - 1))
+                {
+                    return false;
+                }
+
+                index -= 2;
+            }
+        }
+
+        return !IsMemberDot(index - 1);
+    }
+
+    /// <summary>
+    /// Member chain ending at <paramref name="last"/> ends with <paramref name="names"/> (more may stand to the left:
+    /// <c>this.db.query</c> ends with "db", "query").
+    /// </summary>
+    public bool ChainEndsWith(int last, params string[] names)
+    {
+        var index = last;
+        for (var n = names.Length - 1; n >= 0; n--)
+        {
+            if (!IsIdentifier(index, names[n]))
+            {
+                return false;
+            }
+
+            if (n > 0)
+            {
+                if (!IsMemberDot(index - 1))
+                {
+                    return false;
+                }
+
+                index -= 2;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>First token of the member chain ending at <paramref name="last"/> (<c>a</c> of <c>a.b().c</c> is not followed through calls).</summary>
+    public int ChainStart(int last)
+    {
+        var index = last;
+        while (IsMemberDot(index - 1) && IsKind(index - 2, TokenKind.Identifier))
+        {
+            index -= 2;
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The <paramref name="n"/>th (0-based) argument of the call whose open parenthesis is <paramref name="open"/>:
+    /// code indices [start, end). False when there is no such argument or the call is not closed.
+    /// </summary>
+    public bool TryGetArgument(int open, int n, out int start, out int end)
+    {
+        start = end = -1;
+        var close = MatchOf(open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var argument = 0;
+        var argumentStart = open + 1;
+        for (var i = open + 1; i <= close; i++)
+        {
+            if (i == close || (IsPunctuation(i, ",") && _parent[i] == open))
+            {
+                if (argument == n)
+                {
+                    if (i == argumentStart)
+                    {
+                        return false;
+                    }
+
+                    start = argumentStart;
+                    end = i;
+                    return true;
+                }
+
+                argument++;
+                argumentStart = i + 1;
+                continue;
+            }
+
+            if (IsOpenBracket(i) && _match[i] > i)
+            {
+                i = _match[i] - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Why the expression in code indices [start, end) is built at run time, or null when it is constant (literals
+    /// only, concatenated or not) or cannot be told. Reasons: a template literal with <c>${}</c>, concatenation with a
+    /// non-literal operand; an identifier is followed to its nearest earlier assignment in the file.
+    /// </summary>
+    public string? NonConstantReason(int start, int end) => NonConstantReason(start, end, 2);
+
+    private string? NonConstantReason(int start, int end, int variableDepth)
+    {
+        if (start < 0 || end > Count || start >= end)
+        {
+            return null;
+        }
+
+        // Strip wrapping parentheses: ("a" + b).
+        while (IsPunctuation(start, "(") && MatchOf(start) == end - 1)
+        {
+            start++;
+            end--;
+            if (start >= end)
+            {
+                return null;
+            }
+        }
+
+        var hasPlus = false;
+        var allLiteralOperands = true;
+        var operandStart = start;
+        for (var i = start; i < end; i++)
+        {
+            ref readonly var token = ref this[i];
+            if (token.Kind == TokenKind.String && token.Has(TokenFlags.Interpolated) && !IsTaggedTemplate(i))
+            {
+                return "a template literal with ${} interpolation";
+            }
+
+            if (IsOpenBracket(i) && _match[i] > i && _match[i] < end)
+            {
+                i = _match[i];
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Punctuation && (File.Is(token, "+") || File.Is(token, "+=")))
+            {
+                hasPlus = true;
+                if (!IsLiteralOperand(operandStart, i))
+                {
+                    allLiteralOperands = false;
+                }
+
+                operandStart = i + 1;
+            }
+        }
+
+        if (hasPlus)
+        {
+            if (!IsLiteralOperand(operandStart, end))
+            {
+                allLiteralOperands = false;
+            }
+
+            return allLiteralOperands ? null : "string concatenation";
+        }
+
+        // A lone variable: follow it to its nearest earlier assignment (bounded).
+        if (end - start == 1 && this[start].Kind == TokenKind.Identifier && variableDepth > 0 && !IsPropertyName(start)
+            && _variableLookups < MaxVariableLookups)
+        {
+            _variableLookups++;
+            if (TryFindAssignment(start, out var valueStart, out var valueEnd))
+            {
+                var reason = NonConstantReason(valueStart, valueEnd, variableDepth - 1);
+                if (reason is not null)
+                {
+                    return reason + " (through '" + File.GetString(this[start]) + "')";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A template directly preceded by a tag (<c>sql`…`</c>): the tag receives the holes as values.</summary>
+    public bool IsTaggedTemplate(int index) =>
+        IsKind(index - 1, TokenKind.Identifier) ? !IsKeywordBeforeExpression(index - 1)
+        : IsPunctuation(index - 1, ")") || IsPunctuation(index - 1, "]");
+
+    private bool IsKeywordBeforeExpression(int index) =>
+        Is(index, "return") || Is(index, "typeof") || Is(index, "await") || Is(index, "yield") || Is(index, "case")
+        || Is(index, "in") || Is(index, "of") || Is(index, "new") || Is(index, "throw") || Is(index, "void") || Is(index, "else");
+
+    private bool IsLiteralOperand(int start, int end)
+    {
+        if (end - start != 1)
+        {
+            return false;
+        }
+
+        return IsConstantString(start) || IsKind(start, TokenKind.Number);
+    }
+
+    /// <summary>
+    /// The value of the nearest assignment before <paramref name="use"/> to the identifier there
+    /// (<c>const x = …</c>, <c>x = …</c>, <c>x += …</c> counts as built at run time).
+    /// </summary>
+    public bool TryFindAssignment(int use, out int valueStart, out int valueEnd)
+    {
+        valueStart = valueEnd = -1;
+        var name = TextOf(use);
+        var stop = Math.Max(1, use - MaxLookBack);
+        for (var i = use - 1; i >= stop; i--)
+        {
+            if (this[i].Kind != TokenKind.Punctuation || this[i - 1].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            var isAssign = File.Is(this[i], "=");
+            var isAppend = File.Is(this[i], "+=");
+            if ((!isAssign && !isAppend) || IsPropertyName(i - 1) || !TextOf(i - 1).SequenceEqual(name))
+            {
+                continue;
+            }
+
+            valueStart = isAppend ? i - 1 : i + 1;
+            valueEnd = ExpressionEnd(i + 1);
+            if (isAppend)
+            {
+                // "x += y" is concatenation of x and y.
+                valueEnd = Math.Max(valueEnd, i + 2);
+            }
+
+            return valueEnd > valueStart;
+        }
+
+        return false;
+    }
+
+    /// <summary>End (exclusive) of the expression starting at <paramref name="start"/>: the first <c>;</c>, <c>,</c> or closing bracket at its level, or a line break that ends the statement.</summary>
+    public int ExpressionEnd(int start)
+    {
+        var level = start < Count ? _parent[start] : -1;
+        for (var i = start; i < Count; i++)
+        {
+            if (IsOpenBracket(i))
+            {
+                var match = _match[i];
+                if (match < 0)
+                {
+                    return Count;
+                }
+
+                i = match;
+                if (EndsStatementAfter(i))
+                {
+                    return i + 1;
+                }
+
+                continue;
+            }
+
+            if (_parent[i] != level || IsCloseBracket(i) || IsPunctuation(i, ";") || IsPunctuation(i, ","))
+            {
+                return i;
+            }
+
+            if (EndsStatementAfter(i))
+            {
+                return i + 1;
+            }
+        }
+
+        return Count;
+    }
+
+    /// <summary>Automatic semicolon insertion, approximately: a line break between two tokens that cannot continue one expression.</summary>
+    private bool EndsStatementAfter(int index)
+    {
+        if (index + 1 >= Count || File.LineOf(this[index].End) == File.LineOf(this[index + 1].Start))
+        {
+            return false;
+        }
+
+        ref readonly var current = ref this[index];
+        ref readonly var next = ref this[index + 1];
+        var currentEndsExpression = current.Kind is TokenKind.Identifier or TokenKind.Number or TokenKind.String or TokenKind.Regex
+            || File.Is(current, ")") || File.Is(current, "]") || File.Is(current, "}");
+        var nextContinues = next.Kind == TokenKind.Punctuation && !File.Is(next, "(") && !File.Is(next, "[") && !File.Is(next, "{")
+            && !File.Is(next, "!") && !File.Is(next, "++") && !File.Is(next, "--");
+        return currentEndsExpression && !nextContinues;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="index"/> runs once per iteration of a loop: inside a <c>for</c>/<c>while</c>/<c>do</c>
+    /// body (braced or not), or inside a function passed to <c>.forEach(</c>/<c>.map(</c> and similar iteration calls.
+    /// <paramref name="loopKind"/> names it ("for", "while", "do", "forEach" …).
+    /// </summary>
+    public bool TryGetEnclosingLoop(int index, out string loopKind)
+    {
+        loopKind = string.Empty;
+        var position = index;
+        var crossedFunction = false;
+        var steps = 0;
+        while (position >= 0 && steps++ < 4096)
+        {
+            // Walk back along this bracket level to the start of the statement.
+            var i = position - 1;
+            var level = position < Count ? _parent[position] : -1;
+            while (i >= 0 && i > level)
+            {
+                if (IsCloseBracket(i))
+                {
+                    var open = _match[i];
+                    if (open < 0)
+                    {
+                        break;
+                    }
+
+                    if (File.Is(this[i], ")") && IsLoopHeader(open, out var kind))
+                    {
+                        loopKind = kind;
+                        return true;
+                    }
+
+                    if (File.Is(this[i], "}"))
+                    {
+                        break;
+                    }
+
+                    i = open - 1;
+                    continue;
+                }
+
+                if (IsPunctuation(i, ";"))
+                {
+                    break;
+                }
+
+                if (IsIdentifier(i, "do") && !IsPropertyName(i))
+                {
+                    loopKind = "do";
+                    return true;
+                }
+
+                if (IsPunctuation(i, "=>") || IsIdentifier(i, "function"))
+                {
+                    crossedFunction = true;
+                }
+
+                i--;
+            }
+
+            if (level < 0)
+            {
+                return false;
+            }
+
+            if (IsPunctuation(level, "(") && crossedFunction && IsKind(level - 1, TokenKind.Identifier) && IsPropertyName(level - 1)
+                && IsIterationMethod(level - 1))
+            {
+                loopKind = File.GetString(this[level - 1]);
+                return true;
+            }
+
+            // A header paren's own contents (the iterable, the condition) run once per loop, not per iteration.
+            position = level;
+        }
+
+        return false;
+    }
+
+    private bool IsIterationMethod(int index) =>
+        Is(index, "forEach") || Is(index, "map") || Is(index, "flatMap") || Is(index, "reduce") || Is(index, "filter")
+        || Is(index, "some") || Is(index, "every");
+
+    /// <summary>An open parenthesis after <c>for</c>, <c>for await</c> or <c>while</c> (not the tail of a do-while).</summary>
+    private bool IsLoopHeader(int open, out string kind)
+    {
+        kind = string.Empty;
+        if (!IsPunctuation(open, "("))
+        {
+            return false;
+        }
+
+        var keyword = IsIdentifier(open - 1, "await") ? open - 2 : open - 1;
+        if (IsIdentifier(keyword, "for") && !IsPropertyName(keyword))
+        {
+            kind = "for";
+            return true;
+        }
+
+        if (IsIdentifier(keyword, "while") && !IsPropertyName(keyword) && !IsPunctuation(keyword - 1, "}"))
+        {
+            kind = "while";
+            return true;
+        }
+
+        return false;
+    }
+
+    public bool IsOpenBracket(int index)
+    {
+        if (!IsKind(index, TokenKind.Punctuation) || this[index].Length != 1)
+        {
+            return false;
+        }
+
+        var c = File.CharAt(this[index].Start);
+        return c is '(' or '[' or '{';
+    }
+
+    public bool IsCloseBracket(int index)
+    {
+        if (!IsKind(index, TokenKind.Punctuation) || this[index].Length != 1)
+        {
+            return false;
+        }
+
+        var c = File.CharAt(this[index].Start);
+        return c is ')' or ']' or '}';
+    }
+
+    // ---- Modules -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Whether identifier <paramref name="index"/> denotes <paramref name="member"/> of module <paramref name="module"/>:
+    /// <c>module.member</c>, <c>alias.member</c> (<c>const cp = require('m')</c>, <c>import * as cp from 'm'</c>),
+    /// <c>require('m').member</c>, or a free name bound by <c>const { member } = require('m')</c> /
+    /// <c>import { member as name } from 'm'</c>. A <c>node:</c> prefix on the module is ignored.
+    /// </summary>
+    public bool IsModuleMember(int index, string module, string member)
+    {
+        if (!IsKind(index, TokenKind.Identifier))
+        {
+            return false;
+        }
+
+        if (IsPropertyName(index))
+        {
+            if (!File.Is(this[index], member))
+            {
+                return false;
+            }
+
+            var owner = index - 2;
+            if (IsKind(owner, TokenKind.Identifier) && !IsPropertyName(owner))
+            {
+                return File.Is(this[owner], module) || IsModuleAlias(owner, module);
+            }
+
+            // require('m').member
+            if (IsPunctuation(owner, ")") && MatchOf(owner) is var open && open > 0 && IsIdentifier(open - 1, "require")
+                && open + 2 == owner && IsKind(open + 1, TokenKind.String))
+            {
+                return ModuleNameEquals(open + 1, module);
+            }
+
+            return false;
+        }
+
+        var name = TextOf(index);
+        foreach (var binding in _bindings)
+        {
+            if (binding.Member is not null && binding.Module == module && binding.Member == member && name.SequenceEqual(binding.Local.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Identifier <paramref name="index"/> is a local name for the whole module <paramref name="module"/>.</summary>
+    public bool IsModuleAlias(int index, string module)
+    {
+        var name = TextOf(index);
+        foreach (var binding in _bindings)
+        {
+            if (binding.Member is null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any import or require of <paramref name="module"/> appears in the file.</summary>
+    public bool ImportsModule(string module)
+    {
+        foreach (var binding in _bindings)
+        {
+            if (binding.Module == module)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ModuleNameEquals(int stringIndex, string module)
+    {
+        var (start, length) = StringLiterals.ContentOf(File, this[stringIndex]);
+        var content = File.Slice(start, length);
+        if (content.StartsWith("node:".AsSpan(), StringComparison.Ordinal))
+        {
+            content = content.Slice(5);
+        }
+
+        return content.SequenceEqual(module.AsSpan());
+    }
+
+    private string ModuleName(int stringIndex)
+    {
+        var (start, length) = StringLiterals.ContentOf(File, this[stringIndex]);
+        var content = File.Slice(start, length);
+        if (content.StartsWith("node:".AsSpan(), StringComparison.Ordinal))
+        {
+            content = content.Slice(5);
+        }
+
+        return content.ToString();
+    }
+
+    /// <summary>Finds <c>require('m')</c> and <c>import … from 'm'</c> bindings once per file.</summary>
+    private void IndexModuleBindings()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (this[i].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            if (File.Is(this[i], "require") && !IsPropertyName(i) && IsPunctuation(i + 1, "(") && IsConstantString(i + 2) && IsPunctuation(i + 3, ")"))
+            {
+                IndexRequire(i);
+            }
+            else if (File.Is(this[i], "import") && !IsPropertyName(i) && _parent[i] < 0)
+            {
+                IndexImport(i);
+            }
+        }
+    }
+
+    private void IndexRequire(int require)
+    {
+        // const NAME = require('m')  |  const { a, b: c } = require('m')
+        if (!IsPunctuation(require - 1, "="))
+        {
+            return;
+        }
+
+        var module = ModuleName(require + 2);
+        var target = require - 2;
+        if (IsKind(target, TokenKind.Identifier) && !IsPropertyName(target))
+        {
+            _bindings.Add(new ModuleBinding(File.GetString(this[target]), module, null));
+            return;
+        }
+
+        if (IsPunctuation(target, "}") && MatchOf(target) is var open && open >= 0)
+        {
+            AddNamedBindings(open + 1, target, module, ":");
+        }
+    }
+
+    private void IndexImport(int import)
+    {
+        // import d from 'm' | import * as ns from 'm' | import { a, b as c } from 'm' | import d, { a } from 'm'
+        var from = -1;
+        for (var i = import + 1; i < Count && i < import + 512; i++)
+        {
+            if (IsIdentifier(i, "from") && IsKind(i + 1, TokenKind.String))
+            {
+                from = i;
+                break;
+            }
+
+            if (IsPunctuation(i, ";") || IsIdentifier(i, "import"))
+            {
+                return;
+            }
+        }
+
+        if (from < 0)
+        {
+            return;
+        }
+
+        var module = ModuleName(from + 1);
+        for (var i = import + 1; i < from; i++)
+        {
+            if (IsPunctuation(i, "*") && IsIdentifier(i + 1, "as") && IsKind(i + 2, TokenKind.Identifier))
+            {
+                _bindings.Add(new ModuleBinding(File.GetString(this[i + 2]), module, null));
+                i += 2;
+            }
+            else if (IsPunctuation(i, "{") && MatchOf(i) is var close && close > i && close < from)
+            {
+                AddNamedBindings(i + 1, close, module, "as");
+                i = close;
+            }
+            else if (IsKind(i, TokenKind.Identifier) && !Is(i, "type") && (IsPunctuation(i + 1, ",") || i + 1 == from))
+            {
+                // Default import: treat it as the module object (CommonJS interop).
+                _bindings.Add(new ModuleBinding(File.GetString(this[i]), module, null));
+            }
+        }
+    }
+
+    /// <summary>Names inside braces: <c>a</c>, <c>a as b</c> / <c>a: b</c> (the renaming word is <paramref name="rename"/>).</summary>
+    private void AddNamedBindings(int start, int end, string module, string rename)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (IsIdentifier(i, "type") && IsKind(i + 1, TokenKind.Identifier) && !IsPunctuation(i + 1, ","))
+            {
+                i++;
+            }
+
+            if (!IsKind(i, TokenKind.Identifier))
+            {
+                i++;
+                continue;
+            }
+
+            var member = File.GetString(this[i]);
+            var local = member;
+            if (Is(i + 1, rename) && IsKind(i + 2, TokenKind.Identifier))
+            {
+                local = File.GetString(this[i + 2]);
+                i += 2;
+            }
+
+            _bindings.Add(new ModuleBinding(local, module, member));
+            i++;
+            while (i < end && !IsPunctuation(i, ","))
+            {
+                i = IsOpenBracket(i) && _match[i] > i ? _match[i] + 1 : i + 1;
+            }
+
+            i++;
+        }
+    }
+
+    // ---- Brackets ------------------------------------------------------------------------------------------
+
+    private void IndexBrackets()
+    {
+        var stack = new Stack<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            _match[i] = -1;
+            _parent[i] = stack.Count > 0 ? stack.Peek() : -1;
+            ref readonly var token = ref this[i];
+            if (token.Kind != TokenKind.Punctuation || token.Length != 1)
+            {
+                continue;
+            }
+
+            var c = File.CharAt(token.Start);
+            if (c is '(' or '[' or '{')
+            {
+                stack.Push(i);
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                if (stack.Count == 0)
+                {
+                    continue;
+                }
+
+                var open = stack.Peek();
+                var expected = File.CharAt(this[open].Start) switch { '(' => ')', '[' => ']', _ => '}' };
+                if (expected != c)
+                {
+                    // A stray closer: ignore it rather than unbalance everything after it.
+                    continue;
+                }
+
+                stack.Pop();
+                _match[open] = i;
+                _match[i] = open;
+                _parent[i] = stack.Count > 0 ? stack.Peek() : -1;
+            }
+        }
+    }
+
+    private sealed class ModuleBinding
+    {
+        public ModuleBinding(string local, string module, string? member)
+        {
+            Local = local;
+            Module = module;
+            Member = member;
+        }
+
+        public string Local { get; }
+
+        public string Module { get; }
+
+        /// <summary>The imported member, or null when <see cref="Local"/> names the whole module.</summary>
+        public string? Member { get; }
+    }
+}

@@ -1,0 +1,40 @@
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.JavaScript;
+using Microsoft.CodeAnalysis;
+
+namespace CodeGuardian.Analyzers.Text.Rules.JavaScript;
+
+/// <summary>
+/// CG2002: a <c>debugger</c> statement. Not an object key (<c>debugger: true</c>), not a property
+/// (<c>options.debugger</c>), never in strings or comments (those are not code tokens).
+/// </summary>
+public sealed class JsDebuggerStatementRule : JsRule
+{
+    protected override DiagnosticDescriptor Descriptor => Descriptors.DebuggerBreak;
+
+    protected override void Analyze(TextRuleContext context, JsSyntax syntax)
+    {
+        var file = syntax.File;
+        for (var i = 0; i < syntax.Count; i++)
+        {
+            if (!syntax.IsIdentifier(i, "debugger") || syntax.IsPropertyName(i))
+            {
+                continue;
+            }
+
+            // A statement ends here: ";", "}", end of file, or a line break (automatic semicolon insertion).
+            var next = i + 1;
+            var endsStatement = next >= syntax.Count || syntax.IsPunctuation(next, ";") || syntax.IsPunctuation(next, "}")
+                || (file.LineOf(syntax[next].Start) != file.LineOf(syntax[i].End) && !syntax.IsPunctuation(next, ":") && !syntax.IsPunctuation(next, "=")
+                    && !syntax.IsMemberDot(next));
+            var startsStatement = i == 0 || syntax.IsPunctuation(i - 1, ";") || syntax.IsPunctuation(i - 1, "{") || syntax.IsPunctuation(i - 1, "}")
+                || syntax.IsPunctuation(i - 1, ")") || syntax.IsIdentifier(i - 1, "else") || syntax.IsIdentifier(i - 1, "do")
+                || file.LineOf(syntax[i - 1].End) != file.LineOf(syntax[i].Start);
+            if (endsStatement && startsStatement)
+            {
+                Report(context, syntax, i, i, "debugger");
+            }
+        }
+    }
+}
