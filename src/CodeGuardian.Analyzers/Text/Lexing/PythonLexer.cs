@@ -1,12 +1,736 @@
 using System;
+using System.Globalization;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
-/// <summary>Lexer for Python (placeholder until the real one lands: emits no tokens).</summary>
+/// <summary>
+/// Lexer for Python. One linear pass; emits <see cref="TokenKind.Newline"/> at the end of every logical line
+/// that holds code (not inside brackets, not after a backslash continuation, not for blank or comment-only
+/// lines; a zero-length one at end of file) and marks the first code token of each logical line with
+/// <see cref="TokenFlags.LineStart"/>, so block structure can be read from the indentation before it.
+/// Strings are one token each, prefixes included; f-strings are scanned with their replacement fields
+/// (nested quotes of any kind, nested braces, format specs) and flagged <see cref="TokenFlags.Interpolated"/>
+/// when they have a real <c>{expression}</c>. A logical line made only of strings is a docstring/expression
+/// statement and its strings get <see cref="TokenFlags.Documentation"/>.
+/// </summary>
 public sealed class PythonLexer : ILexer
 {
+    /// <summary>Nested f-strings deeper than this are scanned as plain strings (bounded recursion).</summary>
+    private const int MaxFStringNesting = 16;
+
+    private const int CancellationInterval = 4096;
+
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
+        var scanner = new Scanner(text, tokens);
+        scanner.Run(cancellationToken);
+    }
+
+    private ref struct Scanner
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly TokenList _tokens;
+        private int _depth;
+        private bool _lineHasCode;
+
+        // Tokens of the current logical line while it holds only strings (and comments): they become
+        // docstrings if the line ends without any other token.
+        private Token[]? _pending;
+        private int _pendingCount;
+        private bool _lineOnlyStrings;
+
+        // Error recovery for an unclosed bracket: the last line break seen inside brackets, and whether no
+        // token has followed it yet. A statement keyword there cannot be inside an expression.
+        private bool _atBracketLineStart;
+        private int _breakStart;
+        private int _breakLength;
+
+        public Scanner(ReadOnlySpan<char> text, TokenList tokens)
+        {
+            _text = text;
+            _tokens = tokens;
+            _depth = 0;
+            _lineHasCode = false;
+            _pending = null;
+            _pendingCount = 0;
+            _lineOnlyStrings = true;
+            _atBracketLineStart = false;
+            _breakStart = 0;
+            _breakLength = 0;
+        }
+
+        public void Run(CancellationToken cancellationToken)
+        {
+            var text = _text;
+            var i = 0;
+            var nextCheck = CancellationInterval;
+
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                _tokens.Add(0, 1, TokenKind.Text);
+                i = 1;
+            }
+
+            if (i + 1 < text.Length && text[i] == '#' && text[i + 1] == '!')
+            {
+                var end = LineEnd(i);
+                _tokens.Add(i, end - i, TokenKind.Text);
+                i = end;
+            }
+
+            while (i < text.Length)
+            {
+                if (i >= nextCheck)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    nextCheck = i + CancellationInterval;
+                }
+
+                var c = text[i];
+                switch (c)
+                {
+                    case ' ':
+                    case '\t':
+                    case '\f':
+                    case '\v':
+                        i++;
+                        continue;
+                    case '\r':
+                    case '\n':
+                    {
+                        var length = c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                        if (_depth == 0 && _lineHasCode)
+                        {
+                            EndLogicalLine(i, length);
+                        }
+                        else if (_depth > 0)
+                        {
+                            _atBracketLineStart = true;
+                            _breakStart = i;
+                            _breakLength = length;
+                        }
+
+                        i += length;
+                        continue;
+                    }
+
+                    case '\\':
+                    {
+                        // Line continuation: the break after it does not end the logical line.
+                        var next = i + 1;
+                        if (next < text.Length && (text[next] == '\n' || text[next] == '\r'))
+                        {
+                            i = next + (text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n' ? 2 : 1);
+                            continue;
+                        }
+
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        i++;
+                        continue;
+                    }
+
+                    case '#':
+                    {
+                        var end = LineEnd(i);
+                        EmitComment(i, end - i);
+                        i = end;
+                        continue;
+                    }
+
+                    case '"':
+                    case '\'':
+                        i = ScanString(i, i, StringPrefix.None);
+                        continue;
+                }
+
+                if (IsDigit(c) || (c == '.' && i + 1 < text.Length && IsDigit(text[i + 1])))
+                {
+                    var end = ScanNumber(i);
+                    Emit(i, end - i, TokenKind.Number, TokenFlags.None);
+                    i = end;
+                    continue;
+                }
+
+                if (IsIdentifierStart(c))
+                {
+                    var end = i + 1;
+                    while (end < text.Length && IsIdentifierPart(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end < text.Length && (text[end] == '"' || text[end] == '\'') && TryParsePrefix(text.Slice(i, end - i), out var prefix))
+                    {
+                        i = ScanString(i, end, prefix);
+                        continue;
+                    }
+
+                    if (_atBracketLineStart && _depth > 0 && IsStatementKeyword(text.Slice(i, end - i)))
+                    {
+                        // Half-typed code such as "print(" must not swallow the rest of the file's structure.
+                        EndLogicalLine(_breakStart, _breakLength);
+                    }
+
+                    Emit(i, end - i, TokenKind.Identifier, TokenFlags.None);
+                    i = end;
+                    continue;
+                }
+
+                var operatorLength = OperatorLength(i);
+                switch (c)
+                {
+                    case '(':
+                    case '[':
+                    case '{':
+                        _depth++;
+                        break;
+                    case ')':
+                    case ']':
+                    case '}':
+                        if (_depth > 0)
+                        {
+                            _depth--;
+                        }
+
+                        break;
+                }
+
+                Emit(i, operatorLength, TokenKind.Punctuation, TokenFlags.None);
+                i += operatorLength;
+            }
+
+            if (_lineHasCode)
+            {
+                EndLogicalLine(text.Length, 0);
+            }
+
+            FlushPending(false);
+        }
+
+        private readonly int LineEnd(int from)
+        {
+            var text = _text;
+            var end = from;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r')
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        private void EndLogicalLine(int start, int length)
+        {
+            FlushPending(_lineOnlyStrings);
+            _tokens.Add(start, length, TokenKind.Newline);
+            _lineHasCode = false;
+            _lineOnlyStrings = true;
+            _depth = 0;
+        }
+
+        private void Emit(int start, int length, TokenKind kind, TokenFlags flags)
+        {
+            _atBracketLineStart = false;
+            if (!_lineHasCode)
+            {
+                flags |= TokenFlags.LineStart;
+                _lineHasCode = true;
+            }
+
+            if (_lineOnlyStrings)
+            {
+                if (kind == TokenKind.String && _depth == 0)
+                {
+                    AddPending(new Token(start, length, kind, flags));
+                    return;
+                }
+
+                _lineOnlyStrings = false;
+                FlushPending(false);
+            }
+
+            _tokens.Add(start, length, kind, flags);
+        }
+
+        private void EmitComment(int start, int length)
+        {
+            if (_pendingCount > 0)
+            {
+                AddPending(new Token(start, length, TokenKind.Comment));
+                return;
+            }
+
+            _tokens.Add(start, length, TokenKind.Comment);
+        }
+
+        private void AddPending(Token token)
+        {
+            _pending ??= new Token[4];
+            if (_pendingCount == _pending.Length)
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+            }
+
+            _pending[_pendingCount++] = token;
+        }
+
+        private void FlushPending(bool asDocumentation)
+        {
+            for (var k = 0; k < _pendingCount; k++)
+            {
+                var token = _pending![k];
+                var flags = token.Flags;
+                if (asDocumentation && token.Kind == TokenKind.String)
+                {
+                    flags |= TokenFlags.Documentation;
+                }
+
+                _tokens.Add(token.Start, token.Length, token.Kind, flags);
+            }
+
+            _pendingCount = 0;
+        }
+
+        /// <summary>Scans a string whose token starts at <paramref name="start"/> and whose quote is at <paramref name="quoteAt"/>.</summary>
+        private int ScanString(int start, int quoteAt, StringPrefix prefix)
+        {
+            var flags = TokenFlags.None;
+            if ((prefix & StringPrefix.Raw) != 0)
+            {
+                flags |= TokenFlags.Raw;
+            }
+
+            if ((prefix & StringPrefix.Bytes) != 0)
+            {
+                flags |= TokenFlags.Bytes;
+            }
+
+            var end = (prefix & StringPrefix.Formatted) != 0
+                ? ScanFormattedBody(quoteAt, 0, ref flags)
+                : ScanPlainBody(quoteAt, ref flags);
+            Emit(start, end - start, TokenKind.String, flags);
+            return end;
+        }
+
+        /// <summary>A string without replacement fields; returns the end (after the closing quotes).</summary>
+        private readonly int ScanPlainBody(int quoteAt, ref TokenFlags flags)
+        {
+            var text = _text;
+            var quote = text[quoteAt];
+            var triple = IsTripleAt(quoteAt, quote);
+            var i = quoteAt + (triple ? 3 : 1);
+            if (triple)
+            {
+                flags |= TokenFlags.Triple;
+            }
+
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\\')
+                {
+                    // Also in raw strings a backslash keeps the next character (a quote or a line break) inside.
+                    i = SkipEscaped(i);
+                    continue;
+                }
+
+                if (c == quote)
+                {
+                    if (!triple)
+                    {
+                        return i + 1;
+                    }
+
+                    if (IsTripleAt(i, quote))
+                    {
+                        return i + 3;
+                    }
+                }
+                else if (!triple && (c == '\n' || c == '\r'))
+                {
+                    flags |= TokenFlags.Unterminated;
+                    return i;
+                }
+
+                i++;
+            }
+
+            flags |= TokenFlags.Unterminated;
+            return text.Length;
+        }
+
+        /// <summary>
+        /// An f-string body from its opening quote: literal text, <c>{{</c>/<c>}}</c> escapes, and replacement
+        /// fields whose expressions may hold brackets and strings with any quotes (PEP 701), and whose format
+        /// specs may hold nested fields (<c>{x:{width}}</c>).
+        /// </summary>
+        private readonly int ScanFormattedBody(int quoteAt, int nesting, ref TokenFlags flags)
+        {
+            var text = _text;
+            var quote = text[quoteAt];
+            var triple = IsTripleAt(quoteAt, quote);
+            var i = quoteAt + (triple ? 3 : 1);
+            if (triple)
+            {
+                flags |= TokenFlags.Triple;
+            }
+
+            // Open replacement fields (0 = literal text). Only the innermost field can be in its expression;
+            // every enclosing one is in its format spec, which is where nested fields live.
+            var fields = 0;
+            var inSpec = false;
+
+            // Brackets opened inside the innermost field's expression.
+            var brackets = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (!triple && (c == '\n' || c == '\r'))
+                {
+                    flags |= TokenFlags.Unterminated;
+                    return i;
+                }
+
+                if (fields == 0 || inSpec)
+                {
+                    switch (c)
+                    {
+                        case '\\':
+                            i = SkipEscaped(i);
+                            continue;
+                        case '{':
+                            if (fields == 0 && i + 1 < text.Length && text[i + 1] == '{')
+                            {
+                                i += 2;
+                                continue;
+                            }
+
+                            fields++;
+                            inSpec = false;
+                            brackets = 0;
+                            flags |= TokenFlags.Interpolated;
+                            i++;
+                            continue;
+                        case '}':
+                            if (fields == 0)
+                            {
+                                // '}}' is an escape; a lone '}' is an error Python reports, skip it.
+                                i += i + 1 < text.Length && text[i + 1] == '}' ? 2 : 1;
+                                continue;
+                            }
+
+                            // End of the field whose spec this is; the enclosing field (if any) is in its spec.
+                            fields--;
+                            inSpec = fields > 0;
+                            i++;
+                            continue;
+                        default:
+                            if (c == quote && (!triple || IsTripleAt(i, quote)))
+                            {
+                                return i + (triple ? 3 : 1);
+                            }
+
+                            i++;
+                            continue;
+                    }
+                }
+
+                // Inside the innermost field's expression.
+                switch (c)
+                {
+                    case '\'':
+                    case '"':
+                        i = ScanNestedString(i, i, StringPrefix.None, nesting);
+                        continue;
+                    case '(':
+                    case '[':
+                    case '{':
+                        brackets++;
+                        i++;
+                        continue;
+                    case ')':
+                    case ']':
+                        if (brackets > 0)
+                        {
+                            brackets--;
+                        }
+
+                        i++;
+                        continue;
+                    case '}':
+                        if (brackets > 0)
+                        {
+                            brackets--;
+                        }
+                        else
+                        {
+                            fields--;
+                            inSpec = fields > 0;
+                        }
+
+                        i++;
+                        continue;
+                    case ':':
+                        if (brackets == 0)
+                        {
+                            inSpec = true;
+                        }
+
+                        i++;
+                        continue;
+                }
+
+                if (IsIdentifierStart(c))
+                {
+                    var end = i + 1;
+                    while (end < text.Length && IsIdentifierPart(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end < text.Length && (text[end] == '"' || text[end] == '\'') && TryParsePrefix(text.Slice(i, end - i), out var prefix))
+                    {
+                        i = ScanNestedString(i, end, prefix, nesting);
+                        continue;
+                    }
+
+                    i = end;
+                    continue;
+                }
+
+                i++;
+            }
+
+            flags |= TokenFlags.Unterminated;
+            return text.Length;
+        }
+
+        private readonly int ScanNestedString(int start, int quoteAt, StringPrefix prefix, int nesting)
+        {
+            var ignored = TokenFlags.None;
+            return (prefix & StringPrefix.Formatted) != 0 && nesting < MaxFStringNesting
+                ? ScanFormattedBody(quoteAt, nesting + 1, ref ignored)
+                : ScanPlainBody(quoteAt, ref ignored);
+        }
+
+        private readonly int SkipEscaped(int backslashAt)
+        {
+            var text = _text;
+            var next = backslashAt + 1;
+            if (next >= text.Length)
+            {
+                return next;
+            }
+
+            if (text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n')
+            {
+                return next + 2;
+            }
+
+            return next + 1;
+        }
+
+        private readonly bool IsTripleAt(int at, char quote) =>
+            at + 2 < _text.Length && _text[at] == quote && _text[at + 1] == quote && _text[at + 2] == quote;
+
+        private readonly int ScanNumber(int start)
+        {
+            var text = _text;
+            var i = start;
+            var hex = text[i] == '0' && i + 1 < text.Length && (text[i + 1] == 'x' || text[i + 1] == 'X');
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (IsDigit(c) || c == '_' || (c < 128 && char.IsLetter(c)))
+                {
+                    i++;
+                }
+                else if (c == '.' && !(i + 1 < text.Length && text[i + 1] == '.'))
+                {
+                    i++;
+                }
+                else if ((c == '+' || c == '-') && !hex && i > start && (text[i - 1] == 'e' || text[i - 1] == 'E')
+                    && i + 1 < text.Length && IsDigit(text[i + 1]))
+                {
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+
+        private readonly int OperatorLength(int at)
+        {
+            var text = _text;
+            var c = text[at];
+            var c1 = at + 1 < text.Length ? text[at + 1] : '\0';
+            var c2 = at + 2 < text.Length ? text[at + 2] : '\0';
+            if (c == '.' && c1 == '.' && c2 == '.')
+            {
+                return 3;
+            }
+
+            if (((c == '*' && c1 == '*') || (c == '/' && c1 == '/') || (c == '>' && c1 == '>') || (c == '<' && c1 == '<')) && c2 == '=')
+            {
+                return 3;
+            }
+
+            switch (c)
+            {
+                case '*':
+                case '/':
+                case '<':
+                case '>':
+                    if (c1 == c || c1 == '=')
+                    {
+                        return 2;
+                    }
+
+                    return c == '<' && c1 == '>' ? 2 : 1;
+                case '-':
+                    return c1 == '>' || c1 == '=' ? 2 : 1;
+                case '+':
+                case '%':
+                case '&':
+                case '|':
+                case '^':
+                case '@':
+                case '=':
+                case '!':
+                case ':':
+                    return c1 == '=' ? 2 : 1;
+                default:
+                    // A surrogate pair that is not an identifier stays one token.
+                    return char.IsHighSurrogate(c) && char.IsLowSurrogate(c1) ? 2 : 1;
+            }
+        }
+    }
+
+    [Flags]
+    private enum StringPrefix
+    {
+        None = 0,
+        Raw = 1,
+        Bytes = 2,
+        Formatted = 4,
+    }
+
+    /// <summary>r, u, b, f, t (template strings) and the two-letter combinations Python accepts, any case.</summary>
+    private static bool TryParsePrefix(ReadOnlySpan<char> letters, out StringPrefix prefix)
+    {
+        prefix = StringPrefix.None;
+        if (letters.Length == 0 || letters.Length > 2)
+        {
+            return false;
+        }
+
+        var seenU = false;
+        for (var k = 0; k < letters.Length; k++)
+        {
+            StringPrefix bit;
+            switch (letters[k])
+            {
+                case 'r':
+                case 'R':
+                    bit = StringPrefix.Raw;
+                    break;
+                case 'b':
+                case 'B':
+                    bit = StringPrefix.Bytes;
+                    break;
+                case 'f':
+                case 'F':
+                case 't':
+                case 'T':
+                    bit = StringPrefix.Formatted;
+                    break;
+                case 'u':
+                case 'U':
+                    if (letters.Length != 1)
+                    {
+                        return false;
+                    }
+
+                    seenU = true;
+                    bit = StringPrefix.None;
+                    break;
+                default:
+                    return false;
+            }
+
+            if ((prefix & bit) != 0)
+            {
+                return false;
+            }
+
+            prefix |= bit;
+        }
+
+        // Bytes and formatted do not combine; u stands alone.
+        return seenU || (prefix & (StringPrefix.Bytes | StringPrefix.Formatted)) != (StringPrefix.Bytes | StringPrefix.Formatted);
+    }
+
+    /// <summary>Keywords that start a statement and can never appear inside an expression.</summary>
+    private static bool IsStatementKeyword(ReadOnlySpan<char> word) => word.Length switch
+    {
+        3 => word.SequenceEqual("def".AsSpan()) || word.SequenceEqual("try".AsSpan()),
+        4 => word.SequenceEqual("pass".AsSpan()) || word.SequenceEqual("with".AsSpan()) || word.SequenceEqual("elif".AsSpan()),
+        5 => word.SequenceEqual("class".AsSpan()) || word.SequenceEqual("while".AsSpan()) || word.SequenceEqual("raise".AsSpan()),
+        6 => word.SequenceEqual("import".AsSpan()) || word.SequenceEqual("return".AsSpan()) || word.SequenceEqual("except".AsSpan()),
+        7 => word.SequenceEqual("finally".AsSpan()),
+        _ => false,
+    };
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsIdentifierStart(char c)
+    {
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+
+        return IsUnicodeIdentifierChar(c);
+    }
+
+    private static bool IsIdentifierPart(char c)
+    {
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+        }
+
+        return IsUnicodeIdentifierChar(c);
+    }
+
+    private static bool IsUnicodeIdentifierChar(char c)
+    {
+        if (char.IsSurrogate(c))
+        {
+            // Supplementary-plane letters (rare); keeping both halves in the identifier is what matters.
+            return true;
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+                return true;
+            default:
+                return false;
+        }
     }
 }
