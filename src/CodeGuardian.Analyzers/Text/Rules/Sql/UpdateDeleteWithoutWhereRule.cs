@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Languages;
+using CodeGuardian.Analyzers.Text.Sql;
+using Microsoft.CodeAnalysis;
+
+namespace CodeGuardian.Analyzers.Text.Rules.Sql;
+
+/// <summary>CG5003 in .sql files: UPDATE … SET … / DELETE FROM … with no WHERE of their own, including function bodies.</summary>
+public sealed class UpdateDeleteWithoutWhereRule : TextRule
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UpdateDeleteWithoutWhere);
+
+    public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Sql;
+
+    public override void Analyze(TextRuleContext context)
+    {
+        if (!context.IsEnabled(Descriptors.UpdateDeleteWithoutWhere))
+        {
+            return;
+        }
+
+        var file = context.File;
+        var matches = new List<SqlMatch>();
+        SqlAnalysis.FindUnfilteredWrites(new SqlCode(file.Text, file.Tokens.AsSpan()), matches, context.CancellationToken);
+        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        {
+            SqlAnalysis.FindUnfilteredWrites(new SqlCode(file.Text, body), matches, context.CancellationToken);
+        }
+
+        foreach (var match in matches)
+        {
+            context.Report(Descriptors.UpdateDeleteWithoutWhere, match.Start, match.Length, VerbOf(match.Kind));
+        }
+    }
+
+    internal static string VerbOf(SqlMatchKind kind) => kind == SqlMatchKind.UpdateWithoutWhere ? "UPDATE" : "DELETE";
+}
