@@ -1,0 +1,1047 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Lexing;
+
+namespace CodeGuardian.Analyzers.Text.Rust;
+
+/// <summary>Where a code token sits, as far as the Rust rules care.</summary>
+[Flags]
+internal enum RsRegion : byte
+{
+    None = 0,
+
+    /// <summary>Inside a <c>#[cfg(test)]</c> item, a <c>#[test]</c>-like fn, or a file with <c>#![cfg(test)]</c>.</summary>
+    Test = 1 << 0,
+
+    /// <summary>Inside the body of the crate-level <c>fn main</c>.</summary>
+    MainBody = 1 << 1,
+
+    /// <summary>Part of a <c>use</c> declaration.</summary>
+    UseDeclaration = 1 << 2,
+
+    /// <summary>Part of an attribute <c>#[…]</c> / <c>#![…]</c>.</summary>
+    Attribute = 1 << 3,
+}
+
+/// <summary>How much a rule can say about the value of an expression.</summary>
+internal enum RsValueKind
+{
+    /// <summary>Literals and constants only.</summary>
+    Constant,
+
+    /// <summary>Built at run time from something that is not constant (format! with arguments, concatenation …).</summary>
+    NonConstant,
+
+    /// <summary>A variable, parameter or call whose origin is not visible.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// The query layer the Rust rules share, built once per file from the lexer's tokens: code tokens without
+/// comments, matching brackets, per-token region facts (test code, <c>fn main</c>, <c>use</c>, attributes),
+/// <c>use</c> aliases, and questions about paths, macro invocations, method chains, call arguments and whether an
+/// expression is constant. All indices are into <see cref="Code"/>.
+/// </summary>
+internal sealed class RsSyntax
+{
+    private const int LocalSearchLimit = 2000;
+
+    private static readonly ConditionalWeakTable<ScannedFile, RsSyntax> Cache = new();
+
+    private readonly Token[] _code;
+    private readonly int[] _match;
+    private readonly RsRegion[] _region;
+    private readonly Dictionary<string, string[]> _aliases = new(StringComparer.Ordinal);
+
+    private RsSyntax(ScannedFile file)
+    {
+        File = file;
+        var all = file.Tokens.AsSpan();
+        var count = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            {
+                count++;
+            }
+        }
+
+        _code = new Token[count];
+        count = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            {
+                _code[count++] = all[i];
+            }
+        }
+
+        _match = new int[count];
+        _region = new RsRegion[count];
+        MatchBrackets();
+        ComputeRegions();
+    }
+
+    public ScannedFile File { get; }
+
+    /// <summary>Number of code tokens.</summary>
+    public int Count => _code.Length;
+
+    /// <summary>Whether the file defines a crate-level <c>fn main</c>.</summary>
+    public bool DefinesMain { get; private set; }
+
+    public ReadOnlySpan<Token> Code => _code;
+
+    /// <summary>The model of <paramref name="file"/>, built on first use and shared by every Rust rule.</summary>
+    public static RsSyntax Of(ScannedFile file) => Cache.GetValue(file, static f => new RsSyntax(f));
+
+    public ref readonly Token this[int index] => ref _code[index];
+
+    public RsRegion RegionOf(int index) => index >= 0 && index < _region.Length ? _region[index] : RsRegion.None;
+
+    public bool InTest(int index) => (RegionOf(index) & RsRegion.Test) != 0;
+
+    public bool InMainBody(int index) => (RegionOf(index) & RsRegion.MainBody) != 0;
+
+    /// <summary>Inside a <c>use</c> declaration or an attribute: names there are not calls.</summary>
+    public bool InDeclarationOrAttribute(int index) => (RegionOf(index) & (RsRegion.UseDeclaration | RsRegion.Attribute)) != 0;
+
+    /// <summary>The partner of the bracket at <paramref name="index"/>; <see cref="Count"/> for an unclosed opener, -1 otherwise.</summary>
+    public int MatchOf(int index) => index >= 0 && index < _match.Length ? _match[index] : -1;
+
+    public bool Is(int index, string text) => index >= 0 && index < _code.Length && File.Is(_code[index], text);
+
+    public bool IsPunct(int index, string text) =>
+        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Punctuation && File.Is(_code[index], text);
+
+    /// <summary>An Identifier that is a plain name or keyword (not a lifetime).</summary>
+    public bool IsName(int index) =>
+        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Identifier && !_code[index].Has(TokenFlags.Lifetime);
+
+    public bool IsName(int index, string text) => IsName(index) && File.Is(_code[index], text);
+
+    public bool IsOpenBracket(int index) => IsPunct(index, "(") || IsPunct(index, "[") || IsPunct(index, "{");
+
+    /// <summary>A string literal (not a char or byte char).</summary>
+    public bool IsStringLiteral(int index) =>
+        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.String && !_code[index].Has(TokenFlags.Char);
+
+    /// <summary>Content of the string literal at <paramref name="index"/>, without prefix, quotes and hashes.</summary>
+    public ReadOnlySpan<char> StringContent(int index)
+    {
+        var (start, length) = StringLiterals.ContentOf(File, _code[index]);
+        return File.Slice(start, length);
+    }
+
+    /// <summary><c>name!(…)</c>, <c>name![…]</c> or <c>name!{…}</c> at <paramref name="index"/>.</summary>
+    public bool IsMacroCall(int index, string name) =>
+        IsName(index, name) && IsPunct(index + 1, "!") && IsOpenBracket(index + 2) && !IsPunct(index - 1, ".");
+
+    /// <summary>A method call <c>.name(</c>: <paramref name="index"/> is the name.</summary>
+    public bool IsMethodCall(int index, string name) =>
+        IsPunct(index - 1, ".") && IsName(index, name) && IsPunct(index + 1, "(");
+
+    /// <summary>A call <c>name(</c> or <c>path::name(</c> that is not a method call (<paramref name="index"/> is the name).</summary>
+    public bool IsFunctionCall(int index, string name) =>
+        !IsPunct(index - 1, ".") && IsName(index, name) && IsPunct(index + 1, "(") && !IsName(index - 1, "fn");
+
+    /// <summary>
+    /// Whether the path written up to <paramref name="lastIndex"/> (<c>a::b::c</c>), with its first segment expanded
+    /// through the file's <c>use</c> aliases, ends with <paramref name="expected"/>. <paramref name="firstIndex"/> is
+    /// the written path's first segment, so a rule can report the span as written.
+    /// </summary>
+    public bool PathEndsWith(int lastIndex, string[] expected, out int firstIndex)
+    {
+        firstIndex = lastIndex;
+        if (!IsName(lastIndex) || InDeclarationOrAttribute(lastIndex))
+        {
+            return false;
+        }
+
+        while (IsPunct(firstIndex - 1, "::") && IsName(firstIndex - 2))
+        {
+            firstIndex -= 2;
+        }
+
+        var e = expected.Length - 1;
+        var k = lastIndex;
+
+        // Compare the written segments right to left, except the first one.
+        while (k > firstIndex && e >= 0)
+        {
+            if (!File.Is(_code[k], expected[e]))
+            {
+                return false;
+            }
+
+            k -= 2;
+            e--;
+        }
+
+        if (e < 0)
+        {
+            return true;
+        }
+
+        // The first written segment: itself, or the path it is an alias of.
+        if (_aliases.TryGetValue(File.GetString(_code[firstIndex]), out var target) && !IsPunct(firstIndex - 1, "::"))
+        {
+            for (var t = target.Length - 1; t >= 0 && e >= 0; t--, e--)
+            {
+                if (!string.Equals(target[t], expected[e], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return e < 0;
+        }
+
+        return e == 0 && File.Is(_code[firstIndex], expected[0]);
+    }
+
+    /// <summary>
+    /// The top-level, comma-separated arguments between the bracket at <paramref name="open"/> and its partner, as
+    /// [start, end) ranges of code indices; empty arguments (a trailing comma) are left out.
+    /// </summary>
+    public List<(int Start, int End)> Arguments(int open)
+    {
+        var result = new List<(int Start, int End)>();
+        var close = MatchOf(open);
+        if (close < 0)
+        {
+            return result;
+        }
+
+        var start = open + 1;
+        var i = start;
+        while (i < close)
+        {
+            if (IsOpenBracket(i))
+            {
+                var partner = MatchOf(i);
+                i = partner > i ? partner + 1 : i + 1;
+                continue;
+            }
+
+            if (IsPunct(i, ","))
+            {
+                if (i > start)
+                {
+                    result.Add((start, i));
+                }
+
+                start = i + 1;
+            }
+
+            i++;
+        }
+
+        if (close > start)
+        {
+            result.Add((start, Math.Min(close, _code.Length)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The next call of a method chain after <paramref name="position"/> (a closing bracket or a name):
+    /// <c>.name(…)</c>, skipping <c>?</c> and <c>.await</c>, across lines. Returns false at the end of the chain.
+    /// </summary>
+    public bool NextChainCall(int position, out int nameIndex, out int openIndex)
+    {
+        var j = position + 1;
+        while (true)
+        {
+            if (IsPunct(j, "?"))
+            {
+                j++;
+                continue;
+            }
+
+            if (IsPunct(j, ".") && IsName(j + 1, "await"))
+            {
+                j += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        if (IsPunct(j, ".") && IsName(j + 1) && IsPunct(j + 2, "("))
+        {
+            nameIndex = j + 1;
+            openIndex = j + 2;
+            return true;
+        }
+
+        nameIndex = -1;
+        openIndex = -1;
+        return false;
+    }
+
+    /// <summary>
+    /// Classifies the expression in [start, end): literals, <c>concat!</c> of literals and SCREAMING_CASE constants
+    /// are constant; <c>format!</c> with arguments or <c>{name}</c> captures, and concatenation with a non-literal
+    /// are non-constant; a bare local is traced to its <c>let</c> (and later <c>push_str</c>/<c>+=</c>) when
+    /// <paramref name="traceLocals"/> is set. <paramref name="reason"/> names what made it non-constant.
+    /// </summary>
+    public RsValueKind Classify(int start, int end, bool traceLocals, out string reason)
+    {
+        reason = string.Empty;
+        (start, end) = StripWrappers(start, end);
+        if (start >= end)
+        {
+            return RsValueKind.Unknown;
+        }
+
+        if (end - start == 1)
+        {
+            if (IsStringLiteral(start) || _code[start].Kind == TokenKind.Number)
+            {
+                return RsValueKind.Constant;
+            }
+
+            if (IsName(start))
+            {
+                if (IsConstantName(start))
+                {
+                    return RsValueKind.Constant;
+                }
+
+                return traceLocals ? ClassifyLocal(start, out reason) : RsValueKind.Unknown;
+            }
+
+            return RsValueKind.Unknown;
+        }
+
+        // Concatenation at the top level: constant only when every piece is.
+        if (HasTopLevel(start, end, "+"))
+        {
+            var i = start;
+            var pieceStart = start;
+            while (i <= end)
+            {
+                if (i == end || IsPunct(i, "+"))
+                {
+                    if (!IsConstantPiece(pieceStart, i))
+                    {
+                        reason = "string concatenation with a run-time value";
+                        return RsValueKind.NonConstant;
+                    }
+
+                    pieceStart = i + 1;
+                    i++;
+                    continue;
+                }
+
+                i = Math.Min(SkipBracket(i), end);
+            }
+
+            return RsValueKind.Constant;
+        }
+
+        if (IsMacroCall(start, "format") && (MatchOf(start + 2) == end - 1 || IsConversionChain(MatchOf(start + 2) + 1, end)))
+        {
+            return ClassifyFormat(start + 2, out reason);
+        }
+
+        if (IsConstantPiece(start, end))
+        {
+            return RsValueKind.Constant;
+        }
+
+        // A local followed by a conversion: sql.as_str(), sql.clone(), &*sql.
+        if (traceLocals && IsName(start) && IsPunct(start + 1, ".") && IsConversionChain(start + 1, end))
+        {
+            return ClassifyLocal(start, out reason);
+        }
+
+        return RsValueKind.Unknown;
+    }
+
+    /// <summary>The format string and arguments of <c>format!</c>-like macros whose bracket is at <paramref name="open"/>.</summary>
+    public RsValueKind ClassifyFormat(int open, out string reason)
+    {
+        reason = string.Empty;
+        var args = Arguments(open);
+        if (args.Count == 0)
+        {
+            return RsValueKind.Constant;
+        }
+
+        var (formatStart, formatEnd) = args[0];
+        if (formatEnd - formatStart != 1 || !IsStringLiteral(formatStart))
+        {
+            reason = "format! with a run-time format string";
+            return RsValueKind.NonConstant;
+        }
+
+        var placeholders = HasCapturedPlaceholder(StringContent(formatStart));
+        for (var a = 1; a < args.Count; a++)
+        {
+            var (s, e) = args[a];
+            if (Classify(s, e, traceLocals: false, out _) != RsValueKind.Constant)
+            {
+                reason = "format! with arguments";
+                return RsValueKind.NonConstant;
+            }
+        }
+
+        if (placeholders)
+        {
+            reason = "format! with inline arguments";
+            return RsValueKind.NonConstant;
+        }
+
+        return RsValueKind.Constant;
+    }
+
+    /// <summary>
+    /// The opening parenthesis of the call whose name is at <paramref name="nameIndex"/>: right after it, or after a
+    /// turbofish (<c>query_as::&lt;_, User&gt;(</c>); -1 when the name is not called.
+    /// </summary>
+    public int CallOpen(int nameIndex)
+    {
+        if (IsPunct(nameIndex + 1, "("))
+        {
+            return nameIndex + 1;
+        }
+
+        if (!IsPunct(nameIndex + 1, "::") || !IsPunct(nameIndex + 2, "<"))
+        {
+            return -1;
+        }
+
+        var depth = 0;
+        var limit = Math.Min(_code.Length, nameIndex + 64);
+        for (var k = nameIndex + 2; k < limit; k++)
+        {
+            if (IsPunct(k, "<"))
+            {
+                depth++;
+            }
+            else if (IsPunct(k, ">"))
+            {
+                depth--;
+            }
+            else if (IsPunct(k, ">>"))
+            {
+                depth -= 2;
+            }
+            else if (IsPunct(k, ";") || IsPunct(k, "{"))
+            {
+                return -1;
+            }
+
+            if (depth <= 0)
+            {
+                return IsPunct(k + 1, "(") ? k + 1 : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Index of the token after the bracket group at <paramref name="i"/>, or <paramref name="i"/> + 1.</summary>
+    public int SkipBracket(int i)
+    {
+        if (IsOpenBracket(i))
+        {
+            var partner = MatchOf(i);
+            return partner > i ? partner + 1 : i + 1;
+        }
+
+        return i + 1;
+    }
+
+    /// <summary>Code index of the first token at or after <paramref name="position"/> in the file text.</summary>
+    public int IndexAt(int position)
+    {
+        int lo = 0, hi = _code.Length - 1, found = _code.Length;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_code[mid].End > position)
+            {
+                found = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Start offset and length in the file of the code tokens [start, end).</summary>
+    public (int Start, int Length) SpanOf(int start, int end)
+    {
+        if (start >= _code.Length || end <= start)
+        {
+            return (start < _code.Length ? _code[start].Start : File.Length, 0);
+        }
+
+        var last = Math.Min(end, _code.Length) - 1;
+        return (_code[start].Start, _code[last].End - _code[start].Start);
+    }
+
+    /// <summary>SCREAMING_CASE names are constants or statics by Rust convention.</summary>
+    public bool IsConstantName(int index)
+    {
+        var text = File.TextOf(_code[index]);
+        var hasLetter = false;
+        foreach (var c in text)
+        {
+            if (c >= 'a' && c <= 'z')
+            {
+                return false;
+            }
+
+            hasLetter |= c >= 'A' && c <= 'Z';
+        }
+
+        return hasLetter && text.Length > 1;
+    }
+
+    private static bool HasCapturedPlaceholder(ReadOnlySpan<char> content)
+    {
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] != '{')
+            {
+                continue;
+            }
+
+            if (i + 1 < content.Length && content[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+
+            if (i + 1 < content.Length && (char.IsLetter(content[i + 1]) || content[i + 1] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (int Start, int End) StripWrappers(int start, int end)
+    {
+        while (start < end)
+        {
+            if (IsPunct(start, "&") || IsPunct(start, "&&") || IsPunct(start, "*") || IsName(start, "mut"))
+            {
+                start++;
+                continue;
+            }
+
+            if (IsPunct(start, "(") && MatchOf(start) == end - 1)
+            {
+                start++;
+                end--;
+                continue;
+            }
+
+            break;
+        }
+
+        return (start, end);
+    }
+
+    private bool HasTopLevel(int start, int end, string punct)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (IsPunct(i, punct))
+            {
+                return true;
+            }
+
+            i = SkipBracket(i);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A piece that is constant: literals, constants, <c>concat!</c>, and conversions of those
+    /// (<c>"a".to_string()</c>, <c>String::from("a")</c>, <c>&amp;X</c>).
+    /// </summary>
+    private bool IsConstantPiece(int start, int end)
+    {
+        (start, end) = StripWrappers(start, end);
+        if (start >= end)
+        {
+            return false;
+        }
+
+        if (IsMacroCall(start, "concat") || IsMacroCall(start, "format"))
+        {
+            var open = start + 2;
+            var close = MatchOf(open);
+            if (close != end - 1 && !IsConversionChain(close + 1, end))
+            {
+                return false;
+            }
+
+            if (IsName(start, "format"))
+            {
+                return ClassifyFormat(open, out _) == RsValueKind.Constant;
+            }
+
+            var args = Arguments(open);
+            foreach (var (s, e) in args)
+            {
+                if (!IsConstantPiece(s, e))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var token = _code[i];
+            switch (token.Kind)
+            {
+                case TokenKind.String:
+                case TokenKind.Number:
+                    continue;
+                case TokenKind.Identifier:
+                    if (IsConstantName(i) || IsConversionName(i))
+                    {
+                        continue;
+                    }
+
+                    return false;
+                case TokenKind.Punctuation:
+                    if (IsPunct(i, ".") || IsPunct(i, "::") || IsPunct(i, "(") || IsPunct(i, ")") || IsPunct(i, "&"))
+                    {
+                        continue;
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsConversionName(int index) =>
+        IsName(index, "to_string") || IsName(index, "to_owned") || IsName(index, "into") || IsName(index, "as_str")
+        || IsName(index, "String") || IsName(index, "from") || IsName(index, "str") || IsName(index, "clone")
+        || IsName(index, "as_ref") || IsName(index, "borrow");
+
+    /// <summary>[start, end) is only <c>.as_str()</c>, <c>.clone()</c>, <c>.to_string()</c> … calls.</summary>
+    private bool IsConversionChain(int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (IsPunct(i, ".") && IsConversionName(i + 1) && IsPunct(i + 2, "(") && MatchOf(i + 2) == i + 3)
+            {
+                i += 4;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A local's value: its nearest preceding <c>let</c> in the same function, then any
+    /// <c>name.push_str(x)</c>, <c>name += x</c> or <c>write!(name, …)</c> between there and the use.
+    /// </summary>
+    private RsValueKind ClassifyLocal(int useIndex, out string reason)
+    {
+        reason = string.Empty;
+        var nameToken = _code[useIndex];
+        var limit = Math.Max(0, useIndex - LocalSearchLimit);
+        var letIndex = -1;
+        for (var i = useIndex - 1; i >= limit; i--)
+        {
+            if (IsName(i, "fn"))
+            {
+                break;
+            }
+
+            if (_code[i].Kind == TokenKind.Identifier && File.TextOf(_code[i]).SequenceEqual(File.TextOf(nameToken)))
+            {
+                var before = i - 1;
+                if (IsName(before, "mut"))
+                {
+                    before--;
+                }
+
+                if (IsName(before, "let"))
+                {
+                    letIndex = i;
+                    break;
+                }
+            }
+        }
+
+        if (letIndex < 0)
+        {
+            return RsValueKind.Unknown;
+        }
+
+        // Mutations after the binding.
+        for (var i = letIndex + 1; i < useIndex; i++)
+        {
+            if (_code[i].Kind != TokenKind.Identifier || !File.TextOf(_code[i]).SequenceEqual(File.TextOf(nameToken)))
+            {
+                continue;
+            }
+
+            if (IsPunct(i + 1, ".") && IsName(i + 2, "push_str") && IsPunct(i + 3, "("))
+            {
+                var close = MatchOf(i + 3);
+                if (close > i + 3 && Classify(i + 4, close, traceLocals: false, out _) != RsValueKind.Constant)
+                {
+                    reason = "push_str with a run-time value";
+                    return RsValueKind.NonConstant;
+                }
+            }
+            else if (IsPunct(i + 1, "+="))
+            {
+                var endOfStatement = StatementEnd(i + 2);
+                if (Classify(i + 2, endOfStatement, traceLocals: false, out _) != RsValueKind.Constant)
+                {
+                    reason = "string concatenation with a run-time value";
+                    return RsValueKind.NonConstant;
+                }
+            }
+            else if ((IsPunct(i - 1, "(") && IsPunct(i - 2, "!") && (IsName(i - 3, "write") || IsName(i - 3, "writeln")))
+                || (IsName(i - 1, "mut") && IsPunct(i - 2, "&") && IsPunct(i - 3, "(") && (IsName(i - 5, "write") || IsName(i - 5, "writeln"))))
+            {
+                var open = IsPunct(i - 1, "(") ? i - 1 : i - 3;
+                var args = Arguments(open);
+                if (args.Count > 2)
+                {
+                    reason = "write! with arguments";
+                    return RsValueKind.NonConstant;
+                }
+            }
+        }
+
+        // The initializer: after '=' (past an optional type) up to the ';'.
+        var j = letIndex + 1;
+        if (IsPunct(j, ":"))
+        {
+            while (j < useIndex && !IsPunct(j, "=") && !IsPunct(j, ";"))
+            {
+                j = SkipBracket(j);
+            }
+        }
+
+        if (!IsPunct(j, "="))
+        {
+            return RsValueKind.Unknown;
+        }
+
+        var valueEnd = StatementEnd(j + 1);
+        return Classify(j + 1, valueEnd, traceLocals: false, out reason);
+    }
+
+    /// <summary>The index of the <c>;</c> (or closing bracket) that ends the expression starting at <paramref name="start"/>.</summary>
+    private int StatementEnd(int start)
+    {
+        var i = start;
+        while (i < _code.Length && !IsPunct(i, ";") && !IsPunct(i, "}") && !IsPunct(i, ")") && !IsPunct(i, "]"))
+        {
+            i = SkipBracket(i);
+        }
+
+        return Math.Min(i, _code.Length);
+    }
+
+    private void MatchBrackets()
+    {
+        var stack = new Stack<int>();
+        for (var i = 0; i < _code.Length; i++)
+        {
+            _match[i] = -1;
+            if (_code[i].Kind != TokenKind.Punctuation || _code[i].Length != 1)
+            {
+                continue;
+            }
+
+            var c = File.CharAt(_code[i].Start);
+            if (c is '(' or '[' or '{')
+            {
+                stack.Push(i);
+            }
+            else if (c is ')' or ']' or '}' && stack.Count > 0)
+            {
+                var open = stack.Peek();
+                var openChar = File.CharAt(_code[open].Start);
+                if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
+                {
+                    stack.Pop();
+                    _match[open] = i;
+                    _match[i] = open;
+                }
+            }
+        }
+
+        // Unclosed openers (half-typed code) run to the end.
+        while (stack.Count > 0)
+        {
+            _match[stack.Pop()] = _code.Length;
+        }
+    }
+
+    /// <summary>
+    /// One pass with a stack of brace regions: attributes mark the next item (its body brace) as test code,
+    /// a crate-level <c>fn main</c> marks its body, <c>use</c> declarations fill the alias table.
+    /// </summary>
+    private void ComputeRegions()
+    {
+        var braces = new Stack<RsRegion>();
+        var current = RsRegion.None;
+        var pending = RsRegion.None;
+        var pendingBracketDepth = 0;
+        var bracketDepth = 0;
+        var i = 0;
+        while (i < _code.Length)
+        {
+            // Attributes: #[…] and #![…].
+            if (IsPunct(i, "#"))
+            {
+                var inner = IsPunct(i + 1, "!");
+                var open = inner ? i + 2 : i + 1;
+                if (IsPunct(open, "["))
+                {
+                    var close = MatchOf(open);
+                    if (close < open)
+                    {
+                        close = _code.Length;
+                    }
+
+                    var last = Math.Min(close, _code.Length - 1);
+                    var isTest = IsTestAttribute(open + 1, Math.Min(close, _code.Length));
+                    if (isTest && inner)
+                    {
+                        current |= RsRegion.Test;
+                    }
+
+                    for (var k = i; k <= last; k++)
+                    {
+                        _region[k] = current | RsRegion.Attribute;
+                    }
+
+                    if (isTest && !inner)
+                    {
+                        pending |= RsRegion.Test;
+                        pendingBracketDepth = bracketDepth;
+                    }
+
+                    i = last + 1;
+                    continue;
+                }
+            }
+
+            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, "."))
+            {
+                var end = i + 1;
+                while (end < _code.Length && !IsPunct(end, ";") && !IsPunct(end, "}"))
+                {
+                    end = SkipBracket(end);
+                }
+
+                ReadUseTree(i + 1, Math.Min(end, _code.Length), new List<string>());
+                var last = Math.Min(end, _code.Length - 1);
+                for (var k = i; k <= last; k++)
+                {
+                    _region[k] = current | RsRegion.UseDeclaration;
+                }
+
+                i = last + 1;
+                continue;
+            }
+
+            if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braces.Count == 0)
+            {
+                DefinesMain = true;
+                pending |= RsRegion.MainBody;
+                pendingBracketDepth = bracketDepth;
+            }
+
+            var token = _code[i];
+            if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+            {
+                switch (File.CharAt(token.Start))
+                {
+                    case '(':
+                    case '[':
+                        bracketDepth++;
+                        break;
+                    case ')':
+                    case ']':
+                        bracketDepth = Math.Max(0, bracketDepth - 1);
+                        break;
+                    case ';':
+                        if (bracketDepth <= pendingBracketDepth)
+                        {
+                            pending = RsRegion.None;
+                        }
+
+                        break;
+                    case '{':
+                        braces.Push(current);
+                        current |= pending;
+                        pending = RsRegion.None;
+                        _region[i] = current;
+                        i++;
+                        continue;
+                    case '}':
+                        _region[i] = current;
+                        current = braces.Count > 0 ? braces.Pop() : RsRegion.None;
+                        pending = RsRegion.None;
+                        i++;
+                        continue;
+                }
+            }
+
+            _region[i] = current;
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// <c>cfg(test)</c> (also inside <c>all(…)</c>/<c>any(…)</c>, not under <c>not(…)</c>), <c>test</c>, and
+    /// attributes whose last path segment is <c>test</c> (<c>tokio::test</c>), or <c>rstest</c>/<c>test_case</c>.
+    /// </summary>
+    private bool IsTestAttribute(int start, int end)
+    {
+        if (start >= end)
+        {
+            return false;
+        }
+
+        if (IsName(start, "cfg") && IsPunct(start + 1, "("))
+        {
+            for (var k = start + 2; k < end; k++)
+            {
+                if (IsName(k, "not"))
+                {
+                    return false;
+                }
+
+                if (IsName(k, "test"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var last = start;
+        while (IsPunct(last + 1, "::") && IsName(last + 2) && last + 2 < end)
+        {
+            last += 2;
+        }
+
+        return IsName(last, "test") || IsName(last, "rstest") || IsName(last, "test_case") || IsName(last, "bench");
+    }
+
+    /// <summary>
+    /// Reads one use tree in [i, end): <c>a::b::C</c>, <c>a::b::C as D</c>, <c>a::{b, c::D as E, self}</c>,
+    /// <c>a::*</c>. Records alias → full path. Returns the index after the tree; always advances.
+    /// </summary>
+    private int ReadUseTree(int i, int end, List<string> prefix)
+    {
+        var segments = new List<string>(prefix);
+        if (IsPunct(i, "::"))
+        {
+            i++;
+        }
+
+        while (i < end)
+        {
+            if (IsName(i))
+            {
+                var name = File.GetString(_code[i]);
+                i++;
+                if (IsPunct(i, "::") && i < end)
+                {
+                    segments.Add(name);
+                    i++;
+                    continue;
+                }
+
+                if (IsName(i, "as") && IsName(i + 1) && i + 1 < end)
+                {
+                    var alias = File.GetString(_code[i + 1]);
+                    if (!string.Equals(name, "self", StringComparison.Ordinal))
+                    {
+                        segments.Add(name);
+                    }
+
+                    if (!string.Equals(alias, "_", StringComparison.Ordinal))
+                    {
+                        _aliases[alias] = segments.ToArray();
+                    }
+
+                    return i + 2;
+                }
+
+                if (string.Equals(name, "self", StringComparison.Ordinal))
+                {
+                    if (segments.Count > 0)
+                    {
+                        _aliases[segments[segments.Count - 1]] = segments.ToArray();
+                    }
+                }
+                else
+                {
+                    segments.Add(name);
+                    _aliases[name] = segments.ToArray();
+                }
+
+                return i;
+            }
+
+            if (IsPunct(i, "{"))
+            {
+                var close = Math.Min(MatchOf(i) < 0 ? end : MatchOf(i), end);
+                var k = i + 1;
+                while (k < close)
+                {
+                    if (IsPunct(k, ","))
+                    {
+                        k++;
+                        continue;
+                    }
+
+                    var after = ReadUseTree(k, close, segments);
+                    k = after > k ? after : k + 1;
+                }
+
+                return close + 1;
+            }
+
+            // '*' globs and anything unexpected end this tree.
+            return i + 1;
+        }
+
+        return i + 1;
+    }
+}
