@@ -8,13 +8,17 @@ namespace CodeGuardian.Analyzers.Tests.Verifiers;
 /// <summary>Shortcuts for text-file tests: one AdditionalFile with markup, no C# beyond an empty source.</summary>
 public static class TextFileVerifier
 {
-    public static CSharpAnalyzerVerifier<TextFileAnalyzer>.Test Create(string path, string markup, string? editorConfig = null)
+    /// <summary>
+    /// A test over one text file. An <paramref name="editorConfig"/> is given to the compiler and, as the package
+    /// targets do, passed as an AdditionalFile too (the analyzer reads its sections for text files).
+    /// </summary>
+    public static CSharpAnalyzerVerifier<TextFileAnalyzer>.Test Create(string path, string markup, string? editorConfig = null, string editorConfigPath = "/.editorconfig")
     {
         var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }.WithFile(path, markup);
         if (editorConfig is not null)
         {
-            test.WithEditorConfig(editorConfig);
-            test.TestState.AdditionalFiles.Add(("/.editorconfig", editorConfig));
+            test.WithEditorConfig(editorConfig, editorConfigPath);
+            test.TestState.AdditionalFiles.Add((editorConfigPath, editorConfig));
         }
 
         return test;

@@ -12,7 +12,7 @@ public class CommentMarkersRuleTests
     [InlineData("/src/view.jsx", "const re = /TODO\\/x/; // {|CG1003:HACK: regex literal before me|}\n")]
     [InlineData("/scripts/job.py", "# {|CG1001:TODO: paginate|}\ns = \"\"\"\n# TODO inside a docstring\n\"\"\"\nf = f\"{x!r} # TODO\"\n")]
     [InlineData("/db/001.sql", "-- {|CG1004:BUG: wrong index|}\nSELECT '-- TODO not a comment' AS x; /* {|CG1001:TODO: drop column|} */\n")]
-    [InlineData("/native/src/lib.rs", "/* outer /* {|CG1001:TODO nested|} */ still comment */\nlet s = r#\"// TODO in raw string\"#;\nlet c = '\"'; // {|CG1004:XXX after char literal|}\n")]
+    [InlineData("/native/src/lib.rs", "/* outer /* {|CG1001:TODO nested */ still comment|} */\nlet s = r#\"// TODO in raw string\"#;\nlet c = '\"'; // {|CG1004:XXX after char literal|}\n")]
     public Task TagsInComments_Fire_StringsAndCodeDoNot(string path, string markup) => TextFileVerifier.VerifyAsync(path, markup);
 
     [Theory]

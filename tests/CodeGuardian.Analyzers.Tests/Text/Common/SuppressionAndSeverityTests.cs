@@ -50,7 +50,7 @@ public class SuppressionAndSeverityTests
     public async Task PerGlobSection_NoneTurnsRuleOffForThatFolderOnly()
     {
         var test = TextFileVerifier.Create("/repo/legacy/old.py", "# TODO: legacy is exempt\n",
-            "root = true\n[legacy/**.py]\ndotnet_diagnostic.CG1001.severity = none\n");
+            "root = true\n[legacy/**.py]\ndotnet_diagnostic.CG1001.severity = none\n", "/repo/.editorconfig");
         test.WithFile("/repo/new/fresh.py", "# {|CG1001:TODO: new code is not|}\n");
         await test.RunAsync();
     }
