@@ -200,7 +200,10 @@ public sealed class JsSyntax
     /// The <paramref name="n"/>th (0-based) argument of the call whose open parenthesis is <paramref name="open"/>:
     /// code indices [start, end). False when there is no such argument or the call is not closed.
     /// </summary>
-    public bool TryGetArgument(int open, int n, out int start, out int end)
+    public bool TryGetArgument(int open, int n, out int start, out int end) => TryGetArgumentOfBracket(open, n, out start, out end);
+
+    /// <summary>The <paramref name="n"/>th comma-separated element inside any bracket pair (<c>(…)</c>, <c>[…]</c>, <c>{…}</c>).</summary>
+    public bool TryGetArgumentOfBracket(int open, int n, out int start, out int end)
     {
         start = end = -1;
         var close = MatchOf(open);
@@ -317,6 +320,109 @@ public sealed class JsSyntax
                 {
                     return reason + " (through '" + File.GetString(this[start]) + "')";
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the expression in [start, end) is a compile-time constant: a literal, a concatenation of literals, or a
+    /// variable whose nearest earlier assignment is one.
+    /// </summary>
+    public bool IsConstant(int start, int end) => IsConstant(start, end, 2);
+
+    private bool IsConstant(int start, int end, int variableDepth)
+    {
+        if (start < 0 || end > Count || start >= end)
+        {
+            return false;
+        }
+
+        while (IsPunctuation(start, "(") && MatchOf(start) == end - 1)
+        {
+            start++;
+            end--;
+            if (start >= end)
+            {
+                return false;
+            }
+        }
+
+        if (end - start == 1)
+        {
+            ref readonly var token = ref this[start];
+            if (IsConstantString(start) || token.Kind == TokenKind.Number
+                || Is(start, "null") || Is(start, "undefined") || Is(start, "true") || Is(start, "false"))
+            {
+                return true;
+            }
+
+            if (token.Kind == TokenKind.Identifier && variableDepth > 0 && !IsPropertyName(start) && _variableLookups < MaxVariableLookups)
+            {
+                _variableLookups++;
+                return TryFindAssignment(start, out var valueStart, out var valueEnd) && IsConstant(valueStart, valueEnd, variableDepth - 1);
+            }
+
+            return false;
+        }
+
+        // Only literals joined by "+".
+        var expectOperand = true;
+        for (var i = start; i < end; i++)
+        {
+            if (expectOperand)
+            {
+                if (!IsConstantString(i) && !IsKind(i, TokenKind.Number))
+                {
+                    return false;
+                }
+            }
+            else if (!IsPunctuation(i, "+"))
+            {
+                return false;
+            }
+
+            expectOperand = !expectOperand;
+        }
+
+        return !expectOperand;
+    }
+
+    /// <summary>Free identifier <paramref name="index"/> was destructured or imported by name from <paramref name="module"/>.</summary>
+    public bool IsBoundToModule(int index, string module)
+    {
+        if (!IsKind(index, TokenKind.Identifier) || IsPropertyName(index))
+        {
+            return false;
+        }
+
+        var name = TextOf(index);
+        foreach (var binding in _bindings)
+        {
+            if (binding.Member is not null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The member name bound to free identifier <paramref name="index"/> from <paramref name="module"/>, or null.</summary>
+    public string? ImportedMemberName(int index, string module)
+    {
+        if (!IsKind(index, TokenKind.Identifier) || IsPropertyName(index))
+        {
+            return null;
+        }
+
+        var name = TextOf(index);
+        foreach (var binding in _bindings)
+        {
+            if (binding.Member is not null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
+            {
+                return binding.Member;
             }
         }
 
