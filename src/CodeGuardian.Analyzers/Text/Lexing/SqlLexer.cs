@@ -22,7 +22,7 @@ public sealed class SqlLexer : ILexer
     {
         var hostEscapes = (options & SqlLexerOptions.HostEscapes) != 0;
         var length = text.Length;
-        var nextCheck = CancellationCheckInterval;
+        var nextCheck = 0;
 
         // A '[' whose line has no closing ']' is punctuation; every later '[' before this position on the same
         // line has none either, so the search is not repeated (keeps a line full of '[' linear).

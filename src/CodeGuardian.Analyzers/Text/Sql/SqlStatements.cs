@@ -170,7 +170,7 @@ public static class SqlStatements
                 || SqlAnalysis.Is(before, "ALL") || SqlAnalysis.Is(before, "EXCEPT") || SqlAnalysis.Is(before, "INTERSECT")
                 || SqlAnalysis.Is(before, "MINUS") || SqlAnalysis.Is(before, "INSTEAD") || SqlAnalysis.Is(before, "DELETE")
                 || SqlAnalysis.Is(before, "UPDATE") || SqlAnalysis.Is(before, "EXEC") || SqlAnalysis.Is(before, "EXECUTE")
-                || SqlAnalysis.Is(before, "FOREIGN"))
+                || SqlAnalysis.Is(before, "FOREIGN") || SqlAnalysis.Is(before, "WITH"))
             {
                 return false;
             }

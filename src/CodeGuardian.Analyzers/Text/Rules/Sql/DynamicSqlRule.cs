@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Languages;
+using CodeGuardian.Analyzers.Text.Lexing;
+using CodeGuardian.Analyzers.Text.Sql;
+using Microsoft.CodeAnalysis;
+
+namespace CodeGuardian.Analyzers.Text.Rules.Sql;
+
+/// <summary>
+/// CG4001 in .sql files: dynamic SQL executed from a concatenation that includes a run-time value —
+/// <c>EXEC(@s + …)</c>, <c>sp_executesql</c> whose statement argument is concatenated, <c>EXECUTE IMMEDIATE … || …</c>
+/// and PL/pgSQL <c>EXECUTE '…' || …</c>. Concatenating only literals, a plain variable, and values wrapped in
+/// QUOTENAME / quote_ident / quote_literal are not reported.
+/// </summary>
+public sealed class DynamicSqlRule : TextRule
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SqlInjection);
+
+    public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Sql;
+
+    public override void Analyze(TextRuleContext context)
+    {
+        if (!context.IsEnabled(Descriptors.SqlInjection))
+        {
+            return;
+        }
+
+        var file = context.File;
+        Analyze(context, new SqlCode(file.Text, file.Tokens.AsSpan()));
+        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        {
+            Analyze(context, new SqlCode(file.Text, body));
+        }
+    }
+
+    private static void Analyze(TextRuleContext context, SqlCode code)
+    {
+        for (var i = 0; i < code.Count; i++)
+        {
+            if (!code.IsWord(i, "EXEC") && !code.IsWord(i, "EXECUTE"))
+            {
+                continue;
+            }
+
+            var previous = code.Previous(i);
+            var next = code.Next(i);
+            if (code.IsWord(previous, "GRANT") || code.IsWord(previous, "WITH") || code.IsWord(previous, "REVOKE") || code.IsWord(previous, "DENY")
+                || code.IsWord(next, "AS") || code.IsWord(next, "FUNCTION") || code.IsWord(next, "PROCEDURE"))
+            {
+                continue;
+            }
+
+            string sink;
+            int first;
+            int last;
+            var reportedLast = -1;
+            if (code.IsWord(next, "IMMEDIATE"))
+            {
+                sink = "EXECUTE IMMEDIATE";
+                first = code.Next(next);
+                last = ExpressionEnd(code, first, stopAtComma: false);
+            }
+            else if (code.IsPunctuation(next, '('))
+            {
+                sink = code.IsWord(i, "EXEC") ? "EXEC(…)" : "EXECUTE(…)";
+                first = code.Next(next);
+                var close = MatchingClose(code, next);
+                last = code.Previous(close);
+                reportedLast = close < code.Count && code.IsPunctuation(close, ')') ? close : last;
+                if (last < first)
+                {
+                    continue;
+                }
+            }
+            else if (IsProcedureName(code, next, "sp_executesql", out var afterName))
+            {
+                sink = "sp_executesql";
+                first = afterName;
+
+                // Named form: EXEC sp_executesql @stmt = N'…' + @x.
+                if (code.IsVariable(first) && code.IsPunctuation(code.Next(first), '='))
+                {
+                    first = code.Next(code.Next(first));
+                }
+
+                last = ExpressionEnd(code, first, stopAtComma: true);
+            }
+            else if (code.IsKind(next, TokenKind.String) || code.IsVariable(next) || code.IsBareWord(next))
+            {
+                // PL/pgSQL EXECUTE '…' || x: only '||' marks an expression (EXEC proc @a, @b is a procedure call).
+                sink = "EXECUTE";
+                first = next;
+                last = ExpressionEnd(code, first, stopAtComma: false);
+                if (!ContainsOperator(code, first, last, "||"))
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                continue;
+            }
+
+            if (last < first || first >= code.Count)
+            {
+                continue;
+            }
+
+            if (!ContainsOperator(code, first, last, "+") && !ContainsOperator(code, first, last, "||"))
+            {
+                continue;
+            }
+
+            var runtimeValue = FirstRunTimeValue(code, first, last);
+            if (runtimeValue < 0)
+            {
+                continue;
+            }
+
+            var start = code.Tokens[i].Start;
+            var end = code.Tokens[reportedLast >= 0 ? reportedLast : last].End;
+            context.Report(Descriptors.SqlInjection, start, end - start, sink, "a concatenation with '" + code.TextOf(runtimeValue).ToString() + "'");
+            i = last;
+        }
+    }
+
+    /// <summary>Last token of an expression: before <c>;</c>, <c>INTO</c>/<c>USING</c>, a top-level comma (if asked), a statement word, <c>GO</c>, or a closing parenthesis of an outer level.</summary>
+    private static int ExpressionEnd(SqlCode code, int first, bool stopAtComma)
+    {
+        var depth = 0;
+        var last = first - 1;
+        for (var i = first; i < code.Count; i = code.Next(i))
+        {
+            if (code.IsPunctuation(i, '('))
+            {
+                depth++;
+            }
+            else if (code.IsPunctuation(i, ')'))
+            {
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                if (code.IsPunctuation(i, ';') || (stopAtComma && code.IsPunctuation(i, ',')) || code.IsBatchSeparator(i)
+                    || code.IsWord(i, "INTO") || code.IsWord(i, "USING")
+                    || (i > first && code.IsBareWord(i) && SqlWords.IsStatementStarter(code.TextOf(i))))
+                {
+                    break;
+                }
+            }
+
+            last = i;
+        }
+
+        return last;
+    }
+
+    private static int MatchingClose(SqlCode code, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < code.Count; i = code.Next(i))
+        {
+            if (code.IsPunctuation(i, '('))
+            {
+                depth++;
+            }
+            else if (code.IsPunctuation(i, ')') && --depth == 0)
+            {
+                return i;
+            }
+            else if (code.IsPunctuation(i, ';') || code.IsBatchSeparator(i))
+            {
+                return i;
+            }
+        }
+
+        return code.Count;
+    }
+
+    /// <summary><c>name</c>, <c>sys.name</c>, <c>[sys].[name]</c>, <c>master..name</c>.</summary>
+    private static bool IsProcedureName(SqlCode code, int index, string name, out int afterName)
+    {
+        afterName = -1;
+        var i = index;
+        while (code.IsKind(i, TokenKind.Identifier) && code.IsPunctuation(code.Next(i), '.'))
+        {
+            i = code.Next(code.Next(i));
+            while (code.IsPunctuation(i, '.'))
+            {
+                i = code.Next(i);
+            }
+        }
+
+        if (!code.IsKind(i, TokenKind.Identifier))
+        {
+            return false;
+        }
+
+        var text = code.TextOf(i);
+        if (code.Tokens[i].Has(TokenFlags.QuotedIdentifier) && text.Length >= 2)
+        {
+            text = text.Slice(1, text.Length - 2);
+        }
+
+        if (!text.Equals(name.AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        afterName = code.Next(i);
+        return true;
+    }
+
+    private static bool ContainsOperator(SqlCode code, int first, int last, string op)
+    {
+        for (var i = first; i <= last && i < code.Count; i++)
+        {
+            if (code.IsPunctuation(i, op))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first token of the expression that is a run-time value: a variable or parameter, or a bare name (column,
+    /// PL/pgSQL variable). Function names, type names and values inside quoting functions do not count.
+    /// </summary>
+    private static int FirstRunTimeValue(SqlCode code, int first, int last)
+    {
+        for (var i = first; i <= last && i < code.Count; i++)
+        {
+            if (code.Tokens[i].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            var next = code.Next(i);
+            if (code.IsPunctuation(next, '('))
+            {
+                if (IsQuotingFunction(code.TextOf(i)))
+                {
+                    i = MatchingClose(code, next);
+                }
+
+                continue;
+            }
+
+            if (code.IsVariable(i) || code.Tokens[i].Has(TokenFlags.QuotedIdentifier))
+            {
+                return i;
+            }
+
+            // A bare name is a column or PL/pgSQL variable, except a type after AS (CAST(@x AS varchar)) and constants.
+            if (!code.IsWord(code.Previous(i), "AS") && !IsConstantWord(code.TextOf(i)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsQuotingFunction(ReadOnlySpan<char> name) =>
+        SqlAnalysis.Is(name, "QUOTENAME") || SqlAnalysis.Is(name, "QUOTE_IDENT") || SqlAnalysis.Is(name, "QUOTE_LITERAL")
+        || SqlAnalysis.Is(name, "QUOTE_NULLABLE") || SqlAnalysis.Is(name, "ENQUOTE_NAME") || SqlAnalysis.Is(name, "ENQUOTE_LITERAL");
+
+    private static bool IsConstantWord(ReadOnlySpan<char> word) =>
+        SqlAnalysis.Is(word, "NULL") || SqlAnalysis.Is(word, "TRUE") || SqlAnalysis.Is(word, "FALSE") || SqlAnalysis.Is(word, "AS")
+        || SqlAnalysis.Is(word, "MAX") || SqlAnalysis.Is(word, "VARCHAR") || SqlAnalysis.Is(word, "NVARCHAR") || SqlAnalysis.Is(word, "CHAR")
+        || SqlAnalysis.Is(word, "NCHAR") || SqlAnalysis.Is(word, "INT") || SqlAnalysis.Is(word, "BIGINT") || SqlAnalysis.Is(word, "SYSNAME")
+        || SqlAnalysis.Is(word, "TEXT") || SqlAnalysis.Is(word, "NTEXT") || SqlAnalysis.Is(word, "CHR") || SqlAnalysis.Is(word, "CURRENT_USER");
+}
