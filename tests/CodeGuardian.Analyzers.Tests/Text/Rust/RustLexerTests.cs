@@ -1,0 +1,412 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using CodeGuardian.Analyzers.Text.Lexing;
+
+namespace CodeGuardian.Analyzers.Tests.Text.Rust;
+
+public class RustLexerTests
+{
+    private static List<(TokenKind Kind, string Text, TokenFlags Flags)> Lex(string source)
+    {
+        using var tokens = new TokenList();
+        new RustLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+        var result = new List<(TokenKind, string, TokenFlags)>();
+        foreach (var token in tokens.AsSpan())
+        {
+            result.Add((token.Kind, source.Substring(token.Start, token.Length), token.Flags));
+        }
+
+        return result;
+    }
+
+    private static (TokenKind Kind, string Text, TokenFlags Flags) Single(string source)
+    {
+        var tokens = Lex(source);
+        Assert.Single(tokens);
+        return tokens[0];
+    }
+
+    [Theory]
+    [InlineData("r\"C:\\path\\\"")]
+    [InlineData("r#\"a \"quoted\" word\"#")]
+    [InlineData("r##\"has \"# inside\"##")]
+    [InlineData("r###\"x\"## still\"###")]
+    [InlineData("br#\"bytes \"# ok\"##", "br#\"bytes \"#")]
+    [InlineData("cr\"c raw\"")]
+    [InlineData("cr#\"c \" raw\"#")]
+    public void Raw_strings_end_at_quote_with_same_number_of_hashes(string source, string? expected = null)
+    {
+        var token = Lex(source)[0];
+        Assert.Equal(TokenKind.String, token.Kind);
+        Assert.Equal(expected ?? source, token.Text);
+        Assert.True(token.Flags.HasFlag(TokenFlags.Raw));
+        Assert.False(token.Flags.HasFlag(TokenFlags.Unterminated));
+    }
+
+    [Fact]
+    public void Raw_string_does_not_process_escapes()
+    {
+        var tokens = Lex("let p = r\"C:\\\"; let q = 1;");
+        Assert.Contains(tokens, t => t.Kind == TokenKind.String && t.Text == "r\"C:\\\"");
+        Assert.Contains(tokens, t => t.Kind == TokenKind.Identifier && t.Text == "q");
+    }
+
+    [Fact]
+    public void Raw_byte_string_has_raw_and_bytes_flags()
+    {
+        var token = Single("br##\"x\"##");
+        Assert.Equal(TokenFlags.Raw | TokenFlags.Bytes, token.Flags);
+    }
+
+    [Fact]
+    public void Byte_string_and_byte_char_are_bytes()
+    {
+        var tokens = Lex("b\"abc\\\"\" b'x' b'\\n' b'\\''");
+        Assert.Equal(4, tokens.Count);
+        Assert.Equal((TokenKind.String, "b\"abc\\\"\"", TokenFlags.Bytes), tokens[0]);
+        Assert.Equal((TokenKind.String, "b'x'", TokenFlags.Bytes | TokenFlags.Char), tokens[1]);
+        Assert.Equal((TokenKind.String, "b'\\n'", TokenFlags.Bytes | TokenFlags.Char), tokens[2]);
+        Assert.Equal((TokenKind.String, "b'\\''", TokenFlags.Bytes | TokenFlags.Char), tokens[3]);
+    }
+
+    [Fact]
+    public void C_string_is_a_string()
+    {
+        Assert.Equal((TokenKind.String, "c\"hello\"", TokenFlags.None), Single("c\"hello\""));
+    }
+
+    [Theory]
+    [InlineData("'a'")]
+    [InlineData("'\\n'")]
+    [InlineData("'\\''")]
+    [InlineData("'\\\\'")]
+    [InlineData("'\\u{1F600}'")]
+    [InlineData("'\\x41'")]
+    [InlineData("'\"'")]
+    [InlineData("'é'")]
+    [InlineData("'😀'")]
+    [InlineData("' '")]
+    public void Char_literals(string source)
+    {
+        Assert.Equal((TokenKind.String, source, TokenFlags.Char), Single(source));
+    }
+
+    [Fact]
+    public void Lifetimes_and_labels_are_identifiers()
+    {
+        var tokens = Lex("fn f<'a>(x: &'a str) -> &'static str { 'outer: loop { break 'outer; } }");
+        Assert.Contains((TokenKind.Identifier, "'a", TokenFlags.Lifetime), tokens);
+        Assert.Contains((TokenKind.Identifier, "'static", TokenFlags.Lifetime), tokens);
+        Assert.Equal(2, tokens.FindAll(t => t.Text == "'outer" && t.Flags == TokenFlags.Lifetime).Count);
+        Assert.DoesNotContain(tokens, t => t.Kind == TokenKind.String);
+    }
+
+    [Fact]
+    public void Char_after_lifetime_generic_is_still_a_char()
+    {
+        var tokens = Lex("impl<'a> X<'a> { const C: char = 'x'; }");
+        Assert.Contains((TokenKind.String, "'x'", TokenFlags.Char), tokens);
+        Assert.Equal(2, tokens.FindAll(t => t.Text == "'a").Count);
+    }
+
+    [Fact]
+    public void Block_comments_nest()
+    {
+        var tokens = Lex("a /* outer /* inner */ still comment */ b");
+        Assert.Equal(3, tokens.Count);
+        Assert.Equal((TokenKind.Comment, "/* outer /* inner */ still comment */", TokenFlags.BlockComment), tokens[1]);
+        Assert.Equal("b", tokens[2].Text);
+    }
+
+    [Fact]
+    public void Unterminated_nested_block_comment_ends_at_eof()
+    {
+        var token = Single("/* a /* b */ c");
+        Assert.Equal(TokenKind.Comment, token.Kind);
+        Assert.True(token.Flags.HasFlag(TokenFlags.Unterminated));
+    }
+
+    [Theory]
+    [InlineData("/// outer doc", true)]
+    [InlineData("//! inner doc", true)]
+    [InlineData("//// not doc", false)]
+    [InlineData("// plain", false)]
+    [InlineData("/** block doc */", true)]
+    [InlineData("/*! inner block doc */", true)]
+    [InlineData("/*** not doc */", false)]
+    [InlineData("/**/", false)]
+    public void Documentation_comments(string source, bool documentation)
+    {
+        var token = Single(source);
+        Assert.Equal(TokenKind.Comment, token.Kind);
+        Assert.Equal(documentation, token.Flags.HasFlag(TokenFlags.Documentation));
+    }
+
+    [Fact]
+    public void Line_comment_stops_at_line_end()
+    {
+        var tokens = Lex("// c\r\nx");
+        Assert.Equal("// c", tokens[0].Text);
+        Assert.Equal("x", tokens[1].Text);
+    }
+
+    [Fact]
+    public void Shebang_is_text_but_inner_attribute_is_code()
+    {
+        var tokens = Lex("#!/usr/bin/env run-cargo-script\nfn main() {}");
+        Assert.Equal((TokenKind.Text, "#!/usr/bin/env run-cargo-script", TokenFlags.None), tokens[0]);
+        Assert.Equal("fn", tokens[1].Text);
+
+        var attribute = Lex("#![allow(dead_code)]\nfn main() {}");
+        Assert.Equal((TokenKind.Punctuation, "#", TokenFlags.None), attribute[0]);
+        Assert.Equal((TokenKind.Punctuation, "!", TokenFlags.None), attribute[1]);
+        Assert.Equal((TokenKind.Punctuation, "[", TokenFlags.None), attribute[2]);
+        Assert.Equal((TokenKind.Identifier, "allow", TokenFlags.None), attribute[3]);
+    }
+
+    [Fact]
+    public void Attribute_is_punctuation_and_identifiers()
+    {
+        var tokens = Lex("#[cfg(test)]");
+        Assert.Equal(new[] { "#", "[", "cfg", "(", "test", ")", "]" }, tokens.ConvertAll(t => t.Text).ToArray());
+        Assert.Equal(TokenKind.Identifier, tokens[2].Kind);
+    }
+
+    [Fact]
+    public void Macro_bang_is_separate_punctuation()
+    {
+        var tokens = Lex("println!(\"{}\", x); a != b");
+        Assert.Equal((TokenKind.Identifier, "println", TokenFlags.None), tokens[0]);
+        Assert.Equal((TokenKind.Punctuation, "!", TokenFlags.None), tokens[1]);
+        Assert.Contains((TokenKind.Punctuation, "!=", TokenFlags.None), tokens);
+    }
+
+    [Fact]
+    public void Raw_identifier_is_one_identifier()
+    {
+        var tokens = Lex("let r#unsafe = r#type;");
+        Assert.Contains((TokenKind.Identifier, "r#unsafe", TokenFlags.None), tokens);
+        Assert.Contains((TokenKind.Identifier, "r#type", TokenFlags.None), tokens);
+    }
+
+    [Theory]
+    [InlineData("42", "42")]
+    [InlineData("1_000u32", "1_000u32")]
+    [InlineData("0xFF_u8", "0xFF_u8")]
+    [InlineData("0b1010", "0b1010")]
+    [InlineData("0o777", "0o777")]
+    [InlineData("3.14f64", "3.14f64")]
+    [InlineData("1e-3", "1e-3")]
+    [InlineData("2.5E+10", "2.5E+10")]
+    public void Numbers(string source, string expected)
+    {
+        Assert.Equal((TokenKind.Number, expected, TokenFlags.None), Single(source));
+    }
+
+    [Fact]
+    public void Range_and_method_on_number_are_not_fractions()
+    {
+        Assert.Equal(new[] { "1", "..", "2" }, Lex("1..2").ConvertAll(t => t.Text).ToArray());
+        Assert.Equal(new[] { "1", "..=", "9" }, Lex("1..=9").ConvertAll(t => t.Text).ToArray());
+        Assert.Equal(new[] { "1", ".", "max", "(", "2", ")" }, Lex("1.max(2)").ConvertAll(t => t.Text).ToArray());
+    }
+
+    [Fact]
+    public void Multi_character_operators()
+    {
+        var texts = Lex("a::b -> c => d == e <<= f ..= g && h |= i").ConvertAll(t => t.Text);
+        foreach (var op in new[] { "::", "->", "=>", "==", "<<=", "..=", "&&", "|=" })
+        {
+            Assert.Contains(op, texts);
+        }
+    }
+
+    [Fact]
+    public void Strings_with_escapes_and_newlines()
+    {
+        var tokens = Lex("let s = \"a \\\" b\nline two\"; x");
+        Assert.Contains((TokenKind.String, "\"a \\\" b\nline two\"", TokenFlags.None), tokens);
+        Assert.Equal("x", tokens[^1].Text);
+    }
+
+    [Theory]
+    [InlineData("\"abc")]
+    [InlineData("\"abc\\")]
+    [InlineData("r#\"abc\"")]
+    [InlineData("r##\"abc\"#")]
+    [InlineData("b\"abc")]
+    [InlineData("'\\u{1F6")]
+    [InlineData("'")]
+    public void Unterminated_literals_end_at_eof(string source)
+    {
+        var tokens = Lex(source);
+        Assert.Equal(TokenKind.String, tokens[0].Kind);
+        Assert.True(tokens[0].Flags.HasFlag(TokenFlags.Unterminated));
+        AssertWellFormed(source);
+    }
+
+    [Fact]
+    public void Pattern_inside_raw_string_is_not_code()
+    {
+        var tokens = Lex("let s = r#\"unsafe { x.unwrap() } /* \"#; y");
+        Assert.DoesNotContain(tokens, t => t.Text == "unsafe");
+        Assert.DoesNotContain(tokens, t => t.Kind == TokenKind.Comment);
+        Assert.Equal("y", tokens[^1].Text);
+    }
+
+    [Fact]
+    public void Byte_order_mark_is_text()
+    {
+        var tokens = Lex("\uFEFFfn x() {}");
+        Assert.Equal(TokenKind.Text, tokens[0].Kind);
+        Assert.Equal("fn", tokens[1].Text);
+    }
+
+    [Fact]
+    public void Cancellation_is_observed()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        using var tokens = new TokenList();
+        var source = Repeat("a ", 10000);
+        Assert.Throws<OperationCanceledException>(() => new RustLexer().Tokenize(source.AsSpan(), tokens, cts.Token));
+    }
+
+    private const string RealisticFile = """
+        #![allow(dead_code)]
+        //! Crate docs with 'quotes' and "strings".
+        use std::process::Command as Cmd;
+        use std::{mem, collections::HashMap};
+
+        /// Doc for `Config`.
+        #[derive(Debug, Clone)]
+        pub struct Config<'a> {
+            name: &'a str,
+            raw: &'static str,
+        }
+
+        /* block /* nested */ comment */
+        impl<'a> Config<'a> {
+            pub fn new(name: &'a str) -> Self {
+                let sql = format!("SELECT * FROM t WHERE name = '{name}'");
+                let raw = r##"a "# b"##;
+                let bytes = br#"x"#;
+                let c = '\'';
+                let e = '\u{1F600}';
+                let b = b'\n';
+                'outer: for i in 0..10u8 {
+                    if i == 3 { break 'outer; }
+                }
+                let v: Vec<Vec<u8>> = vec![vec![1, 2], vec![0x1F]];
+                unsafe { mem::transmute::<u32, f32>(1) };
+                Cmd::new("sh").arg("-c").arg(&sql).output().unwrap();
+                Self { name, raw }
+            }
+        }
+
+        #[cfg(test)]
+        mod tests {
+            #[test]
+            fn works() { assert_eq!(1.5e3, 1500.0); }
+        }
+        """;
+
+    [Fact]
+    public void Truncations_of_a_realistic_file_never_throw_and_stay_well_formed()
+    {
+        for (var length = 0; length <= RealisticFile.Length; length++)
+        {
+            AssertWellFormed(RealisticFile.Substring(0, length));
+        }
+    }
+
+    [Fact]
+    public void Random_input_never_throws_and_stays_well_formed()
+    {
+        var random = new Random(20240611);
+        const string alphabet = "abrc_#'\"\\/*!{}()[]<>:;.,=+-&|0123456789 \n\tu\u00e9\uD83D\uDE00xe";
+        var builder = new StringBuilder();
+        for (var round = 0; round < 500; round++)
+        {
+            builder.Clear();
+            var length = random.Next(0, 200);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+
+            AssertWellFormed(builder.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("/*")]
+    [InlineData("r#####\"")]
+    [InlineData("\"")]
+    [InlineData("'a")]
+    [InlineData("/* /* /* ")]
+    [InlineData("\"#")]
+    public void Pathological_repetitions_are_linear(string unit)
+    {
+        // Work is measured by tokens and characters, not by time: each input character is covered once.
+        var small = Repeat(unit, 2000);
+        var large = Repeat(unit, 8000);
+        AssertWellFormed(small);
+        AssertWellFormed(large);
+        var smallCount = Lex(small).Count;
+        var largeCount = Lex(large).Count;
+        Assert.True(largeCount <= 4 * smallCount + 4, $"{smallCount} vs {largeCount}");
+    }
+
+    [Fact]
+    public void Deeply_nested_comments_cost_a_counter()
+    {
+        var source = Repeat("/*", 50000) + Repeat("*/", 50000) + " x";
+        var tokens = Lex(source);
+        Assert.Equal(2, tokens.Count);
+        Assert.Equal("x", tokens[1].Text);
+    }
+
+    private static string Repeat(string unit, int count)
+    {
+        var builder = new StringBuilder(unit.Length * count);
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append(unit);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AssertWellFormed(string source)
+    {
+        using var tokens = new TokenList();
+        new RustLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+        var previousEnd = 0;
+        foreach (var token in tokens.AsSpan())
+        {
+            Assert.True(token.Length > 0, $"empty token at {token.Start} in {source}");
+            Assert.True(token.Start >= previousEnd, $"overlap at {token.Start} in {source}");
+            Assert.True(token.End <= source.Length, $"out of bounds at {token.Start} in {source}");
+            Assert.NotEqual(TokenKind.None, token.Kind);
+            previousEnd = token.End;
+        }
+
+        // Everything not covered by a token is whitespace.
+        var covered = new bool[source.Length];
+        foreach (var token in tokens.AsSpan())
+        {
+            for (var i = token.Start; i < token.End; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        for (var i = 0; i < source.Length; i++)
+        {
+            Assert.True(covered[i] || char.IsWhiteSpace(source[i]), $"char {i} not covered in {source}");
+        }
+    }
+}
