@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeGuardian.Analyzers.CSharp.Maintainability;
+
+/// <summary>CG1005: <c>throw new NotImplementedException()</c> as a statement or a throw expression.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NotImplementedPlaceholderAnalyzer : DiagnosticAnalyzer
+{
+    private const string Construct = "throw new NotImplementedException()";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.NotImplementedPlaceholder);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var notImplemented = start.Compilation.GetTypeByMetadataName("System.NotImplementedException");
+            if (notImplemented is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(
+                context => Analyze(context, notImplemented),
+                SyntaxKind.ThrowStatement,
+                SyntaxKind.ThrowExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol notImplemented)
+    {
+        SyntaxToken throwKeyword;
+        ExpressionSyntax? thrown;
+        switch (context.Node)
+        {
+            case ThrowStatementSyntax statement:
+                throwKeyword = statement.ThrowKeyword;
+                thrown = statement.Expression;
+                break;
+            case ThrowExpressionSyntax expression:
+                throwKeyword = expression.ThrowKeyword;
+                thrown = expression.Expression;
+                break;
+            default:
+                return;
+        }
+
+        // Only a freshly created exception is a placeholder; rethrowing a variable is real code.
+        if (thrown is not BaseObjectCreationExpressionSyntax creation || thrown.IsMissing)
+        {
+            return;
+        }
+
+        var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
+        if (!SymbolEqualityComparer.Default.Equals(type, notImplemented))
+        {
+            return;
+        }
+
+        var span = TextSpan.FromBounds(throwKeyword.SpanStart, creation.Span.End);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.NotImplementedPlaceholder,
+            Location.Create(context.Node.SyntaxTree, span),
+            Construct));
+    }
+}

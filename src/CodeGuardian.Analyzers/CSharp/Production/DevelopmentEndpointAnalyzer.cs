@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeGuardian.Analyzers.CSharp.Production;
+
+/// <summary>
+/// CG2004: development endpoints (loopback, bind-all, <c>dev.</c>/<c>staging.</c> hosts) in string literals of
+/// non-test code: regular, verbatim, raw and UTF-8 literals and the constant parts of interpolated strings.
+/// Comments are never looked at. The span is the host (with its port) inside the literal.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DevelopmentEndpointAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.DevelopmentEndpoint);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var isTestProject = TestCode.IsTestProject(start.Compilation, start.Options);
+            start.RegisterSyntaxNodeAction(
+                context => Analyze(context, isTestProject),
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, bool isTestProject)
+    {
+        var token = context.Node switch
+        {
+            LiteralExpressionSyntax literal => literal.Token,
+            InterpolatedStringTextSyntax interpolatedText => interpolatedText.TextToken,
+            _ => default,
+        };
+        if (token.IsMissing || token.Span.Length == 0)
+        {
+            return;
+        }
+
+        // The token's own source text: positions map 1:1 to the file, escapes never form part of a host.
+        var text = token.Text;
+        var (start, length) = DevelopmentHostScanner.FindNext(text, 0, text.Length, 0);
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (TestCode.IsSkippedTestCode(isTestProject, context.Node.SyntaxTree, context.Options, RuleIdentifiers.DevelopmentEndpoint))
+        {
+            return;
+        }
+
+        var tree = context.Node.SyntaxTree;
+        while (length > 0)
+        {
+            var span = new TextSpan(token.SpanStart + start, length);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DevelopmentEndpoint,
+                Location.Create(tree, span),
+                text.Substring(start, length)));
+            (start, length) = DevelopmentHostScanner.FindNext(text, 0, text.Length, start + length);
+        }
+    }
+}

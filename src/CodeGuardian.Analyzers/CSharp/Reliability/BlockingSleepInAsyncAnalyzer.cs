@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CodeGuardian.Analyzers.CSharp.Reliability;
+
+/// <summary>CG3005: <c>System.Threading.Thread.Sleep</c> inside an async method, lambda or local function.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingSleepInAsyncAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.BlockingSleepInAsync);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var thread = start.Compilation.GetTypeByMetadataName("System.Threading.Thread");
+            if (thread is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(context => Analyze(context, thread), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol thread)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name != "Sleep" || !AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation)))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, thread))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.BlockingSleepInAsync,
+                invocation.GetLocation(),
+                "Thread.Sleep",
+                "await Task.Delay"));
+        }
+    }
+}
