@@ -38,6 +38,10 @@ internal sealed class ConstantStringAnalysis
 
     public bool IsConstant(IOperation? value) => Classify(value) == StringOrigin.Constant;
 
+    /// <summary>True for values the compiler could not bind (half-typed code): rules stay silent on them.</summary>
+    public static bool IsInvalid(IOperation? value) =>
+        value is not null && (SymbolFacts.Unwrap(value) is IInvalidOperation || value.Type is { TypeKind: TypeKind.Error } || value.Syntax.ContainsDiagnostics);
+
     public StringOrigin Classify(IOperation? value)
     {
         if (value is null)

@@ -125,6 +125,11 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
 
             private void Check(OperationAnalysisContext context, IOperation value, string sink)
             {
+                if (ConstantStringAnalysis.IsInvalid(value))
+                {
+                    return;
+                }
+
                 var origin = Strings.Classify(value);
                 if (origin != StringOrigin.Constant)
                 {

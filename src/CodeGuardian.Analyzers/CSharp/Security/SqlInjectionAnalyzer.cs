@@ -183,6 +183,11 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
         private void Check(OperationAnalysisContext context, IOperation sql, string sinkName, string kind)
         {
+            if (ConstantStringAnalysis.IsInvalid(sql))
+            {
+                return;
+            }
+
             var origin = Strings.Classify(sql);
             if (origin == StringOrigin.Constant)
             {

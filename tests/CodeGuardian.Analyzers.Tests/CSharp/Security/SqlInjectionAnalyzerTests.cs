@@ -229,7 +229,7 @@ public class SqlInjectionAnalyzerTests
         {
             TestCode = """
                 using System.Data.SqlClient;
-                class C { void M(SqlCommand c, string s) { c.CommandText = "SELECT " + {|CS1525:)|}{|CS1002:|} } }
+                class C { void M(SqlCommand c, string s) { c.CommandText = ; var d = new SqlCommand(s.; c.CommandText = "SELECT " + } }
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
