@@ -117,6 +117,12 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Attribute arguments are read from symbols (see AnalyzeAttributes); newer compilers also show them as operations.
+            if (ConstantStringAnalysis.IsInvalid(assignment.Value) || assignment.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>() is not null)
+            {
+                return;
+            }
+
             var value = assignment.Value.ConstantValue;
             if (value.HasValue && value.Value is int flags && flags == 0)
             {
