@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CodeGuardian.Analyzers.CSharp.Security;
+
+/// <summary>
+/// CG4002: a non-constant file name or argument string given to <c>Process.Start(string[, string])</c>,
+/// <c>new ProcessStartInfo(string[, string])</c>, or assigned to <c>ProcessStartInfo.FileName</c>/<c>.Arguments</c>
+/// (object initializers included). <c>ArgumentList</c> and the <c>Process.Start(string, IEnumerable&lt;string&gt;)</c>
+/// argument list are not a command line and are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CommandInjection);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var process = context.Compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+        var startInfo = context.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo");
+        if (process is null || startInfo is null)
+        {
+            return;
+        }
+
+        var sinks = new ProcessSinks(process, startInfo);
+        context.RegisterOperationBlockStartAction(sinks.OnBlockStart);
+    }
+
+    private sealed class ProcessSinks
+    {
+        private readonly INamedTypeSymbol _process;
+        private readonly INamedTypeSymbol _startInfo;
+        private readonly IPropertySymbol? _fileName;
+        private readonly IPropertySymbol? _arguments;
+
+        public ProcessSinks(INamedTypeSymbol process, INamedTypeSymbol startInfo)
+        {
+            _process = process;
+            _startInfo = startInfo;
+            _fileName = SymbolFacts.Member<IPropertySymbol>(startInfo, "FileName");
+            _arguments = SymbolFacts.Member<IPropertySymbol>(startInfo, "Arguments");
+        }
+
+        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        {
+            var block = new Block(this, context.OperationBlocks);
+            context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(block.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        }
+
+        private sealed class Block
+        {
+            private readonly ProcessSinks _sinks;
+            private readonly ImmutableArray<IOperation> _roots;
+            private ConstantStringAnalysis? _strings;
+
+            public Block(ProcessSinks sinks, ImmutableArray<IOperation> roots)
+            {
+                _sinks = sinks;
+                _roots = roots;
+            }
+
+            private ConstantStringAnalysis Strings => _strings ??= new ConstantStringAnalysis(_roots);
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name != "Start" || !method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _sinks._process))
+                {
+                    return;
+                }
+
+                CheckStringArguments(context, invocation.Arguments, "Process.Start");
+            }
+
+            public void AnalyzeCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _sinks._startInfo))
+                {
+                    CheckStringArguments(context, creation.Arguments, "new ProcessStartInfo");
+                }
+            }
+
+            public void AnalyzeAssignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is not IPropertyReferenceOperation target)
+                {
+                    return;
+                }
+
+                var property = target.Property.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(property, _sinks._fileName) || SymbolEqualityComparer.Default.Equals(property, _sinks._arguments))
+                {
+                    Check(context, assignment.Value, "ProcessStartInfo." + property.Name);
+                }
+            }
+
+            private void CheckStringArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue
+                        && argument.Parameter.Name is "fileName" or "arguments")
+                    {
+                        Check(context, argument.Value, sink);
+                    }
+                }
+            }
+
+            private void Check(OperationAnalysisContext context, IOperation value, string sink)
+            {
+                if (ConstantStringAnalysis.IsInvalid(value))
+                {
+                    return;
+                }
+
+                var origin = Strings.Classify(value);
+                if (origin != StringOrigin.Constant)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CommandInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CodeGuardian.Analyzers.CSharp.Security;
+
+/// <summary>
+/// CG4003: a non-constant value emitted as raw markup: <c>IHtmlHelper.Raw(x)</c>, <c>new HtmlString(x)</c>,
+/// <c>new MarkupString(x)</c> and <c>(MarkupString)x</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HtmlInjection);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var htmlHelper = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+        var htmlString = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Html.HtmlString");
+        var markupString = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.MarkupString");
+        if (htmlHelper is null && htmlString is null && markupString is null)
+        {
+            return;
+        }
+
+        var sinks = new HtmlSinks(htmlHelper, htmlString, markupString);
+        context.RegisterOperationBlockStartAction(sinks.OnBlockStart);
+    }
+
+    private sealed class HtmlSinks
+    {
+        private readonly INamedTypeSymbol? _htmlHelper;
+        private readonly INamedTypeSymbol? _htmlString;
+        private readonly INamedTypeSymbol? _markupString;
+
+        public HtmlSinks(INamedTypeSymbol? htmlHelper, INamedTypeSymbol? htmlString, INamedTypeSymbol? markupString)
+        {
+            _htmlHelper = htmlHelper;
+            _htmlString = htmlString;
+            _markupString = markupString;
+        }
+
+        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        {
+            var block = new Block(this, context.OperationBlocks);
+            if (_htmlHelper is not null)
+            {
+                context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
+            }
+
+            context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
+            if (_markupString is not null)
+            {
+                context.RegisterOperationAction(block.AnalyzeConversion, OperationKind.Conversion);
+            }
+        }
+
+        private sealed class Block
+        {
+            private readonly HtmlSinks _sinks;
+            private readonly ImmutableArray<IOperation> _roots;
+            private ConstantStringAnalysis? _strings;
+
+            public Block(HtmlSinks sinks, ImmutableArray<IOperation> roots)
+            {
+                _sinks = sinks;
+                _roots = roots;
+            }
+
+            private ConstantStringAnalysis Strings => _strings ??= new ConstantStringAnalysis(_roots);
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name != "Raw" || invocation.Arguments.Length != 1)
+                {
+                    return;
+                }
+
+                if (SymbolFacts.Implements(method.ContainingType, _sinks._htmlHelper) || SymbolFacts.Implements(invocation.Instance?.Type, _sinks._htmlHelper))
+                {
+                    Check(context, invocation.Arguments[0].Value, "Html.Raw");
+                }
+            }
+
+            public void AnalyzeCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (creation.Arguments.Length != 1)
+                {
+                    return;
+                }
+
+                if (SymbolFacts.IsType(creation.Type, _sinks._htmlString))
+                {
+                    Check(context, creation.Arguments[0].Value, "new HtmlString");
+                }
+                else if (SymbolFacts.IsType(creation.Type, _sinks._markupString))
+                {
+                    Check(context, creation.Arguments[0].Value, "new MarkupString");
+                }
+            }
+
+            public void AnalyzeConversion(OperationAnalysisContext context)
+            {
+                var conversion = (IConversionOperation)context.Operation;
+                if (conversion.IsImplicit || !SymbolFacts.IsType(conversion.Type, _sinks._markupString) || conversion.Operand.Type?.SpecialType != SpecialType.System_String)
+                {
+                    return;
+                }
+
+                Check(context, conversion.Operand, "(MarkupString)");
+            }
+
+            private void Check(OperationAnalysisContext context, IOperation value, string sink)
+            {
+                if (ConstantStringAnalysis.IsInvalid(value))
+                {
+                    return;
+                }
+
+                var origin = Strings.Classify(value);
+                if (origin != StringOrigin.Constant)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.HtmlInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin)));
+                }
+            }
+        }
+    }
+}

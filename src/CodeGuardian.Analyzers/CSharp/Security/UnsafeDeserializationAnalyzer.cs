@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CodeGuardian.Analyzers.CSharp.Security;
+
+/// <summary>
+/// CG4006: creating <c>BinaryFormatter</c>, <c>SoapFormatter</c>, <c>NetDataContractSerializer</c>,
+/// <c>LosFormatter</c> or <c>ObjectStateFormatter</c>; calling their <c>Deserialize</c>/<c>ReadObject</c> on an
+/// instance that was not created in the same expression or local (a field or parameter); and setting Json.NET
+/// <c>TypeNameHandling</c>/<c>ItemTypeNameHandling</c> to anything but <c>None</c> (assignments, object
+/// initializers, <c>[JsonProperty]</c> arguments). <c>System.Text.Json</c> is never reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
+{
+    private const string FormatterAlternative = "System.Text.Json or DataContractSerializer with known types";
+    private const string TypeNameAlternative = "TypeNameHandling.None, or a SerializationBinder that allows only known types";
+
+    private static readonly string[] FormatterNames =
+    {
+        "System.Runtime.Serialization.Formatters.Binary.BinaryFormatter",
+        "System.Runtime.Serialization.Formatters.Soap.SoapFormatter",
+        "System.Runtime.Serialization.NetDataContractSerializer",
+        "System.Web.UI.LosFormatter",
+        "System.Web.UI.ObjectStateFormatter",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsafeDeserialization);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var formatters = new List<INamedTypeSymbol>();
+        foreach (var name in FormatterNames)
+        {
+            if (context.Compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                formatters.Add(type);
+            }
+        }
+
+        var typeNameHandling = context.Compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
+        if (formatters.Count == 0 && typeNameHandling is null)
+        {
+            return;
+        }
+
+        var sinks = new Sinks(formatters.ToImmutableArray(), typeNameHandling);
+        if (formatters.Count > 0)
+        {
+            context.RegisterOperationAction(sinks.AnalyzeCreation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(sinks.AnalyzeInvocation, OperationKind.Invocation);
+        }
+
+        if (typeNameHandling is not null)
+        {
+            context.RegisterOperationAction(sinks.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            context.RegisterSymbolAction(sinks.AnalyzeAttributes, SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
+        }
+    }
+
+    private sealed class Sinks
+    {
+        private readonly ImmutableArray<INamedTypeSymbol> _formatters;
+        private readonly INamedTypeSymbol? _typeNameHandling;
+
+        public Sinks(ImmutableArray<INamedTypeSymbol> formatters, INamedTypeSymbol? typeNameHandling)
+        {
+            _formatters = formatters;
+            _typeNameHandling = typeNameHandling;
+        }
+
+        public void AnalyzeCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (FormatterOf(creation.Type) is { } formatter)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter.Name, FormatterAlternative));
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.TargetMethod.Name is not ("Deserialize" or "UnsafeDeserialize" or "UnsafeDeserializeMethodResponse" or "ReadObject")
+                || invocation.Instance is null || FormatterOf(invocation.Instance.Type) is not { } formatter)
+            {
+                return;
+            }
+
+            // An instance created in this method was already reported at its creation.
+            var receiver = SymbolFacts.Unwrap(invocation.Instance);
+            if (receiver is IObjectCreationOperation or ILocalReferenceOperation)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter.Name + "." + invocation.TargetMethod.Name, FormatterAlternative));
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!SymbolFacts.IsType(assignment.Target.Type, _typeNameHandling) || assignment.Target is not (IPropertyReferenceOperation or IFieldReferenceOperation))
+            {
+                return;
+            }
+
+            // Attribute arguments are read from symbols (see AnalyzeAttributes); newer compilers also show them as operations.
+            if (ConstantStringAnalysis.IsInvalid(assignment.Value) || assignment.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>() is not null)
+            {
+                return;
+            }
+
+            var value = assignment.Value.ConstantValue;
+            if (value.HasValue && value.Value is int flags && flags == 0)
+            {
+                return;
+            }
+
+            // A non-constant setting cannot be proven safe either.
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, assignment.Value.Syntax.GetLocation(), Display(assignment.Value), TypeNameAlternative));
+        }
+
+        public void AnalyzeAttributes(SymbolAnalysisContext context)
+        {
+            foreach (var attribute in context.Symbol.GetAttributes())
+            {
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (!SymbolFacts.IsType(named.Value.Type, _typeNameHandling) || named.Value.Value is not int flags || flags == 0)
+                    {
+                        continue;
+                    }
+
+                    var location = LocationOfNamedArgument(attribute, named.Key, context.CancellationToken) ?? context.Symbol.Locations[0];
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, location, EnumMemberName(flags), TypeNameAlternative));
+                }
+            }
+        }
+
+        private static Location? LocationOfNamedArgument(AttributeData attribute, string name, System.Threading.CancellationToken cancellationToken)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax { ArgumentList: { } list })
+            {
+                foreach (var argument in list.Arguments)
+                {
+                    if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                    {
+                        return argument.Expression.GetLocation();
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string Display(IOperation value) =>
+            SymbolFacts.Unwrap(value) is IFieldReferenceOperation field
+                ? field.Field.ContainingType.Name + "." + field.Field.Name
+                : "TypeNameHandling";
+
+        private string EnumMemberName(int flags)
+        {
+            foreach (var member in _typeNameHandling!.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int value } && value == flags)
+                {
+                    return "TypeNameHandling." + member.Name;
+                }
+            }
+
+            return "TypeNameHandling";
+        }
+
+        private INamedTypeSymbol? FormatterOf(ITypeSymbol? type)
+        {
+            foreach (var formatter in _formatters)
+            {
+                if (SymbolFacts.DerivesFrom(type, formatter))
+                {
+                    return formatter;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+
+namespace CodeGuardian.Analyzers.Secrets;
+
+/// <summary>
+/// Decides whether a name (identifier, parameter, dictionary key) names a credential. The name is split into
+/// words and only the <b>head word</b> counts — the last word once trailing qualifiers such as <c>Value</c>,
+/// <c>String</c> or <c>Text</c> are dropped — because in English compounds the last word says what the thing is:
+/// <c>dbPassword</c>, <c>ADMIN_PWD</c>, <c>githubToken</c>, <c>ClientSecret</c>, <c>ApiKey</c>, <c>passwordValue</c>
+/// are credentials; <c>passwordLength</c>, <c>PasswordHasher</c>, <c>TokenType</c>, <c>secretName</c>,
+/// <c>AuthorName</c>, <c>PasswordPolicy</c> are not. <c>key</c> counts only after <c>api</c>, <c>access</c>,
+/// <c>private</c> or <c>secret</c>; <c>token</c> does not count after <c>page</c>, <c>continuation</c>, <c>next</c>,
+/// <c>previous</c>, <c>cancellation</c>, <c>sync</c> or <c>resume</c> (paging and cancellation tokens).
+/// </summary>
+public static class CredentialNames
+{
+    private static readonly string[] HeadWords = { "password", "passwd", "pwd", "passphrase", "secret", "token", "auth", "apikey", "accesskey", "privatekey", "secretkey", "clientsecret" };
+
+    private static readonly string[] KeyQualifiers = { "api", "access", "private", "secret" };
+
+    private static readonly string[] NonSecretTokenQualifiers = { "page", "continuation", "next", "previous", "cancellation", "sync", "resume" };
+
+    private static readonly string[] TrailingQualifiers = { "value", "string", "str", "text", "plain", "plaintext" };
+
+    /// <summary>Lower-case one-word identifiers such as <c>dbpassword</c> or <c>myapikey</c> end with one of these.</summary>
+    private static readonly string[] JoinedSuffixes = { "password", "passwd", "secret", "apikey" };
+
+    public static bool IsCredentialName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(name!);
+        var last = words.Count - 1;
+        while (last > 0 && Contains(TrailingQualifiers, words[last]))
+        {
+            last--;
+        }
+
+        if (last < 0)
+        {
+            return false;
+        }
+
+        var head = words[last];
+        var previous = last > 0 ? words[last - 1] : string.Empty;
+        if (head == "key")
+        {
+            return Contains(KeyQualifiers, previous);
+        }
+
+        if (head == "token" && Contains(NonSecretTokenQualifiers, previous))
+        {
+            return false;
+        }
+
+        if (Contains(HeadWords, head))
+        {
+            return true;
+        }
+
+        foreach (var suffix in JoinedSuffixes)
+        {
+            if (head.Length > suffix.Length && head.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>UPPER_SNAKE_CASE form of a name for an environment variable: <c>dbPassword</c> → <c>DB_PASSWORD</c>.</summary>
+    public static string ToEnvironmentVariableName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        return words.Count == 0 ? "SECRET" : string.Join("_", words).ToUpperInvariant();
+    }
+
+    private static bool Contains(string[] set, string word)
+    {
+        foreach (var candidate in set)
+        {
+            if (candidate == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool ContainsWord(IReadOnlyList<string> words, string word)
+    {
+        foreach (var candidate in words)
+        {
+            if (candidate == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

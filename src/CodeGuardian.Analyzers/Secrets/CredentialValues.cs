@@ -1,0 +1,134 @@
+using System;
+
+namespace CodeGuardian.Analyzers.Secrets;
+
+/// <summary>
+/// Decides whether a literal under a credential name is a real value or a placeholder, a key name or prose.
+/// Not real: empty or blank; one repeated character (<c>xxx</c>, <c>****</c>); <c>&lt;…&gt;</c>, <c>${…}</c>,
+/// <c>{{…}}</c>, <c>%…%</c>, <c>$NAME</c> templates and <c>{0}</c> format items; well-known placeholder words
+/// (<c>changeme</c>, <c>changeit</c>, <c>replace_me</c>, <c>placeholder</c>, <c>your_…</c>, <c>redacted</c>,
+/// <c>example</c>); the name itself or a bare credential word (<c>"password"</c>, a key name);
+/// an UPPER_SNAKE_CASE environment variable name (<c>"DB_PASSWORD"</c>); and prose with two or more spaces.
+/// </summary>
+public static class CredentialValues
+{
+    private static readonly string[] PlaceholderFragments =
+    {
+        "changeme", "change_me", "change-me", "changeit", "replaceme", "replace_me", "replace-me", "placeholder",
+        "your_", "your-", "yourpassword", "yoursecret", "yourtoken", "yourapikey", "redacted", "example", "{0}",
+    };
+
+    private static readonly string[] BareWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "auth", "none", "null", "undefined", "n/a" };
+
+    public static bool IsRealValue(string value, string? name)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || IsRepeatedCharacter(trimmed) || IsTemplate(trimmed) || IsEnvironmentVariableName(trimmed))
+        {
+            return false;
+        }
+
+        var lower = trimmed.ToLowerInvariant();
+        foreach (var fragment in PlaceholderFragments)
+        {
+            if (lower.IndexOf(fragment, StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var word in BareWords)
+        {
+            if (lower == word)
+            {
+                return false;
+            }
+        }
+
+        if (name is not null && string.Equals(Squash(trimmed), Squash(name), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return CountSpaces(trimmed) < 2;
+    }
+
+    private static bool IsRepeatedCharacter(string value)
+    {
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (char.ToLowerInvariant(value[i]) != char.ToLowerInvariant(value[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTemplate(string value)
+    {
+        var first = value[0];
+        var last = value[value.Length - 1];
+        return (first == '<' && last == '>')
+            || (first == '{' && last == '}')
+            || (first == '%' && last == '%' && value.Length > 2)
+            || (first == '[' && last == ']')
+            || value.StartsWith("${", StringComparison.Ordinal)
+            || value.StartsWith("#{", StringComparison.Ordinal)
+            || (first == '$' && value.Length > 1 && IsEnvironmentVariableName(value.Substring(1)));
+    }
+
+    /// <summary><c>DB_PASSWORD</c>, <c>API_KEY</c>: upper-case letters, digits and at least one underscore.</summary>
+    private static bool IsEnvironmentVariableName(string value)
+    {
+        var underscore = false;
+        if (!char.IsUpper(value[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c == '_')
+            {
+                underscore = true;
+            }
+            else if (!(c is >= 'A' and <= 'Z') && !char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return underscore;
+    }
+
+    private static int CountSpaces(string value)
+    {
+        var count = 0;
+        foreach (var c in value)
+        {
+            if (c == ' ')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Squash(string value)
+    {
+        var chars = new char[value.Length];
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                chars[length++] = c;
+            }
+        }
+
+        return new string(chars, 0, length);
+    }
+}
