@@ -153,9 +153,9 @@ public sealed class CodeGuardianMergeReports : Task
             WriteCiSummaries = WriteCiSummaries,
             FailOnGate = FailOnGate,
         };
-        var passed = ReportWriter.Write(model, options, Context, log, lockFolder: false);
-        Status = Gate.QualityGate.Evaluate(model).Status;
-        return passed;
+        var gate = ReportWriter.Write(model, options, Context, log, lockFolder: false);
+        Status = gate.Status;
+        return gate.Ready || !FailOnGate;
     }
 
     private static List<string> DefaultInputs(string outputDirectory)

@@ -84,6 +84,10 @@ public sealed class CodeGuardianReport : Task
     [Output]
     public string SarifFile { get; private set; } = "";
 
+    /// <summary>The CGB001 text when the gate failed, else empty (for targets that report the gate later).</summary>
+    [Output]
+    public string GateMessage { get; private set; } = "";
+
     internal ReportContext Context { get; set; } = ReportContext.Process;
 
     public override bool Execute()
@@ -162,8 +166,10 @@ public sealed class CodeGuardianReport : Task
             WriteCiSummaries = WriteCiSummaries,
             FailOnGate = FailOnGate,
         };
-        var passed = ReportWriter.Write(model, options, Context, log);
-        Status = Gate.QualityGate.Evaluate(model).Status;
+        var gate = ReportWriter.Write(model, options, Context, log);
+        Status = gate.Status;
+        GateMessage = gate.Ready ? "" : ReportWriter.GateMessage(model, gate);
+        var passed = gate.Ready || !FailOnGate;
         SarifFile = Path.Combine(outputDirectory, SarifReport.FileName);
 
         if (!string.IsNullOrWhiteSpace(PublishDirectory))

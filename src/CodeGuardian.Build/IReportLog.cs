@@ -7,7 +7,8 @@ internal interface IReportLog
 
     void Error(string code, string message);
 
-    void Message(string message);
+    /// <summary>An informational line; <paramref name="important"/> ones show at minimal verbosity.</summary>
+    void Message(string message, bool important = false);
 }
 
 /// <summary>Task diagnostic codes, each with one meaning.</summary>

@@ -41,8 +41,8 @@ internal static class ReportWriter
 
     private static readonly char[] ListSeparators = { ';' };
 
-    /// <summary>Writes the reports; returns false when the gate failed and <see cref="WriteOptions.FailOnGate"/> is set.</summary>
-    public static bool Write(ReportModel model, WriteOptions options, ReportContext context, IReportLog log, bool lockFolder = true)
+    /// <summary>Writes the reports and returns the evaluated gate; logs CGB001 when it failed and <see cref="WriteOptions.FailOnGate"/> is set.</summary>
+    public static GateResult Write(ReportModel model, WriteOptions options, ReportContext context, IReportLog log, bool lockFolder = true)
     {
         var gate = QualityGate.Evaluate(model);
         var statistics = new Statistics(model);
@@ -71,13 +71,12 @@ internal static class ReportWriter
         }
 
         log.Message($"CodeGuardian: {model.ProjectName}: {gate.Status}; {statistics.All.Active} active, {statistics.All.Suppressed} suppressed, {statistics.All.Baselined} baselined findings; reports in {directory}");
-        if (gate.Ready || !options.FailOnGate)
+        if (!gate.Ready && options.FailOnGate)
         {
-            return true;
+            log.Error(ReportCodes.GateFailed, GateMessage(model, gate));
         }
 
-        log.Error(ReportCodes.GateFailed, GateMessage(model, gate));
-        return false;
+        return gate;
     }
 
     /// <summary>Locks the report folder for one read-merge-write step; null (after a warning) when it stays locked too long.</summary>
@@ -230,7 +229,7 @@ internal static class ReportWriter
             // Without the marker the command may repeat; Azure then shows the same summary twice, which is harmless.
         }
 
-        log.Message("##vso[task.uploadsummary]" + Path.Combine(directory, MarkdownReport.FileName));
+        log.Message("##vso[task.uploadsummary]" + Path.Combine(directory, MarkdownReport.FileName), important: true);
     }
 
     /// <summary>A file name for a project label ("App/net8.0" becomes "App.net8.0").</summary>

@@ -19,5 +19,5 @@ internal sealed class TaskLog : IReportLog
 
     public void Error(string code, string message) => _log.LogError(null, code, null, _file, 0, 0, 0, 0, message);
 
-    public void Message(string message) => _log.LogMessage(MessageImportance.High, message);
+    public void Message(string message, bool important = false) => _log.LogMessage(important ? MessageImportance.High : MessageImportance.Normal, message);
 }

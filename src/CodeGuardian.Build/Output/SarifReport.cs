@@ -207,7 +207,7 @@ internal static class SarifReport
         foreach (var file in model.Files)
         {
             writer.WriteStartObject();
-            WriteArtifactLocation(writer, file.RelativePath);
+            WriteArtifactLocation(writer, "location", file.RelativePath);
             writer.WriteNumber("length", file.Bytes);
             writer.WriteString("sourceLanguage", file.Language);
             writer.WriteStartObject("properties");
@@ -232,7 +232,7 @@ internal static class SarifReport
             writer.WriteStartArray("locations");
             writer.WriteStartObject();
             writer.WriteStartObject("physicalLocation");
-            WriteArtifactLocation(writer, path);
+            WriteArtifactLocation(writer, "artifactLocation", path);
             if (finding.RelativePath is not null && finding.StartLine > 0)
             {
                 // Line and column numbers only: region text and snippets are never copied (secret rules included).
@@ -309,9 +309,9 @@ internal static class SarifReport
         writer.WriteEndObject();
     }
 
-    private static void WriteArtifactLocation(Utf8JsonWriter writer, string relativePath)
+    private static void WriteArtifactLocation(Utf8JsonWriter writer, string name, string relativePath)
     {
-        writer.WriteStartObject("artifactLocation");
+        writer.WriteStartObject(name);
         writer.WriteString("uri", SourceRoot.ToRelativeUri(relativePath));
         writer.WriteString("uriBaseId", SarifLogReader.SourceRootId);
         writer.WriteEndObject();
