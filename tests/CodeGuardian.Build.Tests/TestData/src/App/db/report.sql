@@ -1,0 +1,4 @@
+SELECT * FROM orders
+WHERE total > 10;
+
+SELECT id FROM customers;
