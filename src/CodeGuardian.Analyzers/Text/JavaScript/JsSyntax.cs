@@ -672,11 +672,16 @@ public sealed class JsSyntax
                 return false;
             }
 
-            if (IsPunctuation(level, "(") && crossedFunction && IsKind(level - 1, TokenKind.Identifier) && IsPropertyName(level - 1)
-                && IsIterationMethod(level - 1))
+            if (crossedFunction)
             {
-                loopKind = File.GetString(this[level - 1]);
-                return true;
+                // A function passed to an iteration method runs per element; any other function runs when it is called.
+                if (IsPunctuation(level, "(") && IsKind(level - 1, TokenKind.Identifier) && IsPropertyName(level - 1) && IsIterationMethod(level - 1))
+                {
+                    loopKind = File.GetString(this[level - 1]);
+                    return true;
+                }
+
+                return false;
             }
 
             // A header paren's own contents (the iterable, the condition) run once per loop, not per iteration.
