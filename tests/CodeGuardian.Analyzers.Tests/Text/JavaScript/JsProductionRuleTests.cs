@@ -86,12 +86,17 @@ public class JsDebuggerStatementRuleTests
           {|CG2002:debugger|};
           if (x) {|CG2002:debugger|}
           {|CG2002:debugger|}
+          switch (x) { case 1: {|CG2002:debugger|}; break; }
         }
         """);
 
     [Fact]
     public Task Keys_properties_strings_and_comments_do_not_fire() => JsRuleTest.VerifyAsync("CG2002", """
         const opts = { debugger: true, breakpoint: 2 };
+        const more = {
+          debugger
+            : false,
+        };
         const styles = { breakpoint: { md: 768 } };
         if (options.debugger) { start(); }
         // debugger;

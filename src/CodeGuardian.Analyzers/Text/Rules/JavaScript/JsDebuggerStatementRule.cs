@@ -28,7 +28,7 @@ public sealed class JsDebuggerStatementRule : JsRule
                 || (syntax.IsOnNewLine(next) && !syntax.IsPunctuation(next, ":") && !syntax.IsPunctuation(next, "=")
                     && !syntax.IsMemberDot(next));
             var startsStatement = i == 0 || syntax.IsPunctuation(i - 1, ";") || syntax.IsPunctuation(i - 1, "{") || syntax.IsPunctuation(i - 1, "}")
-                || syntax.IsPunctuation(i - 1, ")") || syntax.IsIdentifier(i - 1, "else") || syntax.IsIdentifier(i - 1, "do")
+                || syntax.IsPunctuation(i - 1, ")") || syntax.IsPunctuation(i - 1, ":") || syntax.IsIdentifier(i - 1, "else") || syntax.IsIdentifier(i - 1, "do")
                 || syntax.IsOnNewLine(i);
             if (endsStatement && startsStatement)
             {
