@@ -36,6 +36,10 @@ public class JsWeakCipherRuleTests
         const c = {|CG4010:crypto.createCipheriv('aes-128-ecb', key, null)|};
         const d = {|CG4010:createDecipheriv('rc4', key, '')|};
         const e = {|CG4010:crypto.createCipheriv('bf-cbc', key, iv)|};
+        const f = {|CG4010:crypto.createCipheriv(
+          'DES-ECB',
+          key,
+          null)|};
         """);
 
     [Fact]
@@ -61,6 +65,11 @@ public class JsInsecureRandomnessRuleTests
           return {|CG4011:Math.random()|}.toString(36);
         }
         const makeNonce = () => {|CG4011:Math.random()|}.toString(36);
+        const invite = {
+          id,
+          inviteCode: Math
+            .floor({|CG4011:Math.random()|} * 1e6),
+        };
         """, "/src/auth.ts");
 
     [Fact]

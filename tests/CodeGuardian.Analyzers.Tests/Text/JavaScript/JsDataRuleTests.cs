@@ -14,6 +14,9 @@ public class JsPathTraversalRuleTests
           const full = {|CG4005:path.join|}(__dirname, 'uploads', req.body.path);
           fs.readFileSync({|CG4005:path.resolve|}(root, req.params.file));
           {|CG4005:fs.createReadStream|}(`./files/${req.params.name}`);
+          {|CG4005:fs.promises.writeFile|}(
+            req.body.target,
+            data);
         });
         """);
 

@@ -96,6 +96,10 @@ public class JsHtmlInjectionRuleTests
         {|CG4003:el.insertAdjacentHTML|}('beforeend', `<p>${text}</p>`);
         {|CG4003:document.write|}(data);
         {|CG4003:document.writeln|}('<div>' + x);
+        {|CG4003:panel.innerHTML|} =
+          '<ul>' +
+          items.join('') +
+          '</ul>';
         """);
 
     [Fact]
@@ -139,6 +143,9 @@ public class JsDynamicCodeRuleTests
         {|CG4004:setInterval|}('tick(' + id + ')', 500);
         {|CG4004:window.eval|}(code);
         {|CG4004:window.setTimeout|}(`run(${x})`, 10);
+        {|CG4004:setTimeout|}(
+          "poll()",
+          250);
         """);
 
     [Fact]
@@ -163,6 +170,9 @@ public class JsUnsafeDeserializationRuleTests
         const a = {|CG4006:serialize.unserialize|}(req.cookies.profile);
         const b = {|CG4006:unserialize|}(body);
         const c = {|CG4006:require('node-serialize').unserialize|}(data);
+        const d = {|CG4006:serialize
+          .unserialize|}(
+            data);
         """);
 
     [Fact]
@@ -172,5 +182,6 @@ public class JsUnsafeDeserializationRuleTests
         const b = JSON.parse(text);
         const c = php.unserialize(text);
         // serialize.unserialize(x)
+        const s = "require('node-serialize').unserialize(x)";
         """);
 }

@@ -113,6 +113,9 @@ public class JsBrowserDialogRuleTests
         const name = {|CG2003:prompt|}("Name?", "");
         {|CG2003:window.alert|}("hi");
         const ok = flag ? {|CG2003:confirm|}("x") : false;
+        {|CG2003:alert|}(
+          "multi-line"
+        );
         """);
 
     [Fact]
