@@ -77,11 +77,24 @@ public abstract class JsRule : TextRule
         return builder.ToString();
     }
 
-    /// <summary>First token of the callee whose last identifier is <paramref name="name"/>: the chain start, or the dot of <c>f().name</c>.</summary>
+    /// <summary>First token of the callee whose last identifier is <paramref name="name"/>: the chain start, followed back through calls (<c>require('m').x</c>).</summary>
     protected static int CalleeStart(JsSyntax syntax, int name)
     {
         var start = syntax.ChainStart(name);
-        return syntax.IsPropertyName(start) ? start - 1 : start;
+        for (var steps = 0; steps < 16 && syntax.IsPropertyName(start); steps++)
+        {
+            // Through a call: require('m').member, db.collection('x').findOne.
+            var before = start - 2;
+            var open = syntax.IsPunctuation(before, ")") ? syntax.MatchOf(before) : -1;
+            if (open <= 0 || !syntax.IsKind(open - 1, Lexing.TokenKind.Identifier))
+            {
+                return start - 1;
+            }
+
+            start = syntax.ChainStart(open - 1);
+        }
+
+        return start;
     }
 
     /// <summary>A method or function definition <c>name(…) {</c> / <c>name(…): T {</c> rather than a call.</summary>

@@ -22,11 +22,23 @@ public sealed class JsSyntax
     /// <summary>How many code tokens a variable look-up scans backwards: the same function, in practice.</summary>
     private const int MaxLookBack = 4000;
 
+    /// <summary>Bounds one expression or loop walk, so pathological files stay linear.</summary>
+    private const int MaxWalk = 1000;
+
+    /// <summary>Bounds the backward walk of one loop look-up; statements longer than this are not followed.</summary>
+    private const int MaxLoopWalk = 256;
+
     private readonly int[] _code;
     private readonly int[] _match;
     private readonly int[] _parent;
+
+    // Per code token: the character of a one-character punctuation token (else '\0'), and whether a line break
+    // separates it from the previous code token. Both make the hot checks array reads.
+    private readonly char[] _punctuation;
+    private readonly bool[] _lineBreakBefore;
     private readonly List<ModuleBinding> _bindings = new();
     private int _variableLookups;
+    private bool? _hasLoops;
 
     private JsSyntax(ScannedFile file)
     {
@@ -44,13 +56,28 @@ public sealed class JsSyntax
         _code = new int[count];
         _match = new int[count];
         _parent = new int[count];
+        _punctuation = new char[count];
+        _lineBreakBefore = new bool[count];
+        var text = file.Text;
         var k = 0;
+        var previousEnd = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            ref readonly var token = ref tokens[i];
+            if (token.Kind is TokenKind.Comment or TokenKind.Text)
             {
-                _code[k++] = i;
+                continue;
             }
+
+            _code[k] = i;
+            if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+            {
+                _punctuation[k] = text[token.Start];
+            }
+
+            _lineBreakBefore[k] = k > 0 && HasLineBreak(text.Slice(previousEnd, token.Start - previousEnd));
+            previousEnd = token.End;
+            k++;
         }
 
         Count = count;
@@ -99,7 +126,36 @@ public sealed class JsSyntax
 
     public bool IsIdentifier(int index, string text) => IsKind(index, TokenKind.Identifier) && File.Is(this[index], text);
 
-    public bool IsPunctuation(int index, string text) => IsKind(index, TokenKind.Punctuation) && File.Is(this[index], text);
+    public bool IsPunctuation(int index, string text)
+    {
+        if (index < 0 || index >= Count)
+        {
+            return false;
+        }
+
+        if (text.Length == 1)
+        {
+            return _punctuation[index] == text[0];
+        }
+
+        return this[index].Kind == TokenKind.Punctuation && File.Is(this[index], text);
+    }
+
+    /// <summary>A line break separates code token <paramref name="index"/> from the code token before it.</summary>
+    public bool IsOnNewLine(int index) => index > 0 && index < Count && _lineBreakBefore[index];
+
+    private static bool HasLineBreak(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
+        {
+            if (c is '\n' or '\r' or '\u2028' or '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A string literal with no run-time holes (quoted, or a template without <c>${}</c>).</summary>
     public bool IsConstantString(int index) =>
@@ -489,7 +545,8 @@ public sealed class JsSyntax
     public int ExpressionEnd(int start)
     {
         var level = start < Count ? _parent[start] : -1;
-        for (var i = start; i < Count; i++)
+        var limit = Math.Min(Count, start + MaxWalk);
+        for (var i = start; i < limit; i++)
         {
             if (IsOpenBracket(i))
             {
@@ -519,13 +576,13 @@ public sealed class JsSyntax
             }
         }
 
-        return Count;
+        return limit;
     }
 
     /// <summary>Automatic semicolon insertion, approximately: a line break between two tokens that cannot continue one expression.</summary>
     private bool EndsStatementAfter(int index)
     {
-        if (index + 1 >= Count || File.LineOf(this[index].End) == File.LineOf(this[index + 1].Start))
+        if (index + 1 >= Count || !_lineBreakBefore[index + 1])
         {
             return false;
         }
@@ -547,16 +604,27 @@ public sealed class JsSyntax
     public bool TryGetEnclosingLoop(int index, out string loopKind)
     {
         loopKind = string.Empty;
+        _hasLoops ??= ComputeHasLoops();
+        if (!_hasLoops.Value)
+        {
+            return false;
+        }
+
         var position = index;
         var crossedFunction = false;
-        var steps = 0;
-        while (position >= 0 && steps++ < 4096)
+        var budget = MaxLoopWalk;
+        while (position >= 0)
         {
             // Walk back along this bracket level to the start of the statement.
             var i = position - 1;
             var level = position < Count ? _parent[position] : -1;
             while (i >= 0 && i > level)
             {
+                if (--budget < 0)
+                {
+                    return false;
+                }
+
                 if (IsCloseBracket(i))
                 {
                     var open = _match[i];
@@ -565,13 +633,13 @@ public sealed class JsSyntax
                         break;
                     }
 
-                    if (File.Is(this[i], ")") && IsLoopHeader(open, out var kind))
+                    if (_punctuation[i] == ')' && IsLoopHeader(open, out var kind))
                     {
                         loopKind = kind;
                         return true;
                     }
 
-                    if (File.Is(this[i], "}"))
+                    if (_punctuation[i] == '}')
                     {
                         break;
                     }
@@ -604,15 +672,33 @@ public sealed class JsSyntax
                 return false;
             }
 
-            if (IsPunctuation(level, "(") && crossedFunction && IsKind(level - 1, TokenKind.Identifier) && IsPropertyName(level - 1)
-                && IsIterationMethod(level - 1))
+            if (crossedFunction)
             {
-                loopKind = File.GetString(this[level - 1]);
-                return true;
+                // A function passed to an iteration method runs per element; any other function runs when it is called.
+                if (IsPunctuation(level, "(") && IsKind(level - 1, TokenKind.Identifier) && IsPropertyName(level - 1) && IsIterationMethod(level - 1))
+                {
+                    loopKind = File.GetString(this[level - 1]);
+                    return true;
+                }
+
+                return false;
             }
 
             // A header paren's own contents (the iterable, the condition) run once per loop, not per iteration.
             position = level;
+        }
+
+        return false;
+    }
+
+    private bool ComputeHasLoops()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (this[i].Kind == TokenKind.Identifier && (Is(i, "for") || Is(i, "while") || Is(i, "do") || IsIterationMethod(i)))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -647,27 +733,9 @@ public sealed class JsSyntax
         return false;
     }
 
-    public bool IsOpenBracket(int index)
-    {
-        if (!IsKind(index, TokenKind.Punctuation) || this[index].Length != 1)
-        {
-            return false;
-        }
+    public bool IsOpenBracket(int index) => index >= 0 && index < Count && _punctuation[index] is '(' or '[' or '{';
 
-        var c = File.CharAt(this[index].Start);
-        return c is '(' or '[' or '{';
-    }
-
-    public bool IsCloseBracket(int index)
-    {
-        if (!IsKind(index, TokenKind.Punctuation) || this[index].Length != 1)
-        {
-            return false;
-        }
-
-        var c = File.CharAt(this[index].Start);
-        return c is ')' or ']' or '}';
-    }
+    public bool IsCloseBracket(int index) => index >= 0 && index < Count && _punctuation[index] is ')' or ']' or '}';
 
     // ---- Modules -------------------------------------------------------------------------------------------
 

@@ -438,8 +438,11 @@ public sealed class JavaScriptLexer : ILexer
                 }
             }
 
+            // TypeScript non-null assertion "value!": a "!" glued to the end of an expression keeps it an expression.
+            var nonNull = c == '!' && length == 1 && _previous == Previous.ExpressionEnd && start > 0 && !IsWhiteSpace(text[start - 1]);
             _previous = c switch
             {
+                _ when nonNull => Previous.ExpressionEnd,
                 ')' or ']' or '}' => Previous.ExpressionEnd,
                 '+' or '-' when length == 2 && text[start + 1] == c => Previous.ExpressionEnd,
                 '<' when length == 1 => Previous.LessThan,

@@ -263,6 +263,13 @@ public class JavaScriptLexerTests
     }
 
     [Fact]
+    public void TypeScript_non_null_assertion_before_division()
+    {
+        var tokens = Lex("const r = total! / count!; const ok = !/x/.test(s);");
+        Assert.Equal("/x/", tokens.Single(t => t.Kind == TokenKind.Regex).Text);
+    }
+
+    [Fact]
     public void TypeScript_generics_and_annotations()
     {
         var tokens = Lex("const m: Map<string, Array<number>> = new Map(); let r = a as number / 2;");

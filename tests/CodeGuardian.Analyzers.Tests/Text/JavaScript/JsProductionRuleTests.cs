@@ -86,12 +86,17 @@ public class JsDebuggerStatementRuleTests
           {|CG2002:debugger|};
           if (x) {|CG2002:debugger|}
           {|CG2002:debugger|}
+          switch (x) { case 1: {|CG2002:debugger|}; break; }
         }
         """);
 
     [Fact]
     public Task Keys_properties_strings_and_comments_do_not_fire() => JsRuleTest.VerifyAsync("CG2002", """
         const opts = { debugger: true, breakpoint: 2 };
+        const more = {
+          debugger
+            : false,
+        };
         const styles = { breakpoint: { md: 768 } };
         if (options.debugger) { start(); }
         // debugger;
@@ -108,6 +113,9 @@ public class JsBrowserDialogRuleTests
         const name = {|CG2003:prompt|}("Name?", "");
         {|CG2003:window.alert|}("hi");
         const ok = flag ? {|CG2003:confirm|}("x") : false;
+        {|CG2003:alert|}(
+          "multi-line"
+        );
         """);
 
     [Fact]

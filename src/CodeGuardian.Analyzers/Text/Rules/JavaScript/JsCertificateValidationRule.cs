@@ -46,7 +46,7 @@ public sealed class JsCertificateValidationRule : JsRule
                 ? syntax.IsIdentifier(value, "false") || syntax.Is(value, "0")
                 : syntax.Is(value, "0") || syntax.Is(value, "'0'") || syntax.Is(value, "\"0\"") || syntax.Is(value, "`0`");
             if (disables && (syntax.IsPunctuation(value + 1, ";") || syntax.IsPunctuation(value + 1, ",") || syntax.IsCloseBracket(value + 1) || value + 1 >= syntax.Count
-                || syntax.File.LineOf(syntax[value + 1].Start) != syntax.File.LineOf(syntax[value].End)))
+                || syntax.IsOnNewLine(value + 1)))
             {
                 var first = syntax.IsPunctuation(key, "[") ? syntax.ChainStart(key - 1) : syntax.ChainStart(key);
                 Report(context, syntax, first, value, Describe(syntax, first, value));

@@ -15,7 +15,6 @@ public sealed class JsDebuggerStatementRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        var file = syntax.File;
         for (var i = 0; i < syntax.Count; i++)
         {
             if (!syntax.IsIdentifier(i, "debugger") || syntax.IsPropertyName(i))
@@ -26,11 +25,11 @@ public sealed class JsDebuggerStatementRule : JsRule
             // A statement ends here: ";", "}", end of file, or a line break (automatic semicolon insertion).
             var next = i + 1;
             var endsStatement = next >= syntax.Count || syntax.IsPunctuation(next, ";") || syntax.IsPunctuation(next, "}")
-                || (file.LineOf(syntax[next].Start) != file.LineOf(syntax[i].End) && !syntax.IsPunctuation(next, ":") && !syntax.IsPunctuation(next, "=")
+                || (syntax.IsOnNewLine(next) && !syntax.IsPunctuation(next, ":") && !syntax.IsPunctuation(next, "=")
                     && !syntax.IsMemberDot(next));
             var startsStatement = i == 0 || syntax.IsPunctuation(i - 1, ";") || syntax.IsPunctuation(i - 1, "{") || syntax.IsPunctuation(i - 1, "}")
-                || syntax.IsPunctuation(i - 1, ")") || syntax.IsIdentifier(i - 1, "else") || syntax.IsIdentifier(i - 1, "do")
-                || file.LineOf(syntax[i - 1].End) != file.LineOf(syntax[i].Start);
+                || syntax.IsPunctuation(i - 1, ")") || syntax.IsPunctuation(i - 1, ":") || syntax.IsIdentifier(i - 1, "else") || syntax.IsIdentifier(i - 1, "do")
+                || syntax.IsOnNewLine(i);
             if (endsStatement && startsStatement)
             {
                 Report(context, syntax, i, i, "debugger");
