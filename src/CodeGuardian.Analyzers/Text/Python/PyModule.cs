@@ -751,7 +751,7 @@ public sealed class PyModule
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(File.GetString(Tokens[alias]), qualified, line.First, line.End, nameStart, nameEnd));
+                _imports.Add(new PyImport(File.GetString(Tokens[alias]), qualified, line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
@@ -803,7 +803,7 @@ public sealed class PyModule
                 i = Next(local);
             }
 
-            _imports.Add(new PyImport(File.GetString(Tokens[local]), module + "." + File.GetString(Tokens[name]), line.First, line.End, name, name));
+            _imports.Add(new PyImport(File.GetString(Tokens[local]), module + "." + File.GetString(Tokens[name]), line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;
@@ -1026,7 +1026,10 @@ public sealed class PyImport
 
     public int StatementEnd { get; }
 
-    /// <summary>The imported name in the statement (the module for <c>import m</c>, the member for <c>from m import x</c>).</summary>
+    /// <summary>
+    /// The imported name in the statement (the module for <c>import m</c>, the member for <c>from m import x</c>);
+    /// <see cref="NameEnd"/> is its last token, or the alias after <c>as</c>.
+    /// </summary>
     public int NameStart { get; }
 
     public int NameEnd { get; }
