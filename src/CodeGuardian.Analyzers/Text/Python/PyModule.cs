@@ -19,7 +19,7 @@ public sealed class PyModule
     private readonly int[] _match;
     private readonly int[] _lineOfToken;
     private readonly int[] _parentBracket;
-    private readonly bool[] _bracketHasFor;
+    private readonly int[] _bracketFor;
     private readonly List<PyLine> _lines = new();
     private readonly List<PyCall> _calls = new();
     private readonly List<PyImport> _imports = new();
@@ -31,7 +31,7 @@ public sealed class PyModule
         _match = new int[count];
         _lineOfToken = new int[count];
         _parentBracket = new int[count];
-        _bracketHasFor = new bool[count];
+        _bracketFor = new int[count];
         BuildBracketsAndLines();
         BuildBlocks();
         BuildCalls();
@@ -102,8 +102,12 @@ public sealed class PyModule
     /// <summary>The innermost open bracket around <paramref name="index"/>, or -1.</summary>
     public int EnclosingBracket(int index) => index >= 0 && index < _parentBracket.Length ? _parentBracket[index] : -1;
 
-    /// <summary>Whether the bracket opened at <paramref name="openIndex"/> holds a comprehension (<c>for</c> at its top level).</summary>
-    public bool IsComprehension(int openIndex) => openIndex >= 0 && openIndex < _bracketHasFor.Length && _bracketHasFor[openIndex];
+    /// <summary>
+    /// The first <c>for</c> at the top level of the bracket opened at <paramref name="openIndex"/> (a comprehension
+    /// or generator expression), or -1. Its element expression is the part before that <c>for</c>.
+    /// </summary>
+    public int ComprehensionFor(int openIndex) =>
+        openIndex >= 0 && openIndex < _bracketFor.Length && _bracketFor[openIndex] > 0 ? _bracketFor[openIndex] : -1;
 
     /// <summary>Python keywords that can never be a name (soft keywords such as <c>match</c> excluded).</summary>
     public bool IsKeyword(int index) => IsKind(index, TokenKind.Identifier) && PyNames.IsKeyword(File.TextOf(Tokens[index]));
@@ -504,9 +508,9 @@ public sealed class PyModule
 
             if (token.Kind != TokenKind.Punctuation || token.Length != 1)
             {
-                if (stack.Count > 0 && token.Kind == TokenKind.Identifier && File.Is(token, "for"))
+                if (stack.Count > 0 && token.Kind == TokenKind.Identifier && File.Is(token, "for") && _bracketFor[stack[stack.Count - 1]] == 0)
                 {
-                    _bracketHasFor[stack[stack.Count - 1]] = true;
+                    _bracketFor[stack[stack.Count - 1]] = i;
                 }
 
                 continue;
@@ -747,7 +751,7 @@ public sealed class PyModule
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(File.GetString(Tokens[alias]), qualified, line.First, line.End, nameStart, nameEnd));
+                _imports.Add(new PyImport(File.GetString(Tokens[alias]), qualified, line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
@@ -799,7 +803,7 @@ public sealed class PyModule
                 i = Next(local);
             }
 
-            _imports.Add(new PyImport(File.GetString(Tokens[local]), module + "." + File.GetString(Tokens[name]), line.First, line.End, name, name));
+            _imports.Add(new PyImport(File.GetString(Tokens[local]), module + "." + File.GetString(Tokens[name]), line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;
@@ -1022,7 +1026,10 @@ public sealed class PyImport
 
     public int StatementEnd { get; }
 
-    /// <summary>The imported name in the statement (the module for <c>import m</c>, the member for <c>from m import x</c>).</summary>
+    /// <summary>
+    /// The imported name in the statement (the module for <c>import m</c>, the member for <c>from m import x</c>);
+    /// <see cref="NameEnd"/> is its last token, or the alias after <c>as</c>.
+    /// </summary>
     public int NameStart { get; }
 
     public int NameEnd { get; }

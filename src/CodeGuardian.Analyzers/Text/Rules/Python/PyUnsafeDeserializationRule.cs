@@ -1,0 +1,100 @@
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Python;
+using Microsoft.CodeAnalysis;
+
+namespace CodeGuardian.Analyzers.Text.Rules.Python;
+
+/// <summary>
+/// CG4006: deserializers that can build arbitrary objects: pickle/cPickle/_pickle/dill/cloudpickle
+/// <c>load</c>/<c>loads</c>/<c>Unpickler</c>, <c>shelve.open</c>, <c>marshal.load(s)</c>, <c>jsonpickle.decode</c>,
+/// <c>yaml.unsafe_load</c>, and <c>yaml.load</c>/<c>load_all</c> without a safe Loader
+/// (<c>SafeLoader</c>, <c>CSafeLoader</c>, <c>BaseLoader</c>, by keyword or position).
+/// </summary>
+public sealed class PyUnsafeDeserializationRule : PythonRule
+{
+    private const string DataFormat = "a data-only format such as JSON";
+
+    private static readonly string[] PickleModules = { "pickle", "cPickle", "_pickle", "dill", "cloudpickle" };
+
+    private static readonly string[] PickleFunctions = { "load", "loads", "Unpickler" };
+
+    private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
+
+    protected override DiagnosticDescriptor Descriptor => Descriptors.UnsafeDeserialization;
+
+    protected override void Analyze(TextRuleContext context, PyModule module)
+    {
+        var calls = module.Calls;
+        for (var c = 0; c < calls.Count; c++)
+        {
+            var call = calls[c];
+            var alternative = Classify(module, call);
+            if (alternative is not null)
+            {
+                ReportCall(context, module, call, NameOf(module, call), alternative);
+            }
+        }
+    }
+
+    /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
+    private static string? Classify(PyModule module, in PyCall call)
+    {
+        foreach (var pickleModule in PickleModules)
+        {
+            foreach (var function in PickleFunctions)
+            {
+                if (module.CallIs(call, pickleModule + "." + function))
+                {
+                    return DataFormat;
+                }
+            }
+        }
+
+        if (module.CallIs(call, "shelve.open") || module.CallIs(call, "marshal.loads") || module.CallIs(call, "marshal.load"))
+        {
+            return DataFormat;
+        }
+
+        if (module.CallIs(call, "jsonpickle.decode") || module.CallIs(call, "jsonpickle.unpickler.decode"))
+        {
+            return "json.loads with explicit types";
+        }
+
+        if (module.CallIs(call, "yaml.unsafe_load") || module.CallIs(call, "yaml.unsafe_load_all"))
+        {
+            return "yaml.safe_load";
+        }
+
+        if ((module.CallIs(call, "yaml.load") || module.CallIs(call, "yaml.load_all")) && !HasSafeLoader(module, call))
+        {
+            return "yaml.safe_load, or yaml.load with Loader=yaml.SafeLoader";
+        }
+
+        return null;
+    }
+
+    private static bool HasSafeLoader(PyModule module, in PyCall call)
+    {
+        if (module.TryGetKeywordArgument(call.Open, "Loader", out _, out var start, out var end)
+            || module.TryGetPositionalArgument(call.Open, 1, out start, out end))
+        {
+            // The loader's last name part: SafeLoader, yaml.SafeLoader, yaml.CSafeLoader.
+            var last = -1;
+            for (var i = start; i < end; i = module.Next(i))
+            {
+                last = i;
+            }
+
+            foreach (var safe in SafeLoaders)
+            {
+                if (module.IsIdentifier(last, safe))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Lexing;
+using CodeGuardian.Analyzers.Text.Python;
+using Microsoft.CodeAnalysis;
+
+namespace CodeGuardian.Analyzers.Text.Rules.Python;
+
+/// <summary>
+/// CG4010: weak ciphers from PyCryptodome/PyCrypto (<c>DES</c>, <c>DES3</c>, <c>ARC2</c>, <c>ARC4</c>,
+/// <c>Blowfish</c> <c>.new(</c>, imported from <c>Crypto.Cipher</c>/<c>Cryptodome.Cipher</c> or used unqualified),
+/// the same algorithms in <c>cryptography</c> (<c>algorithms.TripleDES(</c> …, <c>modes.ECB(</c>), and any use of
+/// <c>MODE_ECB</c>.
+/// </summary>
+public sealed class PyWeakCipherRule : PythonRule
+{
+    private static readonly string[] CipherModules = { "DES", "DES3", "ARC2", "ARC4", "Blowfish", "CAST" };
+
+    private static readonly string[] CryptographyAlgorithms = { "TripleDES", "Blowfish", "ARC4", "CAST5", "IDEA", "SEED" };
+
+    private const string CryptographyCiphers = "cryptography.hazmat.primitives.ciphers.";
+
+    protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
+
+    protected override void Analyze(TextRuleContext context, PyModule module)
+    {
+        var calls = module.Calls;
+        for (var c = 0; c < calls.Count; c++)
+        {
+            var call = calls[c];
+            if (IsWeakCipherCall(module, call))
+            {
+                ReportCall(context, module, call, NameOf(module, call));
+            }
+        }
+
+        var tokens = module.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Identifier && module.Is(i, "MODE_ECB") && !module.IsIdentifier(module.Previous(i), "import"))
+            {
+                var first = module.DottedNameStart(i);
+                ReportTokens(context, module, first, i, module.TextOf(first, i));
+            }
+        }
+    }
+
+    private static bool IsWeakCipherCall(PyModule module, in PyCall call)
+    {
+        foreach (var cipher in CipherModules)
+        {
+            if (module.CallIs(call, "Crypto.Cipher." + cipher + ".new") || module.CallIs(call, "Cryptodome.Cipher." + cipher + ".new")
+                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, cipher + ".new")))
+            {
+                return true;
+            }
+        }
+
+        foreach (var algorithm in CryptographyAlgorithms)
+        {
+            if (module.CallIs(call, CryptographyCiphers + "algorithms." + algorithm)
+                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "algorithms." + algorithm)))
+            {
+                return true;
+            }
+        }
+
+        return module.CallIs(call, CryptographyCiphers + "modes.ECB") || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "modes.ECB"));
+    }
+}
