@@ -17,7 +17,8 @@ public static class SqlFacts
 
     /// <summary>
     /// Whether the text starts (after whitespace, host escapes like <c>\n</c>, SQL comments and opening parentheses)
-    /// with a SQL statement verb: SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE. Cheap: no lexing.
+    /// with a SQL statement verb — SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE — written in one case
+    /// (<c>Delete the rows?</c> is a sentence). Cheap: no lexing.
     /// </summary>
     public static bool LooksLikeSql(ReadOnlySpan<char> text)
     {
@@ -62,13 +63,28 @@ public static class SqlFacts
             i++;
         }
 
-        if (i == start || !SqlWords.IsVerb(text.Slice(start, i - start)))
+        if (i == start || !SqlWords.IsVerb(text.Slice(start, i - start)) || !IsSingleCase(text.Slice(start, i - start)))
         {
             return false;
         }
 
         // The verb must be a whole word followed by more text ("Selected" and a bare "Update" are not SQL).
         return i < text.Length && !char.IsLetterOrDigit(text[i]) && text[i] != '_';
+    }
+
+    /// <summary>SQL verbs are written <c>SELECT</c> or <c>select</c>; <c>Select</c>/<c>Delete</c> start sentences.</summary>
+    private static bool IsSingleCase(ReadOnlySpan<char> word)
+    {
+        var upper = 0;
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return upper == 0 || upper == word.Length;
     }
 
     /// <summary><c>SELECT *</c> / <c>SELECT t.*</c> in <paramref name="sql"/>; each match spans the <c>*</c>.</summary>

@@ -62,6 +62,8 @@ public class SqlFactsTests
     [InlineData("Selected items", false)]
     [InlineData("Update", false)]
     [InlineData("Please select a row", false)]
+    [InlineData("Select * to choose every file", false)]
+    [InlineData("Delete from the list", false)]
     [InlineData("", false)]
     [InlineData("/* never closed SELECT", false)]
     public void LooksLikeSql(string text, bool expected) => Assert.Equal(expected, SqlFacts.LooksLikeSql(text.AsSpan()));
@@ -107,6 +109,8 @@ public class SqlFactsTests
     [InlineData("|update t set a = 1;")]
     [InlineData("|DELETE FROM t")]
     [InlineData("|DELETE t")]
+    [InlineData("|DELETE dbo.t;")]
+    [InlineData("|DELETE t OUTPUT deleted.id")]
     [InlineData("|DELETE TOP (10) FROM t")]
     [InlineData("|UPDATE t SET a = (SELECT b FROM u WHERE u.id = 1)")]
     [InlineData("|UPDATE t SET a = CASE WHEN b = 1 THEN 2 ELSE 3 END")]
@@ -143,6 +147,8 @@ public class SqlFactsTests
     [InlineData("SELECT 'DELETE FROM t' AS q")]
     [InlineData("-- DELETE FROM t\nSELECT 1")]
     [InlineData("UPDATE [t] SET [where] = 1 WHERE id = 1")]
+    [InlineData("DELETE the selected rows?")]
+    [InlineData("delete all files in the folder")]
     public void UnfilteredWrites_do_not_fire(string text) => AssertWrites(text);
 
     [Fact]
