@@ -12,6 +12,9 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 /// </summary>
 public static class SqlFacts
 {
+    /// <summary>A token list grown past this is not kept for the next call (one huge literal must not pin memory).</summary>
+    private const int MaxCachedTokens = 16 * 1024;
+
     [ThreadStatic]
     private static TokenList? cachedTokens;
 
@@ -91,16 +94,28 @@ public static class SqlFacts
     public static void FindSelectStar(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
         var tokens = Lex(sql, options, cancellationToken);
-        SqlAnalysis.FindSelectStar(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
-        tokens.Clear();
+        try
+        {
+            SqlAnalysis.FindSelectStar(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+        }
+        finally
+        {
+            Release(tokens);
+        }
     }
 
     /// <summary>UPDATE/DELETE statements without their own WHERE in <paramref name="sql"/>; each match spans the keyword.</summary>
     public static void FindUnfilteredWrites(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
         var tokens = Lex(sql, options, cancellationToken);
-        SqlAnalysis.FindUnfilteredWrites(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
-        tokens.Clear();
+        try
+        {
+            SqlAnalysis.FindUnfilteredWrites(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+        }
+        finally
+        {
+            Release(tokens);
+        }
     }
 
     /// <summary>
@@ -147,11 +162,33 @@ public static class SqlFacts
             || SqlAnalysis.Is(word, "TABLE") || SqlAnalysis.Is(word, "TOP"));
     }
 
+    private static void Release(TokenList tokens)
+    {
+        if (tokens.Count > MaxCachedTokens)
+        {
+            cachedTokens = null;
+            tokens.Dispose();
+        }
+        else
+        {
+            tokens.Clear();
+        }
+    }
+
     private static TokenList Lex(ReadOnlySpan<char> sql, SqlLexerOptions options, CancellationToken cancellationToken)
     {
         var tokens = cachedTokens ??= new TokenList(64);
         tokens.Clear();
-        SqlLexer.Tokenize(sql, tokens, options, cancellationToken);
+        try
+        {
+            SqlLexer.Tokenize(sql, tokens, options, cancellationToken);
+        }
+        catch
+        {
+            Release(tokens);
+            throw;
+        }
+
         return tokens;
     }
 }

@@ -141,3 +141,15 @@ public class SqlFileRuleTests
         "-- GRANT ALL ON orders TO PUBLIC\n" +
         "SELECT 'GRANT ALL ON t TO PUBLIC' AS doc;\n");
 }
+
+public class SqlFileSuppressionTests
+{
+    [Fact]
+    public Task Suppression_comment_silences_the_next_line()
+    {
+        var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }.WithFile(
+            "/src/db/script.sql",
+            "-- codeguardian-disable-next-line CG5002 -- reporting view needs every column\nSELECT * FROM dbo.Orders;\nSELECT {|CG5002:*|} FROM dbo.Lines;\n");
+        return test.RunAsync();
+    }
+}
