@@ -79,12 +79,19 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Analyze(context, content, token.SpanStart + open, options, holes: null, IsContinuedElsewhere(literal));
+        Analyze(context, content, token.SpanStart + open, options, holes: null, literal);
     }
 
     private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
     {
         var node = (InterpolatedStringExpressionSyntax)context.Node;
+
+        // Most interpolated strings are not SQL: decide from the first text part before copying anything.
+        if (node.Contents.Count == 0 || node.Contents[0] is not InterpolatedStringTextSyntax first || !SqlFacts.LooksLikeSql(first.TextToken.Text.AsSpan()))
+        {
+            return;
+        }
+
         var start = node.StringStartToken.Text;
         var raw = start.IndexOf("\"\"\"", StringComparison.Ordinal) >= 0;
         var verbatim = start.IndexOf('@') >= 0;
@@ -118,7 +125,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            Analyze(context, content, spanStart, options, holes, IsContinuedElsewhere(node));
+            Analyze(context, content, spanStart, options, holes, node);
         }
         finally
         {
@@ -126,7 +133,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ReadOnlySpan<char> sql, int position, SqlLexerOptions options, List<int>? holes, bool continued)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ReadOnlySpan<char> sql, int position, SqlLexerOptions options, List<int>? holes, ExpressionSyntax expression)
     {
         var matches = new List<SqlMatch>();
         var tree = context.Node.SyntaxTree;
@@ -138,9 +145,12 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
 
         matches.Clear();
         SqlFacts.FindUnfilteredWrites(sql, matches, options, context.CancellationToken);
+        bool? continued = null;
         foreach (var match in matches)
         {
-            if (MayBeCompletedElsewhere(sql, match, holes, continued))
+            // Looking for "+=" on the variable walks the member: only done when there is something to report.
+            continued ??= IsContinuedElsewhere(expression);
+            if (MayBeCompletedElsewhere(sql, match, holes, continued.Value))
             {
                 continue;
             }
