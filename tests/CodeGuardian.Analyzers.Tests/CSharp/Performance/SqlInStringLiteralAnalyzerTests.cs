@@ -90,4 +90,30 @@ public class SqlInStringLiteralAnalyzerTests
             }
         }
         """""");
+
+    [Fact]
+    public Task Write_without_where_in_primary_constructor_defaults_records_and_collection_expressions() => Verify.VerifyAnalyzerAsync(""""""
+        using System.Collections.Generic;
+
+        record Cleanup(string Sql = "{|CG5003:DELETE|} FROM Sessions");
+
+        class Jobs(string table)
+        {
+            List<string> Steps() =>
+            [
+                """
+                {|CG5003:UPDATE|} Orders
+                   SET Status = 'archived'
+                """,
+                """
+                DELETE FROM Lines WHERE OrderId IN (SELECT Id FROM Orders WHERE Status = 'archived')
+                """,
+                $"SELECT {|CG5002:*|} FROM {table}",
+            ];
+
+            // DELETE FROM Orders
+            /* UPDATE Orders SET Status = 'x' */
+            string Comment() => "see the comments above";
+        }
+        """""");
 }
