@@ -129,6 +129,27 @@ public class SqlInHostStringLiteralTests
         "d = 'SELECT price * qty FROM lines'\n");
 
     [Fact]
+    public void Docstrings_are_not_queries()
+    {
+        const string source = "def purge():\n    'DELETE FROM sessions'\n";
+        using var tokens = new TokenList();
+        tokens.Add(0, 3, TokenKind.Identifier);
+        tokens.Add(source.IndexOf('\'', System.StringComparison.Ordinal), "'DELETE FROM sessions'".Length, TokenKind.String, TokenFlags.Documentation);
+        var chars = source.ToCharArray();
+        var file = new ScannedFile("/src/app.py", TextLanguage.Python, SourceText.From(source), chars, chars.Length, tokens);
+        var sink = new List<Diagnostic>();
+        new UpdateDeleteWithoutWhereInStringLiteralRule().Analyze(new TextRuleContext(file, null, false, sink, CancellationToken.None));
+        Assert.Empty(sink);
+
+        // The same literal without the docstring flag is a query.
+        using var plain = new TokenList();
+        plain.Add(source.IndexOf('\'', System.StringComparison.Ordinal), "'DELETE FROM sessions'".Length, TokenKind.String);
+        var plainFile = new ScannedFile("/src/app.py", TextLanguage.Python, SourceText.From(source), chars, chars.Length, plain);
+        new UpdateDeleteWithoutWhereInStringLiteralRule().Analyze(new TextRuleContext(plainFile, null, false, sink, CancellationToken.None));
+        Assert.Single(sink);
+    }
+
+    [Fact]
     public void SelectStar_in_a_literal_continued_by_concatenation() => AssertRule(new SelectStarInStringLiteralRule(), TextLanguage.JavaScript,
         "const q = 'SELECT «*» ' + 'FROM users';\n");
 
