@@ -61,6 +61,14 @@ public sealed class SqlLexer : ILexer
                 case '-' when i + 1 < length && text[i + 1] == '-':
                     i = LineComment(text, i, tokens);
                     continue;
+                case '#' when i + 1 >= length || text[i + 1] is ' ' or '\t' or '\r' or '\n':
+                    // MySQL "# comment"; "#temp" (T-SQL temporary table) and "#>" (PostgreSQL operator) are not comments.
+                    i = LineComment(text, i, tokens);
+                    continue;
+                case '#' when !IsIdentifierPart(text[i + 1]):
+                    tokens.Add(i, 1, TokenKind.Punctuation);
+                    i++;
+                    continue;
                 case '/' when i + 1 < length && text[i + 1] == '*':
                     i = BlockComment(text, i, tokens);
                     continue;
@@ -113,7 +121,7 @@ public sealed class SqlLexer : ILexer
 
     private static int LineComment(ReadOnlySpan<char> text, int start, TokenList tokens)
     {
-        var end = start + 2;
+        var end = start + 1;
         while (end < text.Length && text[end] != '\n' && text[end] != '\r')
         {
             end++;

@@ -479,8 +479,32 @@ public static class SqlAnalysis
             return true;
         }
 
-        // T-SQL "DELETE t WHERE …": a table name right after DELETE; keywords there mean something else.
-        return !code.IsBareWord(next) || !IsNotATableAfterDelete(code.TextOf(next));
+        // T-SQL "DELETE t WHERE …": a (qualified) table name right after DELETE, then the end of the statement or a
+        // clause. "Delete the selected rows" is prose.
+        if (code.IsBareWord(next) && IsNotATableAfterDelete(code.TextOf(next)))
+        {
+            return false;
+        }
+
+        var afterName = code.Next(next);
+        while (code.IsPunctuation(afterName, '.') && code.IsKind(code.Next(afterName), TokenKind.Identifier))
+        {
+            afterName = code.Next(code.Next(afterName));
+        }
+
+        if (afterName >= code.Count || code.IsPunctuation(afterName, ';') || code.IsPunctuation(afterName, ')') || code.IsBatchSeparator(afterName))
+        {
+            return true;
+        }
+
+        if (!code.IsBareWord(afterName))
+        {
+            return false;
+        }
+
+        var word = code.TextOf(afterName);
+        return Is(word, "WHERE") || Is(word, "FROM") || Is(word, "OUTPUT") || Is(word, "WITH") || Is(word, "OPTION")
+            || SqlWords.IsStatementStarter(word);
     }
 
     private static bool IsNotAStatementBefore(ReadOnlySpan<char> word) =>

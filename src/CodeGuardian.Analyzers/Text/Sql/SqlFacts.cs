@@ -12,12 +12,16 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 /// </summary>
 public static class SqlFacts
 {
+    /// <summary>A token list grown past this is not kept for the next call (one huge literal must not pin memory).</summary>
+    private const int MaxCachedTokens = 16 * 1024;
+
     [ThreadStatic]
     private static TokenList? cachedTokens;
 
     /// <summary>
     /// Whether the text starts (after whitespace, host escapes like <c>\n</c>, SQL comments and opening parentheses)
-    /// with a SQL statement verb: SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE. Cheap: no lexing.
+    /// with a SQL statement verb — SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE — written in one case
+    /// (<c>Delete the rows?</c> is a sentence). Cheap: no lexing.
     /// </summary>
     public static bool LooksLikeSql(ReadOnlySpan<char> text)
     {
@@ -62,7 +66,7 @@ public static class SqlFacts
             i++;
         }
 
-        if (i == start || !SqlWords.IsVerb(text.Slice(start, i - start)))
+        if (i == start || !SqlWords.IsVerb(text.Slice(start, i - start)) || !IsSingleCase(text.Slice(start, i - start)))
         {
             return false;
         }
@@ -71,20 +75,47 @@ public static class SqlFacts
         return i < text.Length && !char.IsLetterOrDigit(text[i]) && text[i] != '_';
     }
 
+    /// <summary>SQL verbs are written <c>SELECT</c> or <c>select</c>; <c>Select</c>/<c>Delete</c> start sentences.</summary>
+    private static bool IsSingleCase(ReadOnlySpan<char> word)
+    {
+        var upper = 0;
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return upper == 0 || upper == word.Length;
+    }
+
     /// <summary><c>SELECT *</c> / <c>SELECT t.*</c> in <paramref name="sql"/>; each match spans the <c>*</c>.</summary>
     public static void FindSelectStar(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
         var tokens = Lex(sql, options, cancellationToken);
-        SqlAnalysis.FindSelectStar(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
-        tokens.Clear();
+        try
+        {
+            SqlAnalysis.FindSelectStar(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+        }
+        finally
+        {
+            Release(tokens);
+        }
     }
 
     /// <summary>UPDATE/DELETE statements without their own WHERE in <paramref name="sql"/>; each match spans the keyword.</summary>
     public static void FindUnfilteredWrites(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
         var tokens = Lex(sql, options, cancellationToken);
-        SqlAnalysis.FindUnfilteredWrites(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
-        tokens.Clear();
+        try
+        {
+            SqlAnalysis.FindUnfilteredWrites(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+        }
+        finally
+        {
+            Release(tokens);
+        }
     }
 
     /// <summary>
@@ -131,11 +162,33 @@ public static class SqlFacts
             || SqlAnalysis.Is(word, "TABLE") || SqlAnalysis.Is(word, "TOP"));
     }
 
+    private static void Release(TokenList tokens)
+    {
+        if (tokens.Count > MaxCachedTokens)
+        {
+            cachedTokens = null;
+            tokens.Dispose();
+        }
+        else
+        {
+            tokens.Clear();
+        }
+    }
+
     private static TokenList Lex(ReadOnlySpan<char> sql, SqlLexerOptions options, CancellationToken cancellationToken)
     {
         var tokens = cachedTokens ??= new TokenList(64);
         tokens.Clear();
-        SqlLexer.Tokenize(sql, tokens, options, cancellationToken);
+        try
+        {
+            SqlLexer.Tokenize(sql, tokens, options, cancellationToken);
+        }
+        catch
+        {
+            Release(tokens);
+            throw;
+        }
+
         return tokens;
     }
 }

@@ -25,7 +25,8 @@ internal static class SqlStringLiteralScanner
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Char))
+            // Character literals and docstrings are not queries.
+            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Char) || token.Has(TokenFlags.Documentation))
             {
                 continue;
             }

@@ -62,6 +62,8 @@ public class SqlFactsTests
     [InlineData("Selected items", false)]
     [InlineData("Update", false)]
     [InlineData("Please select a row", false)]
+    [InlineData("Select * to choose every file", false)]
+    [InlineData("Delete from the list", false)]
     [InlineData("", false)]
     [InlineData("/* never closed SELECT", false)]
     public void LooksLikeSql(string text, bool expected) => Assert.Equal(expected, SqlFacts.LooksLikeSql(text.AsSpan()));
@@ -107,6 +109,8 @@ public class SqlFactsTests
     [InlineData("|update t set a = 1;")]
     [InlineData("|DELETE FROM t")]
     [InlineData("|DELETE t")]
+    [InlineData("|DELETE dbo.t;")]
+    [InlineData("|DELETE t OUTPUT deleted.id")]
     [InlineData("|DELETE TOP (10) FROM t")]
     [InlineData("|UPDATE t SET a = (SELECT b FROM u WHERE u.id = 1)")]
     [InlineData("|UPDATE t SET a = CASE WHEN b = 1 THEN 2 ELSE 3 END")]
@@ -143,6 +147,8 @@ public class SqlFactsTests
     [InlineData("SELECT 'DELETE FROM t' AS q")]
     [InlineData("-- DELETE FROM t\nSELECT 1")]
     [InlineData("UPDATE [t] SET [where] = 1 WHERE id = 1")]
+    [InlineData("DELETE the selected rows?")]
+    [InlineData("delete all files in the folder")]
     public void UnfilteredWrites_do_not_fire(string text) => AssertWrites(text);
 
     [Fact]
@@ -184,5 +190,79 @@ public class SqlFactsTests
                 "GRANT SELECT ON t TO r WITH GRANT OPTION",
             },
             texts);
+    }
+}
+
+public class SqlRobustnessTests
+{
+    private static readonly string[] Fragments =
+    {
+        "SELECT", "*", "FROM", "t", "WHERE", "UPDATE", "SET", "DELETE", "(", ")", ";", "\nGO\n", "CASE", "END", "WHEN",
+        "THEN", "BEGIN", "EXEC", "sp_executesql", "+", "||", "@x", "'s'", "N'", "$$", "$b$", "--", "/*", "*/", "[", "]",
+        "\"", ",", ".", "GRANT", "ALL", "TO", "PUBLIC", "WITH", "OPTION", "HASHBYTES", "MD5", "digest", "EXISTS", "TOP",
+        "DISTINCT", "ON", "AS", "IMMEDIATE", "MERGE", "REVOKE", "\\", "\r", "\u00e9", "1",
+    };
+
+    [Fact]
+    public void Randomized_sql_never_throws_in_the_analyses_and_rules()
+    {
+        var random = new Random(4242);
+        var rules = new CodeGuardian.Analyzers.Text.Engine.TextRule[]
+        {
+            new CodeGuardian.Analyzers.Text.Rules.Sql.SelectStarRule(),
+            new CodeGuardian.Analyzers.Text.Rules.Sql.UpdateDeleteWithoutWhereRule(),
+            new CodeGuardian.Analyzers.Text.Rules.Sql.DynamicSqlRule(),
+            new CodeGuardian.Analyzers.Text.Rules.Sql.WeakHashFunctionRule(),
+            new CodeGuardian.Analyzers.Text.Rules.Sql.OverBroadGrantRule(),
+        };
+        for (var round = 0; round < 1500; round++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var count = random.Next(0, 60);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Append(Fragments[random.Next(Fragments.Length)]);
+                if (random.Next(3) > 0)
+                {
+                    builder.Append(' ');
+                }
+            }
+
+            var text = builder.ToString();
+            var results = new List<SqlMatch>();
+            SqlFacts.LooksLikeSql(text.AsSpan());
+            SqlFacts.FindSelectStar(text.AsSpan(), results, SqlLexerOptions.HostEscapes);
+            SqlFacts.FindUnfilteredWrites(text.AsSpan(), results);
+            SqlFacts.ClauseMayFollow(text.AsSpan());
+            Assert.All(results, r => Assert.InRange(r.Start + r.Length, 0, text.Length));
+
+            using var tokens = new TokenList();
+            SqlLexer.Tokenize(text.AsSpan(), tokens, SqlLexerOptions.None, default);
+            var statements = new List<SqlStatement>();
+            SqlStatements.Split(new SqlCode(text.AsSpan(), tokens.AsSpan()), statements);
+            Assert.All(statements, s => Assert.True(s.FirstToken <= s.LastToken && s.LastToken < tokens.Count));
+
+            var chars = text.ToCharArray();
+            var file = new CodeGuardian.Analyzers.Text.Engine.ScannedFile("/r.sql", CodeGuardian.Analyzers.Text.Languages.TextLanguage.Sql, Microsoft.CodeAnalysis.Text.SourceText.From(text), chars, chars.Length, tokens);
+            var sink = new List<Microsoft.CodeAnalysis.Diagnostic>();
+            var context = new CodeGuardian.Analyzers.Text.Engine.TextRuleContext(file, null, false, sink, default);
+            foreach (var rule in rules)
+            {
+                rule.Analyze(context);
+            }
+
+            Assert.All(sink, d => Assert.InRange(d.Location.SourceSpan.End, 0, text.Length));
+        }
+    }
+
+    [Fact]
+    public void Deep_nesting_and_long_input_stay_fast()
+    {
+        var text = string.Concat(Enumerable.Repeat("UPDATE t SET a = (", 20_000)) + string.Concat(Enumerable.Repeat("SELECT * FROM (", 20_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var results = new List<SqlMatch>();
+        SqlFacts.FindSelectStar(text.AsSpan(), results);
+        SqlFacts.FindUnfilteredWrites(text.AsSpan(), results);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
     }
 }

@@ -106,6 +106,20 @@ public class SqlFileRuleTests
         "-- EXEC('SELECT ' + @x)\n" +
         "SELECT 'EXEC(''SELECT '' + @x)' AS doc;\n");
 
+    [Fact]
+    public Task DynamicSql_fires_on_a_variable_the_batch_built_from_a_run_time_value() => Verify(
+        "DECLARE @sql nvarchar(max) = N'SELECT id FROM ' + @table;\n{|CG4001:EXEC sp_executesql @sql|}, N'@id int', @id = @id;\n" +
+        "SET @sql = N'SELECT id FROM orders WHERE 1 = 1';\nSET @sql = @sql + N' AND name = ''' + @name + '''';\n{|CG4001:EXEC(@sql)|};\n" +
+        "GO\n" +
+        "CREATE FUNCTION purge(t text) RETURNS void AS $fn$\nDECLARE q text;\nBEGIN\n  q := 'DELETE FROM ' || t;\n  {|CG4001:EXECUTE q|};\nEND\n$fn$ LANGUAGE plpgsql;\n");
+
+    [Fact]
+    public Task DynamicSql_does_not_fire_on_variables_built_from_constants_or_quoted_names() => Verify(
+        "DECLARE @sql nvarchar(max) = N'SELECT id FROM orders WHERE id = @id';\nEXEC sp_executesql @sql, N'@id int', @id = @id;\n" +
+        "SET @sql = N'SELECT id FROM ' + QUOTENAME(@table);\nEXEC(@sql);\n" +
+        "SET @sql = N'SELECT 1 FROM t WHERE a = ' + @value;\nSET @sql = N'SELECT 2';\nEXEC(@sql);\n" +
+        "SET @sql = N'SELECT 1 FROM t WHERE a = ' + @value;\nGO\nEXEC(@sql);\n");
+
     // ---- CG4009 weak hash -------------------------------------------------------------------------------
 
     [Fact]
@@ -140,4 +154,16 @@ public class SqlFileRuleTests
         "DENY SELECT ON orders TO PUBLIC;\n" +
         "-- GRANT ALL ON orders TO PUBLIC\n" +
         "SELECT 'GRANT ALL ON t TO PUBLIC' AS doc;\n");
+}
+
+public class SqlFileSuppressionTests
+{
+    [Fact]
+    public Task Suppression_comment_silences_the_next_line()
+    {
+        var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }.WithFile(
+            "/src/db/script.sql",
+            "-- codeguardian-disable-next-line CG5002 -- reporting view needs every column\nSELECT * FROM dbo.Orders;\nSELECT {|CG5002:*|} FROM dbo.Lines;\n");
+        return test.RunAsync();
+    }
 }

@@ -53,6 +53,15 @@ public class SqlLexerTests
     }
 
     [Fact]
+    public void Hash_space_is_a_mysql_comment_but_temp_tables_and_operators_are_not()
+    {
+        var tokens = Lex("# SELECT * FROM t\nSELECT a #> '{x}' FROM #tmp #");
+        Assert.Equal(
+            new[] { (TokenKind.Comment, "# SELECT * FROM t"), (TokenKind.Newline, "\n"), (TokenKind.Identifier, "SELECT"), (TokenKind.Identifier, "a"), (TokenKind.Punctuation, "#"), (TokenKind.Punctuation, ">"), (TokenKind.String, "'{x}'"), (TokenKind.Identifier, "FROM"), (TokenKind.Identifier, "#tmp"), (TokenKind.Comment, "#") },
+            tokens.Select(t => (t.Kind, t.Text)));
+    }
+
+    [Fact]
     public void Block_comments_nest()
     {
         var comment = Single("/* outer /* inner */ still comment */ SELECT", TokenKind.Comment);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
@@ -12,8 +13,10 @@ namespace CodeGuardian.Analyzers.Text.Rules.Sql;
 /// <summary>
 /// CG4001 in .sql files: dynamic SQL executed from a concatenation that includes a run-time value —
 /// <c>EXEC(@s + …)</c>, <c>sp_executesql</c> whose statement argument is concatenated, <c>EXECUTE IMMEDIATE … || …</c>
-/// and PL/pgSQL <c>EXECUTE '…' || …</c>. Concatenating only literals, a plain variable, and values wrapped in
-/// QUOTENAME / quote_ident / quote_literal are not reported.
+/// and PL/pgSQL <c>EXECUTE '…' || …</c>; also a plain variable executed after the same batch assigned it such a
+/// concatenation (<c>SET @sql = N'…' + @name; EXEC sp_executesql @sql</c>). Concatenating only literals, a variable
+/// the batch did not build from run-time values, and values wrapped in QUOTENAME / quote_ident / quote_literal are
+/// not reported.
 /// </summary>
 public sealed class DynamicSqlRule : TextRule
 {
@@ -38,8 +41,23 @@ public sealed class DynamicSqlRule : TextRule
 
     private static void Analyze(TextRuleContext context, SqlCode code)
     {
+        // Variables of the current batch that hold SQL concatenated with a run-time value: name → that value.
+        List<KeyValuePair<string, string>>? tainted = null;
         for (var i = 0; i < code.Count; i++)
         {
+            if (code.IsBatchSeparator(i))
+            {
+                tainted?.Clear();
+                continue;
+            }
+
+            if (TryReadAssignment(code, i, out var target, out var valueFirst, out var valueLast))
+            {
+                Track(code, target, valueFirst, valueLast, ref tainted);
+                i = Math.Max(i, valueLast);
+                continue;
+            }
+
             if (!code.IsWord(i, "EXEC") && !code.IsWord(i, "EXECUTE"))
             {
                 continue;
@@ -57,6 +75,7 @@ public sealed class DynamicSqlRule : TextRule
             int first;
             int last;
             var reportedLast = -1;
+            var expressionOnly = false;
             if (code.IsWord(next, "IMMEDIATE"))
             {
                 sink = "EXECUTE IMMEDIATE";
@@ -70,10 +89,6 @@ public sealed class DynamicSqlRule : TextRule
                 var close = MatchingClose(code, next);
                 last = code.Previous(close);
                 reportedLast = close < code.Count && code.IsPunctuation(close, ')') ? close : last;
-                if (last < first)
-                {
-                    continue;
-                }
             }
             else if (IsProcedureName(code, next, "sp_executesql", out var afterName))
             {
@@ -90,14 +105,11 @@ public sealed class DynamicSqlRule : TextRule
             }
             else if (code.IsKind(next, TokenKind.String) || code.IsVariable(next) || code.IsBareWord(next))
             {
-                // PL/pgSQL EXECUTE '…' || x: only '||' marks an expression (EXEC proc @a, @b is a procedure call).
+                // PL/pgSQL EXECUTE '…' || x or EXECUTE sql_var; EXEC proc @a, @b is a procedure call.
                 sink = "EXECUTE";
                 first = next;
                 last = ExpressionEnd(code, first, stopAtComma: false);
-                if (!ContainsOperator(code, first, last, "||"))
-                {
-                    continue;
-                }
+                expressionOnly = true;
             }
             else
             {
@@ -109,22 +121,168 @@ public sealed class DynamicSqlRule : TextRule
                 continue;
             }
 
-            if (!ContainsOperator(code, first, last, "+") && !ContainsOperator(code, first, last, "||"))
+            string? source = null;
+            if (first == last && code.Tokens[first].Kind == TokenKind.Identifier)
             {
-                continue;
+                // A plain variable: reported only when this batch built it from a run-time value.
+                var through = ValueOf(tainted, code.TextOf(first));
+                if (through is not null)
+                {
+                    source = "'" + code.TextOf(first).ToString() + "', a concatenation with '" + through + "'";
+                }
+            }
+            else if ((!expressionOnly || ContainsOperator(code, first, last, "||")) && IsConcatenation(code, first, last))
+            {
+                var runtimeValue = FirstRunTimeValue(code, first, last, skipName: default, tainted: null);
+                if (runtimeValue >= 0)
+                {
+                    source = "a concatenation with '" + code.TextOf(runtimeValue).ToString() + "'";
+                }
             }
 
-            var runtimeValue = FirstRunTimeValue(code, first, last);
-            if (runtimeValue < 0)
+            if (source is null)
             {
                 continue;
             }
 
             var start = code.Tokens[i].Start;
             var end = code.Tokens[reportedLast >= 0 ? reportedLast : last].End;
-            context.Report(Descriptors.SqlInjection, start, end - start, sink, "a concatenation with '" + code.TextOf(runtimeValue).ToString() + "'");
-            i = last;
+            context.Report(Descriptors.SqlInjection, start, end - start, sink, source);
+            i = Math.Max(i, reportedLast >= 0 ? reportedLast : last);
         }
+    }
+
+    /// <summary>
+    /// <c>SET @v = …</c>, <c>SET @v += …</c>, <c>SELECT @v = …</c>, <c>DECLARE @v type = …</c>, PL/pgSQL <c>v := …</c>:
+    /// the assigned name's token and the value's token range.
+    /// </summary>
+    private static bool TryReadAssignment(SqlCode code, int index, out int target, out int valueFirst, out int valueLast)
+    {
+        target = -1;
+        valueFirst = -1;
+        valueLast = -1;
+        int equals;
+        if ((code.IsWord(index, "SET") || code.IsWord(index, "SELECT")) && code.IsVariable(code.Next(index)))
+        {
+            target = code.Next(index);
+            equals = code.Next(target);
+            if (code.IsPunctuation(equals, '+') || code.IsPunctuation(equals, "||"))
+            {
+                equals = code.Next(equals);
+            }
+        }
+        else if (code.IsWord(index, "DECLARE") && code.IsVariable(code.Next(index)))
+        {
+            target = code.Next(index);
+            equals = code.Next(target);
+
+            // The type: a few tokens such as "AS nvarchar ( max )".
+            for (var skipped = 0; skipped < 8 && equals < code.Count && !code.IsPunctuation(equals, '=') && !code.IsPunctuation(equals, ';') && !code.IsPunctuation(equals, ','); skipped++)
+            {
+                equals = code.Next(equals);
+            }
+        }
+        else if (code.Tokens[index].Kind == TokenKind.Identifier && code.IsPunctuation(code.Next(index), ":="))
+        {
+            target = index;
+            equals = code.Next(index);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (!code.IsPunctuation(equals, '=') && !code.IsPunctuation(equals, ":="))
+        {
+            return false;
+        }
+
+        valueFirst = code.Next(equals);
+        valueLast = ExpressionEnd(code, valueFirst, stopAtComma: true);
+        return valueLast >= valueFirst;
+    }
+
+    private static void Track(SqlCode code, int target, int first, int last, ref List<KeyValuePair<string, string>>? tainted)
+    {
+        var name = code.TextOf(target);
+        string? source = null;
+        if (first == last && code.Tokens[first].Kind == TokenKind.Identifier)
+        {
+            source = ValueOf(tainted, code.TextOf(first));
+        }
+        else if (IsConcatenation(code, first, last))
+        {
+            var runtimeValue = FirstRunTimeValue(code, first, last, name, tainted);
+            if (runtimeValue >= 0)
+            {
+                var value = code.TextOf(runtimeValue);
+                source = value.Equals(name, StringComparison.OrdinalIgnoreCase) ? ValueOf(tainted, name) : value.ToString();
+            }
+        }
+
+        // SET @sql = @sql + N' AND …' keeps an earlier taint; any other assignment replaces it.
+        var appendsToItself = ValueOf(tainted, name) is not null && ReferencesItself(code, first, last, name);
+        if (tainted is not null && !appendsToItself)
+        {
+            for (var t = tainted.Count - 1; t >= 0; t--)
+            {
+                if (string.Equals(tainted[t].Key, name.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    tainted.RemoveAt(t);
+                }
+            }
+        }
+
+        if (source is not null && !appendsToItself)
+        {
+            (tainted ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(name.ToString(), source));
+        }
+    }
+
+    private static bool ReferencesItself(SqlCode code, int first, int last, ReadOnlySpan<char> name)
+    {
+        for (var i = first; i <= last && i < code.Count; i++)
+        {
+            if (code.Tokens[i].Kind == TokenKind.Identifier && code.TextOf(i).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? ValueOf(List<KeyValuePair<string, string>>? tainted, ReadOnlySpan<char> name)
+    {
+        if (tainted is null)
+        {
+            return null;
+        }
+
+        foreach (var pair in tainted)
+        {
+            if (name.Equals(pair.Key.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>+</c>, <c>||</c> or a <c>CONCAT(</c>/<c>CONCAT_WS(</c> call in the range.</summary>
+    private static bool IsConcatenation(SqlCode code, int first, int last)
+    {
+        for (var i = first; i <= last && i < code.Count; i++)
+        {
+            if (code.IsPunctuation(i, '+') || code.IsPunctuation(i, "||")
+                || ((code.IsWord(i, "CONCAT") || code.IsWord(i, "CONCAT_WS")) && code.IsPunctuation(code.Next(i), '(')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Last token of an expression: before <c>;</c>, <c>INTO</c>/<c>USING</c>, a top-level comma (if asked), a statement word, <c>GO</c>, or a closing parenthesis of an outer level.</summary>
@@ -236,7 +394,7 @@ public sealed class DynamicSqlRule : TextRule
     /// The first token of the expression that is a run-time value: a variable or parameter, or a bare name (column,
     /// PL/pgSQL variable). Function names, type names and values inside quoting functions do not count.
     /// </summary>
-    private static int FirstRunTimeValue(SqlCode code, int first, int last)
+    private static int FirstRunTimeValue(SqlCode code, int first, int last, ReadOnlySpan<char> skipName, List<KeyValuePair<string, string>>? tainted)
     {
         for (var i = first; i <= last && i < code.Count; i++)
         {
@@ -251,6 +409,17 @@ public sealed class DynamicSqlRule : TextRule
                 if (IsQuotingFunction(code.TextOf(i)))
                 {
                     i = MatchingClose(code, next);
+                }
+
+                continue;
+            }
+
+            // The variable being assigned counts only if it already carries a run-time value.
+            if (skipName.Length > 0 && code.TextOf(i).Equals(skipName, StringComparison.OrdinalIgnoreCase))
+            {
+                if (ValueOf(tainted, skipName) is not null)
+                {
+                    return i;
                 }
 
                 continue;
