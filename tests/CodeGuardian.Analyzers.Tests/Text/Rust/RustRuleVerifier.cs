@@ -17,7 +17,7 @@ internal static class RustRuleVerifier
     {
         var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }
             .WithFile(path, markup)
-            .WithEditorConfig(OnlyRule(id));
+            .WithGlobalConfig(OnlyRule(id));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -28,7 +28,7 @@ internal static class RustRuleVerifier
     /// </summary>
     private static string OnlyRule(string id)
     {
-        var builder = new StringBuilder("root = true\n[*]\n");
+        var builder = new StringBuilder();
         foreach (var field in typeof(RuleIdentifiers).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             if (field.GetValue(null) is string other && other.StartsWith("CG", StringComparison.Ordinal) && other != id)
