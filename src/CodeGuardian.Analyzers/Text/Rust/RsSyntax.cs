@@ -660,7 +660,7 @@ internal sealed class RsSyntax
     private bool IsConversionName(int index) =>
         IsName(index, "to_string") || IsName(index, "to_owned") || IsName(index, "into") || IsName(index, "as_str")
         || IsName(index, "String") || IsName(index, "from") || IsName(index, "str") || IsName(index, "clone")
-        || IsName(index, "as_ref") || IsName(index, "borrow");
+        || IsName(index, "as_ref") || IsName(index, "borrow") || IsName(index, "new");
 
     /// <summary>[start, end) is only <c>.as_str()</c>, <c>.clone()</c>, <c>.to_string()</c> … calls.</summary>
     private bool IsConversionChain(int start, int end)
@@ -883,6 +883,13 @@ internal sealed class RsSyntax
                 }
 
                 ReadUseTree(i + 1, Math.Min(end, _code.Length), new List<string>());
+
+                // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                if (bracketDepth <= pendingBracketDepth)
+                {
+                    pending = RsRegion.None;
+                }
+
                 var last = Math.Min(end, _code.Length - 1);
                 for (var k = i; k <= last; k++)
                 {
