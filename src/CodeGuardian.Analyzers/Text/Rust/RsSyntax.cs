@@ -53,7 +53,7 @@ internal sealed class RsSyntax
     private readonly Token[] _code;
     private readonly int[] _match;
     private readonly RsRegion[] _region;
-    private readonly Dictionary<string, string[]> _aliases = new(StringComparer.Ordinal);
+    private readonly List<(string Alias, string[] Target)> _aliases = new();
 
     private RsSyntax(ScannedFile file)
     {
@@ -186,7 +186,7 @@ internal sealed class RsSyntax
         }
 
         // The first written segment: itself, or the path it is an alias of.
-        if (_aliases.TryGetValue(File.GetString(_code[firstIndex]), out var target) && !IsPunct(firstIndex - 1, "::"))
+        if (TryGetAlias(firstIndex, out var target) && !IsPunct(firstIndex - 1, "::"))
         {
             for (var t = target.Length - 1; t >= 0 && e >= 0; t--, e--)
             {
@@ -200,6 +200,23 @@ internal sealed class RsSyntax
         }
 
         return e == 0 && File.Is(_code[firstIndex], expected[0]);
+    }
+
+    /// <summary>The full path a name imported by <c>use</c> stands for (the last import of that name wins).</summary>
+    public bool TryGetAlias(int index, out string[] target)
+    {
+        var text = File.TextOf(_code[index]);
+        for (var a = _aliases.Count - 1; a >= 0; a--)
+        {
+            if (text.SequenceEqual(_aliases[a].Alias.AsSpan()))
+            {
+                target = _aliases[a].Target;
+                return true;
+            }
+        }
+
+        target = Array.Empty<string>();
+        return false;
     }
 
     /// <summary>
@@ -643,7 +660,7 @@ internal sealed class RsSyntax
     private bool IsConversionName(int index) =>
         IsName(index, "to_string") || IsName(index, "to_owned") || IsName(index, "into") || IsName(index, "as_str")
         || IsName(index, "String") || IsName(index, "from") || IsName(index, "str") || IsName(index, "clone")
-        || IsName(index, "as_ref") || IsName(index, "borrow");
+        || IsName(index, "as_ref") || IsName(index, "borrow") || IsName(index, "new");
 
     /// <summary>[start, end) is only <c>.as_str()</c>, <c>.clone()</c>, <c>.to_string()</c> … calls.</summary>
     private bool IsConversionChain(int start, int end)
@@ -866,6 +883,13 @@ internal sealed class RsSyntax
                 }
 
                 ReadUseTree(i + 1, Math.Min(end, _code.Length), new List<string>());
+
+                // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                if (bracketDepth <= pendingBracketDepth)
+                {
+                    pending = RsRegion.None;
+                }
+
                 var last = Math.Min(end, _code.Length - 1);
                 for (var k = i; k <= last; k++)
                 {
@@ -997,7 +1021,7 @@ internal sealed class RsSyntax
 
                     if (!string.Equals(alias, "_", StringComparison.Ordinal))
                     {
-                        _aliases[alias] = segments.ToArray();
+                        _aliases.Add((alias, segments.ToArray()));
                     }
 
                     return i + 2;
@@ -1007,13 +1031,13 @@ internal sealed class RsSyntax
                 {
                     if (segments.Count > 0)
                     {
-                        _aliases[segments[segments.Count - 1]] = segments.ToArray();
+                        _aliases.Add((segments[segments.Count - 1], segments.ToArray()));
                     }
                 }
                 else
                 {
                     segments.Add(name);
-                    _aliases[name] = segments.ToArray();
+                    _aliases.Add((name, segments.ToArray()));
                 }
 
                 return i;

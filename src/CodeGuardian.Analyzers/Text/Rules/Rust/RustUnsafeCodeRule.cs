@@ -39,8 +39,8 @@ public sealed class RustUnsafeCodeRule : TextRule
                 continue;
             }
 
-            if ((syntax.IsName(i, "transmute") && syntax.PathEndsWith(i, Transmute, out var first))
-                || (syntax.IsName(i, "from_raw") && syntax.PathEndsWith(i, BoxFromRaw, out first)))
+            if (syntax.PathEndsWith(i, Transmute, out var first)
+                || syntax.PathEndsWith(i, BoxFromRaw, out first))
             {
                 var (start, length) = syntax.SpanOf(first, i + 1);
                 context.Report(Descriptors.UnsafeRust, start, length, syntax.File.GetString(start, length));
