@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeGuardian.CodeFixes.Production;
 
@@ -123,14 +124,45 @@ public sealed class RemoveDebugStatementCodeFixProvider : CodeFixProvider
 
     private static async Task<Document> RemoveAsync(Document document, SyntaxNode statement, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(text.WithChanges(new TextChange(RemovalSpan(text, statement.Span), string.Empty)));
+    }
+
+    /// <summary>
+    /// The statement's whole line(s) when it stands alone on them, so no blank line is left; otherwise the
+    /// statement and the blanks after it (<c>{ Console.WriteLine(); }</c> → <c>{ }</c>). Comments and directives on
+    /// other lines stay untouched.
+    /// </summary>
+    private static TextSpan RemovalSpan(SourceText text, TextSpan statement)
+    {
+        var startLine = text.Lines.GetLineFromPosition(statement.Start);
+        var endLine = text.Lines.GetLineFromPosition(statement.End);
+        var aloneBefore = IsBlank(text, startLine.Start, statement.Start);
+        var aloneAfter = IsBlank(text, statement.End, endLine.End);
+        if (aloneBefore && aloneAfter)
         {
-            return document;
+            return TextSpan.FromBounds(startLine.Start, endLine.EndIncludingLineBreak);
         }
 
-        // The statement's own line goes away with its indentation and line break; directives stay.
-        var newRoot = root.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepDirectives);
-        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+        var end = statement.End;
+        while (end < endLine.End && (text[end] == ' ' || text[end] == '\t'))
+        {
+            end++;
+        }
+
+        return TextSpan.FromBounds(statement.Start, end);
+    }
+
+    private static bool IsBlank(SourceText text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
