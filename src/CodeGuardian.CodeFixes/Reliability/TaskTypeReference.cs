@@ -32,13 +32,26 @@ internal readonly struct TaskTypeReference
             return null;
         }
 
-        var visible = model.LookupNamespacesAndTypes(position, name: "Task");
-        if (visible.IsEmpty)
+        // "Task" finds Task`1 too; only what the non-generic name would bind to matters.
+        ISymbol? bound = null;
+        var ambiguous = false;
+        foreach (var symbol in model.LookupNamespacesAndTypes(position, name: "Task"))
+        {
+            if (symbol is INamedTypeSymbol { Arity: > 0 })
+            {
+                continue;
+            }
+
+            ambiguous |= bound is not null;
+            bound = symbol;
+        }
+
+        if (bound is null)
         {
             return new TaskTypeReference(SyntaxFactory.IdentifierName("Task"), needsUsing: true);
         }
 
-        if (visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], task))
+        if (!ambiguous && SymbolEqualityComparer.Default.Equals(bound, task))
         {
             return new TaskTypeReference(SyntaxFactory.IdentifierName("Task"), needsUsing: false);
         }
