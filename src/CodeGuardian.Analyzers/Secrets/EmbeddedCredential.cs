@@ -4,7 +4,7 @@ namespace CodeGuardian.Analyzers.Secrets;
 
 /// <summary>
 /// Finds a credential embedded in a larger string: the value of a <c>Password=</c>/<c>Pwd=</c> key of a
-/// connection string, or the password of a URL's user-info (<c>scheme://user:password@host</c>). Placeholder
+/// connection string (text with at least one <c>;</c>-separated pair), or the password of a URL's user-info (<c>scheme://user:password@host</c>). Placeholder
 /// values (see <see cref="CredentialValues"/>) do not count. Linear in the length of the text.
 /// </summary>
 public static class EmbeddedCredential
@@ -30,6 +30,13 @@ public static class EmbeddedCredential
     private static bool FindConnectionStringPassword(string text, out int start, out int length)
     {
         start = length = 0;
+
+        // A connection string has several key=value pairs; a lone "password = x" is prose or a sample.
+        if (text.IndexOf(';') < 0)
+        {
+            return false;
+        }
+
         var keyStart = 0;
         while (keyStart < text.Length)
         {

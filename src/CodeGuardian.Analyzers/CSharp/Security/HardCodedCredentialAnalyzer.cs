@@ -154,6 +154,11 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
 
         // Key/value shapes: Add("password", "…"), new KeyValuePair<string, string>("token", "…"), SetEnvironmentVariable("API_KEY", "…").
+        if (CredentialNames.IsCredentialName(argument.Parameter?.Name))
+        {
+            return argument.Parameter!.Name;
+        }
+
         if (argument.Parameter is { Ordinal: 1 } && arguments.Length >= 2 && SymbolFacts.ArgumentAt(arguments, 0)?.ConstantValue.Value is string key)
         {
             return key;
