@@ -258,7 +258,7 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
                 case IFieldReferenceOperation field:
                     return field.Instance is null ? null : SourceOf(field.Instance, depth + 1);
                 case IParameterReferenceOperation parameter:
-                    return _isAction && IsRequestBound(parameter.Parameter) ? "action parameter '" + parameter.Parameter.Name + "'" : null;
+                    return _isAction && IsRequestBound(parameter.Parameter) ? "action parameter " + parameter.Parameter.Name : null;
                 case ILocalReferenceOperation local:
                     return SourceOfLocal(local.Local, depth);
                 case IBinaryOperation binary:
@@ -279,6 +279,19 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
                     return SourceOf(coalesce.Value, depth + 1) ?? SourceOf(coalesce.WhenNull, depth + 1);
                 case IInvocationOperation invocation:
                     return SourceOfCall(invocation, depth);
+                case IConditionalAccessOperation access:
+                    return SourceOf(access.WhenNotNull, depth + 1);
+                case IConditionalAccessInstanceOperation instance:
+                    // x?.ToString(): the receiver is the operand of the enclosing conditional access.
+                    for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation enclosing)
+                        {
+                            return SourceOf(enclosing.Operation, depth + 1);
+                        }
+                    }
+
+                    return null;
                 default:
                     return null;
             }
