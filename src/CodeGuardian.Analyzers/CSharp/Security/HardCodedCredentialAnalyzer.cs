@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CodeGuardian.Analyzers.CSharp.Security;
+
+/// <summary>
+/// CG4007: a string literal that lands under a credential name (see <see cref="CredentialNames"/>): the initializer
+/// of a local, field, property or parameter default; the value of an assignment (object and anonymous-object
+/// initializers included) to a variable, field, property or a string-keyed indexer (<c>settings["ApiKey"] = "…"</c>);
+/// an argument for a parameter with such a name (<c>new NetworkCredential("user", "…")</c>); the value next to a
+/// constant key (<c>dictionary.Add("password", "…")</c>, <c>{ "password", "…" }</c>,
+/// <c>SetEnvironmentVariable("DB_PASSWORD", "…")</c>); the returned value of a method or property with such a name.
+/// Any string literal that is a connection string with a <c>Password=</c>/<c>Pwd=</c> value or a URL with
+/// <c>user:password@</c> is reported too. Placeholders (see <see cref="CredentialValues"/>) are not reported.
+/// Test code is skipped unless <c>codeguardian.CG4007.include_tests = true</c>. Messages show only
+/// <see cref="Redaction"/> descriptions, never the value.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the credential name the code fix turns into an environment variable name.</summary>
+    public const string NameProperty = "CredentialName";
+
+    /// <summary>Diagnostic property: "name" for a literal under a credential name, "embedded" for connection strings and URLs.</summary>
+    public const string KindProperty = "Kind";
+
+    public const string IncludeTestsOption = "include_tests";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedCredential);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    {
+        var literal = (ILiteralOperation)context.Operation;
+        if (literal.ConstantValue.Value is not string value || value.Length == 0)
+        {
+            return;
+        }
+
+        var name = DestinationName(literal);
+        var isCredentialName = name is not null && CredentialNames.IsCredentialName(name);
+        if (isCredentialName && !CredentialValues.IsRealValue(value, name))
+        {
+            return;
+        }
+
+        string description;
+        string kind;
+        if (isCredentialName)
+        {
+            description = Redaction.Describe(value);
+            kind = "name";
+        }
+        else if (EmbeddedCredential.Find(value, out var start, out var length, out var what))
+        {
+            description = Redaction.Describe(value, start, length);
+            name = what;
+            kind = "embedded";
+        }
+        else
+        {
+            return;
+        }
+
+        if (IsTestCode(context))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(NameProperty, name).Add(KindProperty, kind);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), properties, name, description));
+    }
+
+    private static bool IsTestCode(OperationAnalysisContext context)
+    {
+        var options = RuleOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        if (options.GetBool(RuleIdentifiers.HardCodedCredential, IncludeTestsOption, false))
+        {
+            return false;
+        }
+
+        if (options.TryGetBuildProperty("IsTestProject", out var isTestProject) && string.Equals(isTestProject, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        options.TryGetBuildProperty("ProjectDir", out var projectDirectory);
+        var path = context.Operation.Syntax.SyntaxTree.FilePath;
+        return !string.IsNullOrEmpty(path) && FileClassifier.IsTestFile(FileClassifier.RelativeTo(path, projectDirectory));
+    }
+
+    /// <summary>The name the literal is stored under, passed as, keyed by or returned from; null when none.</summary>
+    private static string? DestinationName(IOperation literal)
+    {
+        var child = literal;
+        var parent = literal.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return declarator.Symbol.Name;
+            case IFieldInitializerOperation field when field.InitializedFields.Length > 0:
+                return field.InitializedFields[0].Name;
+            case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
+                return property.InitializedProperties[0].Name;
+            case IParameterInitializerOperation parameter:
+                return parameter.Parameter.Name;
+            case ISimpleAssignmentOperation assignment when assignment.Value == child:
+                return TargetName(assignment.Target);
+            case IArgumentOperation argument:
+                return ArgumentName(argument);
+            case IReturnOperation:
+                return OwnerName(literal);
+            default:
+                return null;
+        }
+    }
+
+    private static string? TargetName(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IPropertyReferenceOperation { Arguments.Length: 1 } indexer when indexer.Property.IsIndexer => indexer.Arguments[0].Value.ConstantValue.Value as string,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
+
+    private static string? ArgumentName(IArgumentOperation argument)
+    {
+        if (argument.Parent is not IInvocationOperation and not IObjectCreationOperation)
+        {
+            return argument.Parameter?.Name;
+        }
+
+        var arguments = argument.Parent is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)argument.Parent).Arguments;
+
+        // Key/value shapes: Add("password", "…"), new KeyValuePair<string, string>("token", "…"), SetEnvironmentVariable("API_KEY", "…").
+        if (CredentialNames.IsCredentialName(argument.Parameter?.Name))
+        {
+            return argument.Parameter!.Name;
+        }
+
+        if (argument.Parameter is { Ordinal: 1 } && arguments.Length >= 2 && SymbolFacts.ArgumentAt(arguments, 0)?.ConstantValue.Value is string key)
+        {
+            return key;
+        }
+
+        return argument.Parameter?.Name;
+    }
+
+    private static string? OwnerName(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation:
+                    return null;
+                case ILocalFunctionOperation local:
+                    return local.Symbol.Name;
+            }
+        }
+
+        return operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) switch
+        {
+            IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => property.Name,
+            IMethodSymbol method => method.Name,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CodeGuardian.Analyzers.CSharp.Security;
+
+/// <summary>
+/// CG4011: a <c>System.Random</c> result (any instance, including <c>Random.Shared</c>) that becomes a security value.
+/// From the call the result is followed outward through conversions, arithmetic, concatenation, interpolation,
+/// indexing (<c>alphabet[random.Next(n)]</c>), string/char/convert calls and collection builders to the first place
+/// it is stored or passed: a local, field, property, indexer or parameter with a security name
+/// (<see cref="SecurityValueNames"/>), or a <c>return</c>. <c>NextBytes(buffer)</c> fills its argument, so the buffer's
+/// name counts. When nothing along the way is named, the enclosing method, local function or property is: a
+/// random number inside <c>GenerateToken()</c>, <c>CreateSalt()</c> or <c>NewPassword</c> is reported.
+/// Not followed: values stored in a neutrally named local and used later (one hop only), fields written elsewhere.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the <c>Random</c> method, read by the code fix.</summary>
+    public const string MethodProperty = "Method";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InsecureRandomness);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var random = context.Compilation.GetTypeByMetadataName("System.Random");
+        if (random is null)
+        {
+            return;
+        }
+
+        var analysis = new RandomUse(random);
+        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    private sealed class RandomUse
+    {
+        private readonly INamedTypeSymbol _random;
+
+        public RandomUse(INamedTypeSymbol random) => _random = random;
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.IsStatic || method.Name is "Shuffle" or "GetHashCode" or "ToString" or "Equals" || !SymbolFacts.DerivesFrom(method.ContainingType, _random))
+            {
+                return;
+            }
+
+            string? name;
+            if (method.Name == "NextBytes" && invocation.Arguments.Length == 1)
+            {
+                name = NameOf(SymbolFacts.Unwrap(invocation.Arguments[0].Value));
+            }
+            else
+            {
+                name = Destination(invocation);
+            }
+
+            if (!SecurityValueNames.IsSecurityValueName(name))
+            {
+                name = EnclosingMemberName(invocation);
+                if (!SecurityValueNames.IsSecurityValueName(name))
+                {
+                    return;
+                }
+            }
+
+            var receiver = invocation.Instance is IPropertyReferenceOperation { Property.IsStatic: true } shared ? "Random." + shared.Property.Name : "Random";
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, method.Name);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InsecureRandomness, invocation.Syntax.GetLocation(), properties, receiver + "." + method.Name, name));
+        }
+
+        /// <summary>Where the value ends up: the name of the variable, member or parameter; null when it is used neutrally.</summary>
+        private static string? Destination(IOperation value)
+        {
+            var child = value;
+            var parent = value.Parent;
+            for (; parent is not null; child = parent, parent = parent?.Parent)
+            {
+                switch (parent)
+                {
+                    case IConversionOperation or IParenthesizedOperation or IBinaryOperation or IUnaryOperation
+                        or IInterpolationOperation or IInterpolatedStringOperation or IArrayElementReferenceOperation
+                        or IConditionalOperation or ICoalesceOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                        continue;
+                    case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Instance != child:
+                        // alphabet[random.Next(alphabet.Length)] becomes a character of the value.
+                        continue;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return declarator.Symbol.Name;
+                    case IFieldInitializerOperation field when field.InitializedFields.Length > 0:
+                        return field.InitializedFields[0].Name;
+                    case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
+                        return property.InitializedProperties[0].Name;
+                    case IAssignmentOperation assignment when assignment.Value == child:
+                        return NameOf(assignment.Target);
+                    case IArgumentOperation argument:
+                        if (IsTransparentCall(argument.Parent))
+                        {
+                            // The loop steps on to the call itself.
+                            if (argument.Parent is IInvocationOperation { Instance: { } builder } && SymbolFacts.Unwrap(builder) is ILocalReferenceOperation or IFieldReferenceOperation)
+                            {
+                                // builder.Append(random...) / list.Add(random...): the builder's name is the destination.
+                                return NameOf(SymbolFacts.Unwrap(builder));
+                            }
+
+                            continue;
+                        }
+
+                        return argument.Parameter?.Name;
+                    case IInvocationOperation or IObjectCreationOperation when child is IArgumentOperation:
+                        // Reached through an argument of a call already judged transparent.
+                        continue;
+                    case IInvocationOperation call when call.Instance == child && IsTransparentCall(call):
+                        // random.Next().ToString("x")
+                        continue;
+                    case IReturnOperation:
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Calls that pass a value's content on: string, char, Convert, StringBuilder, collection builders.</summary>
+        private static bool IsTransparentCall(IOperation? operation)
+        {
+            if (operation is not IInvocationOperation invocation)
+            {
+                return operation is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String };
+            }
+
+            var type = invocation.TargetMethod.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.SpecialType is SpecialType.System_String or SpecialType.System_Char or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double)
+            {
+                return true;
+            }
+
+            var ns = type.ContainingNamespace?.ToDisplayString();
+            return (type.Name is "Convert" or "BitConverter" && ns == "System")
+                || (type.Name == "StringBuilder" && ns == "System.Text")
+                || (invocation.TargetMethod.Name is "Add" or "Append" or "Insert" && ns is "System.Collections.Generic")
+                || invocation.TargetMethod.Name == "ToString";
+        }
+
+        private static string? NameOf(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance is { } instance ? NameOf(SymbolFacts.Unwrap(instance)) : null,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IArrayElementReferenceOperation element => NameOf(SymbolFacts.Unwrap(element.ArrayReference)),
+            _ => null,
+        };
+
+        private static string? EnclosingMemberName(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation local)
+                {
+                    return local.Symbol.Name;
+                }
+            }
+
+            return operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) switch
+            {
+                IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => property.Name,
+                IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda => lambda.ContainingSymbol is IMethodSymbol outer ? outer.Name : null,
+                IMethodSymbol method => method.Name,
+                IFieldSymbol field => field.Name,
+                _ => null,
+            };
+        }
+    }
+}
