@@ -104,6 +104,8 @@ public sealed class PackageFixture : IDisposable
             <Project>
               <PropertyGroup>
                 <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+                <!-- No vulnerability-feed lookups: the consumer must restore from the local feed alone. -->
+                <NuGetAudit>false</NuGetAudit>
                 <CodeGuardianPackageVersion>{PackageVersion}</CodeGuardianPackageVersion>
               </PropertyGroup>
             </Project>
