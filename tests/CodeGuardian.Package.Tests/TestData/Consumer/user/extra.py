@@ -1,0 +1,2 @@
+# TODO: py task tag in a file the project adds itself
+VALUE = 1
