@@ -145,3 +145,19 @@ public class FormatTests
         Assert.All(issues, issue => Assert.Contains(issue.GetProperty("fingerprint").GetString(), sarifFingerprints));
     }
 }
+
+public class RuleNameTests
+{
+    [Theory]
+    [InlineData("Hard-coded credential (CWE-798)", "HardCodedCredential")]
+    [InlineData("TODO comment", "TodoComment")]
+    [InlineData("SELECT *", "SelectStar")]
+    [InlineData("UPDATE/DELETE without WHERE", "UpdateDeleteWithoutWhere")]
+    [InlineData("async void method", "AsyncVoidMethod")]
+    [InlineData("BUG / XXX comment", "BugXxxComment")]
+    [InlineData("", "")]
+    public void Titles_become_pascal_case_identifiers(string title, string expected)
+    {
+        Assert.Equal(expected, CodeGuardian.Build.Output.SarifReport.RuleName(title));
+    }
+}
