@@ -161,3 +161,33 @@ public class RuleNameTests
         Assert.Equal(expected, CodeGuardian.Build.Output.SarifReport.RuleName(title));
     }
 }
+
+public class SourceRootTests
+{
+    [Fact]
+    public void Paths_inside_and_outside_the_root_become_relative()
+    {
+        var root = new CodeGuardian.Build.Enrichment.SourceRoot("/repo/work");
+        Assert.Equal("src/a.cs", root.Relativize("/repo/work/src/a.cs"));
+        Assert.Equal("../other/b.cs", root.Relativize("/repo/other/b.cs"));
+        Assert.Equal("c.cs", root.Relativize("/elsewhere/c.cs"));
+        Assert.Equal("file:///repo/work/", root.Uri);
+    }
+
+    [Fact]
+    public void Messages_lose_the_root()
+    {
+        var root = new CodeGuardian.Build.Enrichment.SourceRoot("/repo/work");
+        Assert.Equal("invalid value in src/.editorconfig and x", root.Scrub("invalid value in /repo/work/src/.editorconfig and /repo/work/x"));
+        Assert.Equal("no files under .", root.Scrub("no files under /repo/work"));
+        Assert.Equal("see src/a.cs", root.Scrub("see file:///repo/work/src/a.cs"));
+        Assert.Equal("a/b c", new CodeGuardian.Build.Enrichment.SourceRoot("/").Scrub("a/b c"));
+    }
+
+    [Fact]
+    public void Relative_uris_are_escaped_per_segment()
+    {
+        Assert.Equal("src/my%20file%23.cs", CodeGuardian.Build.Enrichment.SourceRoot.ToRelativeUri("src/my file#.cs"));
+        Assert.Equal("../x.cs", CodeGuardian.Build.Enrichment.SourceRoot.ToRelativeUri("../x.cs"));
+    }
+}
