@@ -100,6 +100,7 @@ public sealed class CodeGuardianMergeReports : Task
             ToolVersion = string.IsNullOrWhiteSpace(ToolVersion) ? ReportContext.ToolVersion : ToolVersion!,
             Environment = EnvironmentProfile?.Trim() ?? "",
             CorrelationId = Context.CorrelationId(CorrelationId),
+            VersionControl = Context.VersionControl(),
             KeepAllRules = KeepAllRules,
             IncludeRootUri = IncludeRootUri,
             Gate = TaskParameters.Gate(MaxErrors, MaxWarnings, MaxSecurityFindings, FailOn, log),

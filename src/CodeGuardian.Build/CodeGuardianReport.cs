@@ -117,6 +117,7 @@ public sealed class CodeGuardianReport : Task
             ToolVersion = string.IsNullOrWhiteSpace(ToolVersion) ? ReportContext.ToolVersion : ToolVersion!,
             Environment = EnvironmentProfile?.Trim() ?? "",
             CorrelationId = Context.CorrelationId(CorrelationId),
+            VersionControl = Context.VersionControl(),
             KeepAllRules = KeepAllRules,
             IncludeRootUri = IncludeRootUri,
             Gate = TaskParameters.Gate(MaxErrors, MaxWarnings, MaxSecurityFindings, FailOn, log),

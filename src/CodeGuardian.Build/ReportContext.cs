@@ -37,6 +37,30 @@ internal sealed class ReportContext
         return string.IsNullOrWhiteSpace(fallback) ? Guid.NewGuid().ToString("D") : fallback!.Trim();
     }
 
+    /// <summary>Repository and commit from GitHub Actions, Azure Pipelines or GitLab CI variables; null elsewhere.</summary>
+    public Model.VersionControlInfo? VersionControl()
+    {
+        string? Get(string name) => Environment(name) is { Length: > 0 } value ? value : null;
+        var githubServer = Get("GITHUB_SERVER_URL");
+        var githubRepository = Get("GITHUB_REPOSITORY");
+        if (githubServer is not null && githubRepository is not null)
+        {
+            return new Model.VersionControlInfo { RepositoryUri = githubServer.TrimEnd('/') + "/" + githubRepository, RevisionId = Get("GITHUB_SHA"), Branch = Get("GITHUB_REF_NAME") };
+        }
+
+        if (Get("BUILD_REPOSITORY_URI") is { } azureRepository)
+        {
+            return new Model.VersionControlInfo { RepositoryUri = azureRepository, RevisionId = Get("BUILD_SOURCEVERSION"), Branch = Get("BUILD_SOURCEBRANCHNAME") };
+        }
+
+        if (Get("CI_PROJECT_URL") is { } gitlabProject)
+        {
+            return new Model.VersionControlInfo { RepositoryUri = gitlabProject, RevisionId = Get("CI_COMMIT_SHA"), Branch = Get("CI_COMMIT_REF_NAME") };
+        }
+
+        return null;
+    }
+
     /// <summary>The informational version of this assembly without the source revision.</summary>
     public static string ToolVersion
     {

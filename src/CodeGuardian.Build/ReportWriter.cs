@@ -61,7 +61,7 @@ internal static class ReportWriter
             {
                 var baselinePath = Path.GetFullPath(options.BaselineOutputFile ?? Path.Combine(directory, Baseline.FileName));
                 TryWrite(log, baselinePath, () => Baseline.Render(model));
-                log.Message($"CodeGuardian: baseline updated with {model.Findings.Count(finding => !finding.IsSuppressed)} findings: {model.Root.Relativize(baselinePath)}");
+                log.Message($"CodeGuardian: baseline updated with {model.Findings.Count(finding => !finding.IsSuppressed)} findings: {model.Root.Relativize(baselinePath)}", important: true);
             }
 
             if (options.WriteCiSummaries)

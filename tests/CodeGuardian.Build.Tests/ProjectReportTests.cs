@@ -200,7 +200,7 @@ public class ProjectReportTests
         Assert.Equal(32, csharp.GetProperty("lines").GetInt32());
         Assert.Equal(new FileInfo(Path.Combine(repository.ProjectDirectory, "Program.cs")).Length, csharp.GetProperty("bytes").GetInt64());
         Assert.Equal(2, files.GetProperty("byLanguage").GetProperty("javascript").GetProperty("files").GetInt32());
-        Assert.Equal(0.575, metrics.RootElement.GetProperty("analyzerExecutionTimeSeconds").GetDouble());
+        Assert.Equal(0.852, metrics.RootElement.GetProperty("analyzerExecutionTimeSeconds").GetDouble());
         Assert.Equal("test-run", metrics.RootElement.GetProperty("correlationId").GetString());
     }
 

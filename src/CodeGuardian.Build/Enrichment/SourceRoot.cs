@@ -138,7 +138,8 @@ internal sealed class SourceRoot
     /// <summary>Replaces every occurrence of the root (either slash style, file URI form too) in free text by nothing, so messages carry relative paths.</summary>
     public string Scrub(string text)
     {
-        if (string.IsNullOrEmpty(text))
+        // A root at the top of a drive would match every path separator: nothing sensible to remove then.
+        if (string.IsNullOrEmpty(text) || FullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, ':').Length <= 2)
         {
             return text;
         }

@@ -57,6 +57,9 @@ internal sealed class ReportModel
 
     public GateOptions Gate { get; set; } = new();
 
+    /// <summary>The hosted repository and commit, when the CI tells them.</summary>
+    public VersionControlInfo? VersionControl { get; set; }
+
     /// <summary>The SARIF automationDetails.id: category "codeguardian/&lt;project&gt;/" plus the correlation id.</summary>
     public string AutomationId => "codeguardian/" + ProjectName + "/" + CorrelationId;
 
@@ -71,6 +74,16 @@ internal sealed class ReportModel
 
         return rule;
     }
+}
+
+/// <summary>SARIF versionControlProvenance: which repository and commit the paths are relative to.</summary>
+internal sealed class VersionControlInfo
+{
+    public string RepositoryUri { get; set; } = "";
+
+    public string? RevisionId { get; set; }
+
+    public string? Branch { get; set; }
 }
 
 /// <summary>Quality-gate thresholds; a negative maximum means "no limit".</summary>

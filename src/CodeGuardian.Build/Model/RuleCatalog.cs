@@ -133,6 +133,8 @@ internal static class RuleCatalog
 
         if (!IsCodeGuardianRule(rule.Id))
         {
+            // Other tools' rules keep their metadata; GitHub still requires a help text.
+            rule.HelpText ??= HelpFallback(rule);
             return;
         }
 
@@ -173,10 +175,13 @@ internal static class RuleCatalog
             LoadDocs(rule, docsDirectory);
         }
 
-        if (rule.HelpText is null && rule.Description.Length > 0)
-        {
-            rule.HelpText = rule.Description + (rule.HelpUri is null ? "" : " See " + rule.HelpUri);
-        }
+        rule.HelpText ??= HelpFallback(rule);
+    }
+
+    private static string HelpFallback(RuleMetadata rule)
+    {
+        var text = rule.Description.Length > 0 ? rule.Description : rule.Title.Length > 0 ? rule.Title : rule.Id;
+        return rule.HelpUri is null ? text : text + " See " + rule.HelpUri;
     }
 
     private const int MaxHelpLength = 32 * 1024;

@@ -53,6 +53,28 @@ internal static class SarifReport
                 writer.WriteEndObject();
             }
 
+            if (model.VersionControl is { } versionControl)
+            {
+                writer.WriteStartArray("versionControlProvenance");
+                writer.WriteStartObject();
+                writer.WriteString("repositoryUri", versionControl.RepositoryUri);
+                if (versionControl.RevisionId is not null)
+                {
+                    writer.WriteString("revisionId", versionControl.RevisionId);
+                }
+
+                if (versionControl.Branch is not null)
+                {
+                    writer.WriteString("branch", versionControl.Branch);
+                }
+
+                writer.WriteStartObject("mappedTo");
+                writer.WriteString("uriBaseId", SarifLogReader.SourceRootId);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+            }
+
             WriteArtifacts(writer, model);
             writer.WriteStartArray("results");
             foreach (var finding in model.Findings)
@@ -324,28 +346,45 @@ internal static class SarifReport
         writer.WriteEndObject();
     }
 
-    /// <summary>"Hard-coded credential (CWE-798)" becomes "HardCodedCredential": SARIF rule names are identifiers.</summary>
+    /// <summary>
+    /// "Hard-coded credential (CWE-798)" becomes "HardCodedCredential", "TODO comment" "TodoComment", "SELECT *"
+    /// "SelectStar": SARIF rule names are Pascal-case identifiers.
+    /// </summary>
     internal static string RuleName(string title)
     {
         var paren = title.IndexOf('(');
-        var text = paren > 0 ? title.Substring(0, paren) : title;
+        var text = (paren > 0 ? title.Substring(0, paren) : title).Replace("*", " star ");
         var builder = new StringBuilder(text.Length);
-        var upper = true;
-        foreach (var character in text)
+        foreach (var word in text.Split(NameSeparators, System.StringSplitOptions.RemoveEmptyEntries))
         {
-            if (char.IsLetterOrDigit(character))
+            var letters = new StringBuilder(word.Length);
+            foreach (var character in word)
             {
-                builder.Append(upper ? char.ToUpperInvariant(character) : character);
-                upper = false;
+                if (char.IsLetterOrDigit(character))
+                {
+                    letters.Append(character);
+                }
             }
-            else
+
+            if (letters.Length == 0)
             {
-                upper = true;
+                continue;
             }
+
+            var part = letters.ToString();
+            var isAllUpper = true;
+            foreach (var character in part)
+            {
+                isAllUpper &= !char.IsLower(character);
+            }
+
+            builder.Append(char.ToUpperInvariant(part[0])).Append(isAllUpper ? part.Substring(1).ToLowerInvariant() : part.Substring(1));
         }
 
         return builder.ToString();
     }
+
+    private static readonly char[] NameSeparators = { ' ', '-', '/', '_', '.', ',', ':', '\'', '`' };
 
     /// <summary>A GUID derived from the correlation id, so every report of one build shares it.</summary>
     internal static string CorrelationGuid(string correlationId)
