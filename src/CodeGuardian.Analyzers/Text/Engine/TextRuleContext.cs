@@ -18,6 +18,12 @@ public sealed class TextRuleContext
 
     private readonly Dictionary<string, string>? _sectionSeverities;
 
+    /// <summary>A context without other project files (unit tests of single rules).</summary>
+    internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
+        : this(file, options, sectionSeverities: null, isTestFile, ProjectFiles.Empty, sink, cancellationToken)
+    {
+    }
+
     internal TextRuleContext(
         ScannedFile file,
         AnalyzerConfigOptions? options,
