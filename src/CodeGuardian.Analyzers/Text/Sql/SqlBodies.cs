@@ -14,8 +14,11 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 /// </summary>
 public static class SqlBodies
 {
-    /// <summary>Bodies inside bodies (a DO block that creates a function) are lexed too, up to this many bodies per file.</summary>
-    private const int MaxBodies = 64;
+    /// <summary>
+    /// Bodies inside bodies (a DO block that creates a function) are lexed too, down to this depth: each level re-lexes
+    /// at most the text of the level above, so the work stays a small multiple of the file size.
+    /// </summary>
+    private const int MaxNesting = 3;
 
     private static readonly ConditionalWeakTable<ScannedFile, IReadOnlyList<Token[]>> Cache = new();
 
@@ -45,9 +48,16 @@ public static class SqlBodies
     {
         List<Token[]>? bodies = null;
         AddBodies(file.Text, file.Tokens.AsSpan(), ref bodies, cancellationToken);
-        for (var processed = 0; bodies is not null && processed < bodies.Count && processed < MaxBodies; processed++)
+        var levelStart = 0;
+        for (var level = 2; level <= MaxNesting && bodies is not null && levelStart < bodies.Count; level++)
         {
-            AddBodies(file.Text, bodies[processed], ref bodies, cancellationToken);
+            var levelEnd = bodies.Count;
+            for (var b = levelStart; b < levelEnd; b++)
+            {
+                AddBodies(file.Text, bodies![b], ref bodies, cancellationToken);
+            }
+
+            levelStart = levelEnd;
         }
 
         return bodies ?? None;
@@ -59,11 +69,6 @@ public static class SqlBodies
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
-            if (bodies is not null && bodies.Count >= MaxBodies)
-            {
-                return;
-            }
-
             if (token.Kind != TokenKind.String || !token.Has(TokenFlags.DollarQuoted) || !IsBody(code, i))
             {
                 continue;

@@ -266,3 +266,23 @@ public class SqlRobustnessTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
     }
 }
+
+public class SqlRuleScalingTests
+{
+    [Fact]
+    public void Many_unclosed_execs_and_digests_stay_fast()
+    {
+        var text = string.Concat(Enumerable.Repeat("EXEC( 'a' + @b digest( x , ", 30_000));
+        using var tokens = new TokenList();
+        SqlLexer.Tokenize(text.AsSpan(), tokens, SqlLexerOptions.None, default);
+        var chars = text.ToCharArray();
+        var file = new CodeGuardian.Analyzers.Text.Engine.ScannedFile("/r.sql", CodeGuardian.Analyzers.Text.Languages.TextLanguage.Sql, Microsoft.CodeAnalysis.Text.SourceText.From(text), chars, chars.Length, tokens);
+        var sink = new List<Microsoft.CodeAnalysis.Diagnostic>();
+        var context = new CodeGuardian.Analyzers.Text.Engine.TextRuleContext(file, null, false, sink, default);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        new CodeGuardian.Analyzers.Text.Rules.Sql.DynamicSqlRule().Analyze(context);
+        new CodeGuardian.Analyzers.Text.Rules.Sql.WeakHashFunctionRule().Analyze(context);
+        new CodeGuardian.Analyzers.Text.Rules.Sql.OverBroadGrantRule().Analyze(context);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+    }
+}

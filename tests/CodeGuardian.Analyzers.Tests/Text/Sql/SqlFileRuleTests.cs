@@ -167,3 +167,21 @@ public class SqlFileSuppressionTests
         return test.RunAsync();
     }
 }
+
+public class SqlBodyTests
+{
+    [Fact]
+    public Task Every_function_body_of_a_large_migration_is_analysed()
+    {
+        var sql = new System.Text.StringBuilder();
+        for (var i = 0; i < 80; i++)
+        {
+            sql.Append("CREATE FUNCTION f").Append(i).Append("() RETURNS void AS $fn$ DELETE FROM t WHERE id = 1; $fn$ LANGUAGE sql;\n");
+        }
+
+        sql.Append("CREATE FUNCTION last() RETURNS void AS $fn$ {|CG5003:DELETE|} FROM t; $fn$ LANGUAGE sql;\n");
+        sql.Append("DO $outer$ BEGIN CREATE FUNCTION g() RETURNS void AS $body$ {|CG5003:DELETE|} FROM u; $body$ LANGUAGE sql; END $outer$;\n");
+        var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }.WithFile("/src/db/migration.sql", sql.ToString());
+        return test.RunAsync();
+    }
+}

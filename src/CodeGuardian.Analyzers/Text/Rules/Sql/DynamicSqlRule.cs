@@ -20,6 +20,9 @@ namespace CodeGuardian.Analyzers.Text.Rules.Sql;
 /// </summary>
 public sealed class DynamicSqlRule : TextRule
 {
+    /// <summary>An expression longer than this many tokens is cut there, so scans from many EXECs stay linear.</summary>
+    private const int MaxExpressionTokens = 4096;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SqlInjection);
 
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Sql;
@@ -290,7 +293,8 @@ public sealed class DynamicSqlRule : TextRule
     {
         var depth = 0;
         var last = first - 1;
-        for (var i = first; i < code.Count; i = code.Next(i))
+        var limit = first + MaxExpressionTokens;
+        for (var i = first; i < code.Count && i < limit; i = code.Next(i))
         {
             if (code.IsPunctuation(i, '('))
             {
@@ -324,8 +328,14 @@ public sealed class DynamicSqlRule : TextRule
     private static int MatchingClose(SqlCode code, int open)
     {
         var depth = 0;
+        var limit = open + MaxExpressionTokens;
         for (var i = open; i < code.Count; i = code.Next(i))
         {
+            if (i >= limit)
+            {
+                return i;
+            }
+
             if (code.IsPunctuation(i, '('))
             {
                 depth++;

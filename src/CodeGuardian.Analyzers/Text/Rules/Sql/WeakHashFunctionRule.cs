@@ -78,7 +78,7 @@ public sealed class WeakHashFunctionRule : TextRule
     private static int SecondArgument(SqlCode code, int open)
     {
         var depth = 0;
-        for (var i = open; i < code.Count; i = code.Next(i))
+        for (var i = open; i < code.Count && i < open + 1024; i = code.Next(i))
         {
             if (code.IsPunctuation(i, '('))
             {
