@@ -901,7 +901,8 @@ internal sealed class RsSyntax
                 }
             }
 
-            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, "."))
+            // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
+            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
             {
                 var end = i + 1;
                 while (end < _code.Length && !IsPunct(end, ";") && !IsPunct(end, "}"))
