@@ -380,6 +380,33 @@ internal sealed class RsSyntax
         return RsValueKind.Unknown;
     }
 
+    /// <summary>
+    /// The string literal an expression is, possibly borrowed or converted: <c>"-c"</c>, <c>&amp;"-c"</c>,
+    /// <c>"-c".to_string()</c>, <c>String::from("-c")</c>. -1 otherwise.
+    /// </summary>
+    public int LiteralOf(int start, int end)
+    {
+        (start, end) = StripWrappers(start, end);
+        if (start >= end)
+        {
+            return -1;
+        }
+
+        if (IsStringLiteral(start) && (end - start == 1 || IsConversionChain(start + 1, end)))
+        {
+            return start;
+        }
+
+        // String::from("x"), OsStr::new("x"), OsString::from("x")
+        if (IsName(start) && IsPunct(start + 1, "::") && IsName(start + 2) && IsPunct(start + 3, "(")
+            && IsStringLiteral(start + 4) && MatchOf(start + 3) == start + 5 && end == start + 6)
+        {
+            return start + 4;
+        }
+
+        return -1;
+    }
+
     /// <summary>The format string and arguments of <c>format!</c>-like macros whose bracket is at <paramref name="open"/>.</summary>
     public RsValueKind ClassifyFormat(int open, out string reason)
     {
@@ -874,7 +901,8 @@ internal sealed class RsSyntax
                 }
             }
 
-            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, "."))
+            // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
+            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
             {
                 var end = i + 1;
                 while (end < _code.Length && !IsPunct(end, ";") && !IsPunct(end, "}"))

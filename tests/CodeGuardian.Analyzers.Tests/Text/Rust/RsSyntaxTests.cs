@@ -104,6 +104,13 @@ public class RsSyntaxTests
     }
 
     [Fact]
+    public void Precise_capturing_use_is_not_an_import()
+    {
+        var syntax = Syntax("fn f<'a>(x: &'a u8) -> impl Sized + use<'a> { a(); x }");
+        Assert.False(syntax.InDeclarationOrAttribute(Find(syntax, "a")));
+    }
+
+    [Fact]
     public void Arguments_respect_nested_brackets()
     {
         var syntax = Syntax("f(a, g(b, c), [d, e], { h; i }, );");

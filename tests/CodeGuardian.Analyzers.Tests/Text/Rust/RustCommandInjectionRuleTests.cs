@@ -63,3 +63,25 @@ public class RustCommandInjectionRuleTests
     public Task Message_names_the_shell_and_the_cause() => RustRuleVerifier.VerifyAsync(Id, "fn f(u: &str) { Command::new(\"sh\").arg(\"-c\").arg(u); }", "/src/lib.rs",
         RustRuleVerifier.Diagnostic(Descriptors.CommandInjection, "/src/lib.rs", 1, 50, 51, "sh -c", "a run-time value"));
 }
+
+public class RustCommandInjectionRuleMoreTests
+{
+    [Fact]
+    public Task Vec_args_and_cmd_exe_fire() => RustRuleVerifier.VerifyAsync(RuleIdentifiers.CommandInjection, """
+        pub fn run(line: String) {
+            std::process::Command::new("cmd.exe").args(vec!["/C".to_string(), {|CG4002:line.clone()|}]).spawn();
+            std::process::Command::new("sh").args(vec!["-c", {|CG4002:&line|}]).spawn();
+            std::process::Command::new(String::from("bash")).arg(&"-c").arg({|CG4002:line|}).spawn();
+        }
+        """);
+
+    [Fact]
+    public Task Shadowed_binding_stops_the_statement_scan() => RustRuleVerifier.VerifyAsync(RuleIdentifiers.CommandInjection, """
+        pub fn run(user: &str) {
+            let mut c = Command::new("sh");
+            c.arg("-c").arg("ls");
+            let mut c = Command::new("git");
+            c.arg("-c").arg(user);
+        }
+        """);
+}

@@ -112,6 +112,33 @@ public class RustLexerTests
     }
 
     [Fact]
+    public void Char_ranges_in_patterns()
+    {
+        var tokens = Lex("match c { 'a'..='z' | '_' => 1, '\\\\' => 2, _ => 0 }");
+        Assert.Contains((TokenKind.String, "'a'", TokenFlags.Char), tokens);
+        Assert.Contains((TokenKind.String, "'z'", TokenFlags.Char), tokens);
+        Assert.Contains((TokenKind.String, "'_'", TokenFlags.Char), tokens);
+        Assert.Contains((TokenKind.String, "'\\\\'", TokenFlags.Char), tokens);
+        Assert.Contains((TokenKind.Punctuation, "..=", TokenFlags.None), tokens);
+    }
+
+    [Fact]
+    public void Shebang_after_byte_order_mark()
+    {
+        var tokens = Lex("\uFEFF#!/usr/bin/env rust-script\nfn main() {}");
+        Assert.Equal(TokenKind.Text, tokens[0].Kind);
+        Assert.Equal((TokenKind.Text, "#!/usr/bin/env rust-script", TokenFlags.None), tokens[1]);
+    }
+
+    [Fact]
+    public void Identifiers_starting_with_prefix_letters_are_identifiers()
+    {
+        var texts = Lex("bar br rx cr c b r brr crate").ConvertAll(t => t.Text);
+        Assert.Equal(new[] { "bar", "br", "rx", "cr", "c", "b", "r", "brr", "crate" }, texts.ToArray());
+        Assert.All(Lex("bar br rx cr c b r brr crate"), t => Assert.Equal(TokenKind.Identifier, t.Kind));
+    }
+
+    [Fact]
     public void Block_comments_nest()
     {
         var tokens = Lex("a /* outer /* inner */ still comment */ b");

@@ -84,6 +84,16 @@ public class RustPanickingCallRuleTests
         """, path);
 
     [Fact]
+    public Task Folder_names_above_the_project_do_not_exempt() => RustRuleVerifier.VerifyInProjectAsync(Id, """
+        pub fn f() { load(){|CG2005:.unwrap()|}; }
+        """, "/home/examples/app/src/lib.rs", "/home/examples/app/");
+
+    [Fact]
+    public Task Examples_folder_inside_the_project_is_exempt() => RustRuleVerifier.VerifyInProjectAsync(Id, """
+        pub fn f() { load().unwrap(); }
+        """, "/home/ci/app/examples/demo.rs", "/home/ci/app/");
+
+    [Fact]
     public Task Src_main_rs_outside_main_fires() => RustRuleVerifier.VerifyAsync(Id, """
         fn helper() -> u8 { load(){|CG2005:.unwrap()|} }
         fn main() { helper(); load().unwrap(); }

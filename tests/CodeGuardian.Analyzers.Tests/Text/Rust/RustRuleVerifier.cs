@@ -13,11 +13,16 @@ namespace CodeGuardian.Analyzers.Tests.Text.Rust;
 /// <summary>Runs the text analyzer on one Rust file with only the rule under test enabled.</summary>
 internal static class RustRuleVerifier
 {
-    public static Task VerifyAsync(string id, string markup, string path = "/src/lib.rs", params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string id, string markup, string path = "/src/lib.rs", params DiagnosticResult[] expected) =>
+        VerifyInProjectAsync(id, markup, path, projectDir: null, expected);
+
+    /// <summary>Like <see cref="VerifyAsync"/>, with the build's ProjectDir set so paths are read relative to it.</summary>
+    public static Task VerifyInProjectAsync(string id, string markup, string path, string? projectDir, params DiagnosticResult[] expected)
     {
+        var config = OnlyRule(id) + (projectDir is null ? string.Empty : "build_property.ProjectDir = " + projectDir + "\n");
         var test = new CSharpAnalyzerVerifier<TextFileAnalyzer>.Test { TestCode = string.Empty }
             .WithFile(path, markup)
-            .WithGlobalConfig(OnlyRule(id));
+            .WithGlobalConfig(config);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

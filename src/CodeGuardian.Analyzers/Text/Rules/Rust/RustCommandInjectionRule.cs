@@ -52,7 +52,8 @@ public sealed class RustCommandInjectionRule : TextRule
 
             var open = i + 1;
             var close = syntax.MatchOf(open);
-            if (close <= open + 1 || close != open + 2 || !syntax.IsStringLiteral(open + 1) || !IsShell(syntax.StringContent(open + 1)))
+            var program = close > open + 1 && close < syntax.Count ? syntax.LiteralOf(open + 1, close) : -1;
+            if (program < 0 || !IsShell(syntax.StringContent(program)))
             {
                 continue;
             }
@@ -61,7 +62,7 @@ public sealed class RustCommandInjectionRule : TextRule
             arguments.Clear();
             var chainEnd = CollectChain(syntax, close, arguments);
             CollectLaterStatements(syntax, first, chainEnd, arguments);
-            Check(context, syntax, open + 1, arguments);
+            Check(context, syntax, program, arguments);
         }
     }
 
@@ -190,7 +191,8 @@ public sealed class RustCommandInjectionRule : TextRule
         for (var a = 0; a + 1 < arguments.Count; a++)
         {
             var (flagStart, flagEnd) = arguments[a];
-            if (flagEnd - flagStart != 1 || !syntax.IsStringLiteral(flagStart) || !IsCommandFlag(syntax.StringContent(flagStart)))
+            var flag = syntax.LiteralOf(flagStart, flagEnd);
+            if (flag < 0 || !IsCommandFlag(syntax.StringContent(flag)))
             {
                 continue;
             }
@@ -207,7 +209,7 @@ public sealed class RustCommandInjectionRule : TextRule
                 reason = "a run-time value";
             }
 
-            var shell = syntax.StringContent(programIndex).ToString() + " " + syntax.StringContent(flagStart).ToString();
+            var shell = syntax.StringContent(programIndex).ToString() + " " + syntax.StringContent(flag).ToString();
             var (start, length) = syntax.SpanOf(valueStart, valueEnd);
             context.Report(Descriptors.CommandInjection, start, length, shell, reason);
             return;
