@@ -191,3 +191,31 @@ public class SourceRootTests
         Assert.Equal("../x.cs", CodeGuardian.Build.Enrichment.SourceRoot.ToRelativeUri("../x.cs"));
     }
 }
+
+public class RuleCatalogTests
+{
+    /// <summary>Every rule page (one per rule ID) has report metadata: precision, category, and a score for security rules.</summary>
+    [Fact]
+    public void Every_documented_rule_has_report_metadata()
+    {
+        var directory = System.AppContext.BaseDirectory;
+        while (!Directory.Exists(Path.Combine(directory, "docs", "rules")))
+        {
+            directory = Path.GetDirectoryName(directory.TrimEnd(Path.DirectorySeparatorChar))!;
+        }
+
+        var pages = Directory.GetFiles(Path.Combine(directory, "docs", "rules"), "CG*.md");
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var id = Path.GetFileNameWithoutExtension(page);
+            var rule = new CodeGuardian.Build.Model.RuleMetadata { Id = id };
+            CodeGuardian.Build.Model.RuleCatalog.Enrich(rule, Path.GetDirectoryName(page));
+            Assert.True(rule.Precision is not null, id + " has no precision");
+            Assert.NotEqual("", rule.Category);
+            Assert.Contains("Category | " + rule.Category + " |", File.ReadAllText(page));
+            Assert.Equal(rule.Category == "CodeGuardian.Security", rule.SecuritySeverity is not null);
+            Assert.NotNull(rule.HelpMarkdown);
+        }
+    }
+}

@@ -58,12 +58,16 @@ public class TargetsEndToEndTests
             }
 
             // Nothing changed: the compiler is skipped, the previous log is read again, and the gate fails on it.
-            var second = Build(directory, "-p:CodeGuardianMaxWarnings=0", "-v:n");
+            var second = Build(directory, "-p:CodeGuardianMaxWarnings=0", "-p:CodeGuardianSarifRootUri=false", "-v:n");
             Assert.NotEqual(0, second.ExitCode);
             Assert.Contains("Skipping target \"CoreCompile\"", second.Output, StringComparison.Ordinal);
             Assert.Contains("error CGB001", second.Output, StringComparison.Ordinal);
             Assert.Contains("max-warnings 1 > 0", second.Output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(intermediate, "codeguardian.compiler.sarif")));
+            foreach (var file in Directory.GetFiles(merged))
+            {
+                Assert.DoesNotContain(directory, File.ReadAllText(file), StringComparison.Ordinal);
+            }
 
             var off = Build(directory, "-p:CodeGuardianMaxWarnings=0", "-p:CodeGuardianReports=false");
             Assert.True(off.ExitCode == 0, off.Output);

@@ -30,7 +30,7 @@ internal static class Fingerprints
             string? lineText = null;
             if (!RuleCatalog.IsSecretRule(finding.RuleId) && finding.RelativePath is not null && finding.StartLine > 0)
             {
-                lineText = files.Get(root.Resolve(finding.RelativePath))?.LineText(finding.StartLine);
+                lineText = files.Get(finding.AbsolutePath ?? root.Resolve(finding.RelativePath))?.LineText(finding.StartLine);
             }
 
             var subject = lineText is null ? "message:" + finding.Message : "line:" + NormalizeWhitespace(lineText);
