@@ -124,7 +124,7 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
                 }
 
                 var callee = node.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == node ? memberAccess : node;
-                if (!(callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee))
+                if (!(callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee) && !IsInsideNameOf(callee))
                 {
                     return true;
                 }
@@ -133,6 +133,9 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
 
         return false;
     }
+
+    private static bool IsInsideNameOf(SyntaxNode node) =>
+        node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } };
 
     private static async Task<Document> ReplaceReturnTypeAsync(Document document, TypeSyntax voidType, TaskTypeReference taskType, CancellationToken cancellationToken)
     {

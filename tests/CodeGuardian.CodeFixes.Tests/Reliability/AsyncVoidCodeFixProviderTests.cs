@@ -21,6 +21,7 @@ public class AsyncVoidCodeFixProviderTests
             }
 
             void Caller() => Save();
+            string Name => nameof(Save);
         }
         """,
         """
@@ -33,6 +34,7 @@ public class AsyncVoidCodeFixProviderTests
             }
 
             void Caller() => Save();
+            string Name => nameof(Save);
         }
         """);
 
