@@ -151,6 +151,8 @@ public class AsyncVoidCodeFixProviderTests
             protected virtual async void [|Virtual|]() => await Task.Yield();
             async void [|Grouped|]() => await Task.Yield();
             Action Handler => Grouped;
+            async void [|CalledFromAsync|]() => await Task.Yield();
+            async Task Caller() { CalledFromAsync(); await Task.Yield(); }
             void M()
             {
                 Action a = [|async () =>|] await Task.Yield();
