@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeGuardian.Analyzers.CSharp.Reliability;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -16,7 +17,8 @@ namespace CodeGuardian.CodeFixes.Reliability;
 /// CG3003: <c>async void</c> → <c>async Task</c> for methods and local functions (adding
 /// <c>using System.Threading.Tasks;</c> when needed). Not offered where the signature is dictated from outside
 /// or the change would break callers: overrides, virtual/abstract/partial/extern methods, interface
-/// implementations, and methods used as a method group (e.g. assigned to an <c>Action</c>). Lambdas are not
+/// implementations, methods used as a method group (e.g. assigned to an <c>Action</c>) and methods called as a
+/// statement from async code (the call would then warn CS4014). Lambdas are not
 /// rewritten: their delegate type decides the return type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AsyncVoidCodeFixProvider))]
@@ -47,7 +49,7 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
                 || ReturnTypeOf(declaration) is not PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } voidType
                 || model.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
                 || !CanChangeSignature(declaration, method)
-                || await IsUsedAsMethodGroupAsync(document.Project.Solution, method, context.CancellationToken).ConfigureAwait(false)
+                || await HasReferenceThatNeedsVoidAsync(document.Project.Solution, method, context.CancellationToken).ConfigureAwait(false)
                 || TaskTypeReference.At(model, voidType.SpanStart) is not { } taskType)
             {
                 continue;
@@ -108,8 +110,11 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
         return true;
     }
 
-    /// <summary>A reference that is not the target of a call (<c>Action a = M;</c>, <c>x.Event += M;</c>) needs a void method.</summary>
-    private static async Task<bool> IsUsedAsMethodGroupAsync(Solution solution, IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>
+    /// A reference that is not the target of a call (<c>Action a = M;</c>, <c>x.Event += M;</c>) needs a void method;
+    /// a call statement inside async code would start warning CS4014 once the method returns a Task.
+    /// </summary>
+    private static async Task<bool> HasReferenceThatNeedsVoidAsync(Solution solution, IMethodSymbol method, CancellationToken cancellationToken)
     {
         var references = await SymbolFinder.FindReferencesAsync(method, solution, cancellationToken).ConfigureAwait(false);
         foreach (var reference in references)
@@ -124,7 +129,15 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
                 }
 
                 var callee = node.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == node ? memberAccess : node;
-                if (!(callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee))
+                if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
+                {
+                    // An un-awaited Task call inside async code raises CS4014, which breaks warnings-as-errors builds.
+                    if (invocation.Parent is ExpressionStatementSyntax && AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation)))
+                    {
+                        return true;
+                    }
+                }
+                else if (!IsInsideNameOf(callee))
                 {
                     return true;
                 }
@@ -133,6 +146,9 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
 
         return false;
     }
+
+    private static bool IsInsideNameOf(SyntaxNode node) =>
+        node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } };
 
     private static async Task<Document> ReplaceReturnTypeAsync(Document document, TypeSyntax voidType, TaskTypeReference taskType, CancellationToken cancellationToken)
     {

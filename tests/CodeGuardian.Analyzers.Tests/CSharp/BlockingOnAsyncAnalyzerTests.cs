@@ -146,6 +146,22 @@ public class BlockingOnAsyncAnalyzerTests
         "codeguardian.CG3004.include_sync_contexts = true");
 
     [Fact]
+    public Task NonAsyncContexts_Fire_WithEditorConfigSection()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    int M(Task<int> t) => [|t.GetAwaiter().GetResult()|];
+                }
+                """,
+        }.WithEditorConfig("root = true\n[*.cs]\ncodeguardian.CG3004.include_sync_contexts = true\n");
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public Task OtherResultsAndText_DoNotFire() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         class Outcome { public int Result; public void Wait() { } }

@@ -105,6 +105,22 @@ public class DevelopmentEndpointAnalyzerTests
         }
         """);
 
+    [Theory]
+    [InlineData("xunit.core")]
+    [InlineData("nunit.framework")]
+    [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
+    public Task ProjectReferencingTestFramework_DoesNotFire(string assemblyName)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                class ApiTests { const string BaseUrl = "http://localhost:5000"; }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(StubAssembly(assemblyName));
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     [Fact]
     public Task TestFilePath_DoesNotFire() => CSharpRuleTest.VerifyAtPathAsync<DevelopmentEndpointAnalyzer>(
         "/src/test/ApiClientTests.cs",
@@ -157,5 +173,18 @@ public class DevelopmentEndpointAnalyzerTests
                 string d = """
             """");
         Assert.NotEmpty(diagnostics);
+    }
+
+    /// <summary>A tiny assembly with the given name, standing in for a test framework package.</summary>
+    private static Microsoft.CodeAnalysis.MetadataReference StubAssembly(string name)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Stub { public sealed class Marker { } }") },
+            Verifiers.TestReferences.Net80,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
     }
 }

@@ -73,7 +73,7 @@ public class OverBroadCatchAnalyzerTests
     public Task EmptyBlock_IsLeftToCG3001() => Verify.VerifyAnalyzerAsync("""
         class C
         {
-            void M() { try { } catch (System.Exception) { } try { } catch { } }
+            void M() { try { } catch (System.Exception) { } try { } catch { } try { } catch { ; } }
         }
         """);
 

@@ -20,6 +20,7 @@ public class SwallowedExceptionAnalyzerTests
                     // Nothing to do here.
                 }
                 try { Work(); } [|catch (Exception e)|] when (e is TimeoutException) { /* ignored */ }
+                try { Work(); } [|catch|] { ; }
             }
 
             void Work() { }
@@ -49,7 +50,6 @@ public class SwallowedExceptionAnalyzerTests
                 try { } catch (Exception) { return -1; }
                 try { } catch (Exception) { field = 1; }
                 try { } catch (Exception e) when (Log(e)) { }
-                try { } catch { ; }
                 return 0;
             }
 

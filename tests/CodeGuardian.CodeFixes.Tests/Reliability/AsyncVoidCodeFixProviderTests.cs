@@ -21,6 +21,7 @@ public class AsyncVoidCodeFixProviderTests
             }
 
             void Caller() => Save();
+            string Name => nameof(Save);
         }
         """,
         """
@@ -33,6 +34,7 @@ public class AsyncVoidCodeFixProviderTests
             }
 
             void Caller() => Save();
+            string Name => nameof(Save);
         }
         """);
 
@@ -149,6 +151,8 @@ public class AsyncVoidCodeFixProviderTests
             protected virtual async void [|Virtual|]() => await Task.Yield();
             async void [|Grouped|]() => await Task.Yield();
             Action Handler => Grouped;
+            async void [|CalledFromAsync|]() => await Task.Yield();
+            async Task Caller() { CalledFromAsync(); await Task.Yield(); }
             void M()
             {
                 Action a = [|async () =>|] await Task.Yield();

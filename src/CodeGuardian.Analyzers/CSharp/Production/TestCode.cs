@@ -19,6 +19,19 @@ internal static class TestCode
             return true;
         }
 
+        // By assembly name first: a type lookup returns null when two references define the same type.
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            var name = assembly.Name;
+            if (name.StartsWith("xunit", System.StringComparison.OrdinalIgnoreCase)
+                || name.Equals("nunit.framework", System.StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", System.StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("MSTest.TestFramework", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
         return compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
             || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
             || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null;

@@ -38,7 +38,7 @@ public sealed class OverBroadCatchAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol exception)
     {
         var catchClause = (CatchClauseSyntax)context.Node;
-        if (catchClause.Filter is not null || catchClause.Block.Statements.Count == 0)
+        if (catchClause.Filter is not null || SwallowedExceptionAnalyzer.IsEmpty(catchClause.Block))
         {
             return;
         }

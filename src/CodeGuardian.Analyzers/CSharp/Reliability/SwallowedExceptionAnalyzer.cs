@@ -32,7 +32,7 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
     {
         var catchClause = (CatchClauseSyntax)context.Node;
         var block = catchClause.Block;
-        if (block.Statements.Count != 0 || block.OpenBraceToken.IsMissing || block.CloseBraceToken.IsMissing)
+        if (!IsEmpty(block) || block.OpenBraceToken.IsMissing || block.CloseBraceToken.IsMissing)
         {
             return;
         }
@@ -43,6 +43,20 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SwallowedException, Location.Create(catchClause.SyntaxTree, HeaderSpan(catchClause)), Construct));
+    }
+
+    /// <summary>No statements, or only empty ones (<c>catch { ; }</c>); comments never count.</summary>
+    internal static bool IsEmpty(BlockSyntax block)
+    {
+        foreach (var statement in block.Statements)
+        {
+            if (!statement.IsKind(SyntaxKind.EmptyStatement))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>From <c>catch</c> to the end of the declaration, or the keyword alone for a bare catch.</summary>
