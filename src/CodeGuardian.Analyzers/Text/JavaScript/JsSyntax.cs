@@ -859,6 +859,43 @@ public sealed class JsSyntax
                 IndexImport(i);
             }
         }
+
+        if (_bindings.Count > 0)
+        {
+            IndexPromisified();
+        }
+    }
+
+    /// <summary><c>const run = promisify(exec)</c> / <c>util.promisify(cp.exec)</c>: <c>run</c> is <c>exec</c> too.</summary>
+    private void IndexPromisified()
+    {
+        for (var i = 2; i + 3 < Count; i++)
+        {
+            if (!IsIdentifier(i, "promisify") || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
+            {
+                continue;
+            }
+
+            var close = MatchOf(i + 1);
+            var member = close - 1;
+            var start = ChainStart(i);
+            if (!IsKind(member, TokenKind.Identifier) || !IsPunctuation(start - 1, "=") || !IsKind(start - 2, TokenKind.Identifier))
+            {
+                continue;
+            }
+
+            var count = _bindings.Count;
+            for (var b = 0; b < count; b++)
+            {
+                var binding = _bindings[b];
+                var name = binding.Member ?? File.GetString(this[member]);
+                if (IsModuleMember(member, binding.Module, name))
+                {
+                    _bindings.Add(new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
+                    break;
+                }
+            }
+        }
     }
 
     private void IndexRequire(int require)

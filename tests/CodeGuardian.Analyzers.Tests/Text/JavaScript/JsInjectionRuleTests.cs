@@ -57,6 +57,10 @@ public class JsCommandInjectionRuleTests
         {|CG4002:exec|}("git log " + branch, done);
         {|CG4002:es|}(`convert ${file}`);
         {|CG4002:require('child_process').exec|}('ping ' + host);
+        const execAsync = util.promisify(cp.exec);
+        await {|CG4002:execAsync|}(`du -sh ${path}`);
+        const run2 = promisify(exec);
+        await {|CG4002:run2|}('ls ' + dir);
         """);
 
     [Fact]
