@@ -150,12 +150,16 @@ public class JsDynamicCodeRuleTests
         {|CG4004:setTimeout|}(
           "poll()",
           250);
+        const code = "tick()";
+        {|CG4004:setInterval|}(code, 100);
         """);
 
     [Fact]
     public Task Function_timers_json_parse_and_methods_do_not_fire() => JsRuleTest.VerifyAsync("CG4004", """
         setTimeout(() => refresh(), 1000);
         setTimeout(refresh, 1000);
+        const handler = () => refresh();
+        setTimeout(handler, 1000);
         setInterval(function () { tick(); }, 500);
         const data = JSON.parse(text);
         interpreter.eval(expr);
