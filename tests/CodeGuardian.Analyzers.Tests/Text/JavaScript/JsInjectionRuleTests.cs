@@ -24,6 +24,10 @@ public class JsSqlInjectionRuleTests
           const sql = "SELECT * FROM users WHERE id = " + id;
           return {|CG4001:db.query|}(sql);
         }
+        async function remove(conn: Connection, table: string) {
+          const statement = `delete from ${table}`;
+          await {|CG4001:conn.execute|}(statement);
+        }
         """, "/src/repo.ts");
 
     [Fact]
@@ -41,6 +45,8 @@ public class JsSqlInjectionRuleTests
           // db.query(`SELECT * FROM t WHERE id = ${id}`)
           const s = "db.query('SELECT ' + id)";
           query(`SELECT ${id}`);
+          await command.execute(`deploy ${target}`);
+          await runner.execute('build ' + project);
         }
         """);
 }
