@@ -41,6 +41,9 @@ public class JsSqlInjectionRuleTests
           await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;
           const fixed = 'SELECT 1';
           await db.query(fixed);
+          const TABLE = 'users';
+          await db.query('SELECT * FROM ' + TABLE + ' WHERE id = ?', [id]);
+          await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [id]);
           await db.query(statement, [id]);
           // db.query(`SELECT * FROM t WHERE id = ${id}`)
           const s = "db.query('SELECT ' + id)";
