@@ -331,7 +331,7 @@ public sealed class JsSyntax
         for (var i = start; i < end; i++)
         {
             ref readonly var token = ref this[i];
-            if (token.Kind == TokenKind.String && token.Has(TokenFlags.Interpolated) && !IsTaggedTemplate(i))
+            if (token.Kind == TokenKind.String && token.Has(TokenFlags.Interpolated) && !IsTaggedTemplate(i) && !TemplateHolesAreConstant(i, variableDepth))
             {
                 return "a template literal with ${} interpolation";
             }
@@ -345,7 +345,7 @@ public sealed class JsSyntax
             if (token.Kind == TokenKind.Punctuation && (File.Is(token, "+") || File.Is(token, "+=")))
             {
                 hasPlus = true;
-                if (!IsLiteralOperand(operandStart, i))
+                if (!IsLiteralOperand(operandStart, i, variableDepth))
                 {
                     allLiteralOperands = false;
                 }
@@ -356,7 +356,7 @@ public sealed class JsSyntax
 
         if (hasPlus)
         {
-            if (!IsLiteralOperand(operandStart, end))
+            if (!IsLiteralOperand(operandStart, end, variableDepth))
             {
                 allLiteralOperands = false;
             }
@@ -414,6 +414,11 @@ public sealed class JsSyntax
                 return true;
             }
 
+            if (token.Kind == TokenKind.String)
+            {
+                return !IsTaggedTemplate(start) && TemplateHolesAreConstant(start, variableDepth);
+            }
+
             if (token.Kind == TokenKind.Identifier && variableDepth > 0 && !IsPropertyName(start) && _variableLookups < MaxVariableLookups)
             {
                 _variableLookups++;
@@ -429,12 +434,12 @@ public sealed class JsSyntax
         {
             if (expectOperand)
             {
-                if (!IsConstantString(i) && !IsKind(i, TokenKind.Number))
+                if (!IsLiteralOperand(i, i + 1, variableDepth))
                 {
                     return false;
                 }
             }
-            else if (!IsPunctuation(i, "+"))
+            else if (!IsPunctuation(i, "+") && !IsPunctuation(i, "+="))
             {
                 return false;
             }
@@ -494,24 +499,112 @@ public sealed class JsSyntax
         Is(index, "return") || Is(index, "typeof") || Is(index, "await") || Is(index, "yield") || Is(index, "case")
         || Is(index, "in") || Is(index, "of") || Is(index, "new") || Is(index, "throw") || Is(index, "void") || Is(index, "else");
 
-    private bool IsLiteralOperand(int start, int end)
+    /// <summary>A literal, or a variable whose nearest earlier assignment is a constant (<c>const TABLE = 'users'</c>).</summary>
+    private bool IsLiteralOperand(int start, int end, int variableDepth)
     {
         if (end - start != 1)
         {
             return false;
         }
 
-        return IsConstantString(start) || IsKind(start, TokenKind.Number);
+        if (IsConstantString(start) || IsKind(start, TokenKind.Number))
+        {
+            return true;
+        }
+
+        return IsKind(start, TokenKind.String) ? TemplateHolesAreConstant(start, variableDepth)
+            : IsKind(start, TokenKind.Identifier) && IsConstant(start, end, variableDepth);
+    }
+
+    /// <summary>
+    /// Every <c>${}</c> hole of template token <paramref name="index"/> holds a literal or a variable assigned a constant
+    /// (<c>`SELECT * FROM ${TABLE}`</c>). Holes are part of the String token, so they are read from its text.
+    /// </summary>
+    private bool TemplateHolesAreConstant(int index, int variableDepth)
+    {
+        if (variableDepth <= 0)
+        {
+            return false;
+        }
+
+        var text = TextOf(index);
+        var holes = 0;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (text[i] != '$' || i + 1 >= text.Length || text[i + 1] != '{')
+            {
+                continue;
+            }
+
+            if (++holes > 16)
+            {
+                return false;
+            }
+
+            var close = text.Slice(i + 2).IndexOf('}');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var content = text.Slice(i + 2, close).Trim();
+            if (!IsConstantHole(content, index, variableDepth))
+            {
+                return false;
+            }
+
+            i += 2 + close;
+        }
+
+        return true;
+    }
+
+    private bool IsConstantHole(ReadOnlySpan<char> content, int index, int variableDepth)
+    {
+        if (content.Length == 0)
+        {
+            return false;
+        }
+
+        var allDigits = true;
+        var identifier = JavaScriptLexer.IsIdentifierStart(content[0]) && content[0] != '\\';
+        foreach (var c in content)
+        {
+            allDigits &= c is >= '0' and <= '9';
+            identifier &= JavaScriptLexer.IsIdentifierPart(c) && c != '\\';
+        }
+
+        if (allDigits)
+        {
+            return true;
+        }
+
+        if (!identifier || _variableLookups >= MaxVariableLookups)
+        {
+            return false;
+        }
+
+        _variableLookups++;
+        return TryFindAssignment(content, index, out var valueStart, out var valueEnd) && IsConstant(valueStart, valueEnd, variableDepth - 1);
     }
 
     /// <summary>
     /// The value of the nearest assignment before <paramref name="use"/> to the identifier there
     /// (<c>const x = …</c>, <c>x = …</c>, <c>x += …</c> counts as built at run time).
     /// </summary>
-    public bool TryFindAssignment(int use, out int valueStart, out int valueEnd)
+    public bool TryFindAssignment(int use, out int valueStart, out int valueEnd) =>
+        TryFindAssignment(TextOf(use), use, out valueStart, out valueEnd);
+
+    /// <summary>The value of the nearest assignment to <paramref name="name"/> before code index <paramref name="use"/>.</summary>
+    public bool TryFindAssignment(ReadOnlySpan<char> name, int use, out int valueStart, out int valueEnd)
     {
         valueStart = valueEnd = -1;
-        var name = TextOf(use);
         var stop = Math.Max(1, use - MaxLookBack);
         for (var i = use - 1; i >= stop; i--)
         {
@@ -857,6 +950,43 @@ public sealed class JsSyntax
             else if (File.Is(this[i], "import") && !IsPropertyName(i) && _parent[i] < 0)
             {
                 IndexImport(i);
+            }
+        }
+
+        if (_bindings.Count > 0)
+        {
+            IndexPromisified();
+        }
+    }
+
+    /// <summary><c>const run = promisify(exec)</c> / <c>util.promisify(cp.exec)</c>: <c>run</c> is <c>exec</c> too.</summary>
+    private void IndexPromisified()
+    {
+        for (var i = 2; i + 3 < Count; i++)
+        {
+            if (!IsIdentifier(i, "promisify") || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
+            {
+                continue;
+            }
+
+            var close = MatchOf(i + 1);
+            var member = close - 1;
+            var start = ChainStart(i);
+            if (!IsKind(member, TokenKind.Identifier) || !IsPunctuation(start - 1, "=") || !IsKind(start - 2, TokenKind.Identifier))
+            {
+                continue;
+            }
+
+            var count = _bindings.Count;
+            for (var b = 0; b < count; b++)
+            {
+                var binding = _bindings[b];
+                var name = binding.Member ?? File.GetString(this[member]);
+                if (IsModuleMember(member, binding.Module, name))
+                {
+                    _bindings.Add(new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
+                    break;
+                }
             }
         }
     }

@@ -263,6 +263,15 @@ public class JavaScriptLexerTests
     }
 
     [Fact]
+    public void Jsx_text_with_apostrophe_only_affects_its_own_line()
+    {
+        var tokens = Lex("const el = <p>Don't click</p>;\nconst next = a / b;");
+        Assert.Contains(tokens, t => t.Text == "next");
+        Assert.Equal(2, tokens.Count(t => t.Text == "/" || t.Text == "b"));
+        Assert.Contains(tokens, t => t.Kind == TokenKind.String && t.Flags.HasFlag(TokenFlags.Unterminated));
+    }
+
+    [Fact]
     public void TypeScript_non_null_assertion_before_division()
     {
         var tokens = Lex("const r = total! / count!; const ok = !/x/.test(s);");

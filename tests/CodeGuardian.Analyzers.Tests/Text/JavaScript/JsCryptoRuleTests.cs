@@ -70,6 +70,7 @@ public class JsInsecureRandomnessRuleTests
           inviteCode: Math
             .floor({|CG4011:Math.random()|} * 1e6),
         };
+        const csrfToken = `csrf_${Date.now()}_${{|CG4011:Math.random()|}.toString(36)}`;
         """, "/src/auth.ts");
 
     [Fact]
@@ -84,6 +85,8 @@ public class JsInsecureRandomnessRuleTests
         const color = { hue: Math.random() * 360 };
         // const token = Math.random();
         const s = "const token = Math.random()";
+        const label = `item-${Math.random()}`;
+        const t = 'token ${Math.random()}';
         """);
 }
 

@@ -24,6 +24,10 @@ public class JsSqlInjectionRuleTests
           const sql = "SELECT * FROM users WHERE id = " + id;
           return {|CG4001:db.query|}(sql);
         }
+        async function remove(conn: Connection, table: string) {
+          const statement = `delete from ${table}`;
+          await {|CG4001:conn.execute|}(statement);
+        }
         """, "/src/repo.ts");
 
     [Fact]
@@ -37,10 +41,15 @@ public class JsSqlInjectionRuleTests
           await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;
           const fixed = 'SELECT 1';
           await db.query(fixed);
+          const TABLE = 'users';
+          await db.query('SELECT * FROM ' + TABLE + ' WHERE id = ?', [id]);
+          await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [id]);
           await db.query(statement, [id]);
           // db.query(`SELECT * FROM t WHERE id = ${id}`)
           const s = "db.query('SELECT ' + id)";
           query(`SELECT ${id}`);
+          await command.execute(`deploy ${target}`);
+          await runner.execute('build ' + project);
         }
         """);
 }
@@ -57,6 +66,10 @@ public class JsCommandInjectionRuleTests
         {|CG4002:exec|}("git log " + branch, done);
         {|CG4002:es|}(`convert ${file}`);
         {|CG4002:require('child_process').exec|}('ping ' + host);
+        const execAsync = util.promisify(cp.exec);
+        await {|CG4002:execAsync|}(`du -sh ${path}`);
+        const run2 = promisify(exec);
+        await {|CG4002:run2|}('ls ' + dir);
         """);
 
     [Fact]
@@ -146,12 +159,16 @@ public class JsDynamicCodeRuleTests
         {|CG4004:setTimeout|}(
           "poll()",
           250);
+        const code = "tick()";
+        {|CG4004:setInterval|}(code, 100);
         """);
 
     [Fact]
     public Task Function_timers_json_parse_and_methods_do_not_fire() => JsRuleTest.VerifyAsync("CG4004", """
         setTimeout(() => refresh(), 1000);
         setTimeout(refresh, 1000);
+        const handler = () => refresh();
+        setTimeout(handler, 1000);
         setInterval(function () { tick(); }, 500);
         const data = JSON.parse(text);
         interpreter.eval(expr);

@@ -65,6 +65,34 @@ public class JsRulesRobustnessTests
     }
 
     [Fact]
+    public void Random_token_soup_from_rule_vocabulary_runs_every_rule_without_exception()
+    {
+        var vocabulary = new[]
+        {
+            "require", "'child_process'", "'node-serialize'", "'fs'", "'path'", "import", "from", "*", "as", "const", "let", "=", "+", "+=", "(", ")",
+            "{", "}", "[", "]", ",", ";", ".", "?.", ":", "=>", "\n", "exec", "spawn", "shell", "true", "false", "Math", "random", "innerHTML",
+            "__html", "dangerouslySetInnerHTML", "catch", "try", "for", "while", "do", "forEach", "map", "await", "async", "function", "return",
+            "db", "query", "execute", "req", "params", "body", "fs", "readFile", "path", "join", "basename", "createHash", "'md5'",
+            "createCipheriv", "'des'", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED", "'0'", "process", "env", "debugger", "throw", "new",
+            "Error", "'not implemented'", "console", "log", "alert", "window", "eval", "setTimeout", "Function", "unserialize", "promisify",
+            "`a ${b} c`", "sql`x ${y}`", "'http://localhost:1'", "token", "sendFile", "res", "/re/g", "//c", "/*c*/", "`", "'", "\"",
+        };
+        var random = new Random(777);
+        var builder = new System.Text.StringBuilder();
+        for (var round = 0; round < 300; round++)
+        {
+            builder.Clear();
+            var count = random.Next(1, 120);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Append(vocabulary[random.Next(vocabulary.Length)]).Append(random.Next(4) == 0 ? "" : " ");
+            }
+
+            RunAll(builder.ToString());
+        }
+    }
+
+    [Fact]
     public void Random_and_repetitive_input_runs_every_rule_without_exception()
     {
         var random = new Random(4242);

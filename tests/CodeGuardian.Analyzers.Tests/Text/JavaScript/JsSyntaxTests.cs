@@ -92,6 +92,13 @@ public class JsSyntaxTests
     [InlineData("const s = 'a' + b; q(s)", "string concatenation (through 's')")]
     [InlineData("let s = 'a'; s += b; q(s)", "string concatenation (through 's')")]
     [InlineData("const s = 'a' + 'b'; q(s)", null)]
+    [InlineData("const T = 'users'; q('SELECT * FROM ' + T)", null)]
+    [InlineData("const T = 'users'; q(`SELECT * FROM ${T}`)", null)]
+    [InlineData("const T = `users`; const C = 'id'; q(`SELECT ${C} FROM ${ T } LIMIT ${10}`)", null)]
+    [InlineData("q(`SELECT * FROM ${T}`)", "a template literal with ${} interpolation")]
+    [InlineData("const T = 'users'; q(`SELECT * FROM ${T} WHERE id = ${id}`)", "a template literal with ${} interpolation")]
+    [InlineData("const T = 'users'; q(`SELECT * FROM ${T.trim()}`)", "a template literal with ${} interpolation")]
+    [InlineData("let s = 'a'; s += 'b'; q(s)", null)]
     public void Non_constant_reason(string source, string? expected)
     {
         var syntax = Parse(source);

@@ -65,7 +65,7 @@ public sealed class JsDynamicCodeRule : JsRule
 
         // A string, a template or a concatenation that starts with one: the timer evaluates it as code.
         var reason = syntax.NonConstantReason(start, end);
-        if (reason is null && !(syntax.IsKind(start, TokenKind.String)))
+        if (reason is null && !syntax.IsKind(start, TokenKind.String) && !IsStringVariable(syntax, start, end))
         {
             return;
         }
@@ -73,6 +73,11 @@ public sealed class JsDynamicCodeRule : JsRule
         var first = syntax.IsPropertyName(name) ? name - 2 : name;
         Report(context, syntax, first, name, syntax.File.GetString(syntax[name]), reason ?? "a string");
     }
+
+    /// <summary>A lone variable whose nearest earlier assignment is a string: <c>const code = "tick()"; setTimeout(code)</c>.</summary>
+    private static bool IsStringVariable(JsSyntax syntax, int start, int end) =>
+        end - start == 1 && syntax.IsKind(start, TokenKind.Identifier) && syntax.TryFindAssignment(start, out var valueStart, out _)
+        && syntax.IsKind(valueStart, TokenKind.String);
 
     private static bool IsGlobal(JsSyntax syntax, int owner) =>
         !syntax.IsPropertyName(owner) && (syntax.IsIdentifier(owner, "window") || syntax.IsIdentifier(owner, "globalThis") || syntax.IsIdentifier(owner, "self"));

@@ -27,8 +27,14 @@ public sealed class JsInsecureRandomnessRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 2; i < syntax.Count; i++)
+        for (var i = 0; i < syntax.Count; i++)
         {
+            if (syntax[i].Kind == TokenKind.String && syntax[i].Has(TokenFlags.Interpolated))
+            {
+                CheckTemplate(context, syntax, i);
+                continue;
+            }
+
             if (!syntax.IsIdentifier(i, "random") || !syntax.IsChain(i, "Math", "random"))
             {
                 continue;
@@ -46,6 +52,27 @@ public sealed class JsInsecureRandomnessRule : JsRule
             {
                 Report(context, syntax, i - 2, close, "Math.random()", NameText(syntax, target));
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>Math.random()</c> inside a <c>${}</c> hole of a template literal (<c>`tok_${Math.random()}`</c>): holes are part of the
+    /// String token, so the call is found in its text and reported at its exact position.
+    /// </summary>
+    private void CheckTemplate(TextRuleContext context, JsSyntax syntax, int index)
+    {
+        const string Call = "Math.random()";
+        var text = syntax.TextOf(index);
+        var at = text.IndexOf(Call.AsSpan(), StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '$' or '.')))
+        {
+            return;
+        }
+
+        var target = FindTarget(syntax, index);
+        if (target >= 0 && IsSecretName(syntax, target))
+        {
+            context.Report(Descriptor, syntax[index].Start + at, Call.Length, Call, NameText(syntax, target));
         }
     }
 
