@@ -38,6 +38,7 @@ public sealed class TextFileCollectionTests
         }
 
         Assert.False(files.ContainsKey(ConsumerProject.BinaryFile), "a binary *.ts file must not reach the compiler");
+        Assert.False(files.ContainsKey(ConsumerProject.DanglingLink), "a dangling symbolic link must not reach the compiler");
     }
 
     [Fact]
