@@ -58,6 +58,7 @@ public static class Expectations
         ["native/src/lib.rs"] = "rust",
         ["package.json"] = "manifest",
         ["appsettings.json"] = "config",
+        [".editorconfig"] = "editorconfig",
     };
 
     /// <summary>Added by the consumer project itself (no language metadata); the package must not add it again.</summary>
