@@ -20,13 +20,6 @@ public static class Expectations
     /// <summary>Marks expectations that pass once the comment rules (C# and text lexers + CG1001) are merged.</summary>
     public const string CommentRules = "PENDING: comment rules CG1001";
 
-    /// <summary>
-    /// Marks the per-glob severity test for text files. The compiler keeps <c>dotnet_diagnostic.ID.severity</c>
-    /// keys out of the options analyzers see, and does not apply .editorconfig sections to diagnostics located
-    /// in AdditionalFiles (dotnet/roslyn#31916), so the text engine has to resolve those sections itself.
-    /// </summary>
-    public const string PerGlobSeverities = "PENDING: per-glob severities for text files";
-
     public static readonly IReadOnlyList<ExpectedFinding> Findings = new ExpectedFinding[]
     {
         new("CG1001", "Library.cs", "// TODO: cs task tag", CommentRules),
@@ -58,6 +51,7 @@ public static class Expectations
         ["native/src/lib.rs"] = "rust",
         ["package.json"] = "manifest",
         ["appsettings.json"] = "config",
+        [".editorconfig"] = "editorconfig",
     };
 
     /// <summary>Added by the consumer project itself (no language metadata); the package must not add it again.</summary>

@@ -69,7 +69,10 @@ public sealed class FindingsTests
         AssertExactly(Expected(project, kept, _ => "warning"), build.OutputFindings, build, "console output without text scanning");
     }
 
-    /// <summary>Waits for <see cref="Expectations.PerGlobSeverities"/> and <see cref="Expectations.CommentRules"/>.</summary>
+    /// <summary>
+    /// The compiler does not apply .editorconfig sections to AdditionalFiles (dotnet/roslyn#31916): the package
+    /// passes the .editorconfig files to the analyzers, which resolve the sections themselves.
+    /// </summary>
     [Fact]
     public void A_py_section_in_editorconfig_turns_the_python_findings_into_errors()
     {

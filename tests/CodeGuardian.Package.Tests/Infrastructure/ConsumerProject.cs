@@ -24,6 +24,9 @@ public sealed class ConsumerProject
     /// <summary>A binary file with a source extension (an MPEG transport stream named *.ts).</summary>
     public const string BinaryFile = "web/intro.ts";
 
+    /// <summary>A symbolic link whose target does not exist (created where the file system allows links).</summary>
+    public const string DanglingLink = "web/dangling.js";
+
     private ConsumerProject(PackageFixture fixture, string directory)
     {
         Fixture = fixture;
@@ -58,6 +61,18 @@ public sealed class ConsumerProject
         }
 
         project.WriteBytes(BinaryFile, binary);
+        try
+        {
+            File.CreateSymbolicLink(project.FullPath(DanglingLink), project.FullPath("web/missing-target.js"));
+        }
+        catch (IOException)
+        {
+            // No symbolic links on this file system (or no privilege for them): nothing to check then.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
         customize?.Invoke(project);
 
         project.RestoreResult = DotNetCli.Run(directory, "restore", project.ProjectPath, "--packages", fixture.PackagesDirectory, "-nodeReuse:false", "-tl:off");
