@@ -47,8 +47,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, EditorConfigSet editorConfigs, ProjectFiles projectFiles)
     {
         var file = context.AdditionalFile;
-        var options = EditorConfigSeverities.Apply(
-            context.Options.AnalyzerConfigOptionsProvider.GetOptions(file), file.Path, context.Compilation, context.Options.AdditionalFiles, context.CancellationToken);
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
         var ruleOptions = new RuleOptions(options);
         var language = options.TryGetValue(LanguageMetadataKey, out var metadata) && !string.IsNullOrWhiteSpace(metadata)
             ? LanguageDetector.FromMetadata(metadata)
