@@ -283,6 +283,15 @@ public static class PyExpressions
             return Describe(module, value);
         }
 
+        // Names only: an expression holding a literal could carry a secret, so it is not echoed.
+        for (var i = start; i < end; i = module.Next(i))
+        {
+            if (module.IsKind(i, TokenKind.String))
+            {
+                return Describe(PyValueKind.Opaque);
+            }
+        }
+
         var text = module.TextOf(start, end - 1);
         if (text.Length > 40)
         {

@@ -16,7 +16,16 @@ public sealed class PyModule
 {
     private static readonly ConditionalWeakTable<ScannedFile, PyModule> Cache = new();
 
+    /// <summary>Python refuses more nesting than this (100 indentation levels, 200 parentheses); walks stop there.</summary>
+    public const int MaxBlockNesting = 100;
+
+    public const int MaxBracketNesting = 200;
+
     private readonly int[] _match;
+
+    // For every opening bracket: where its contents end (its closer, or for an unclosed one the next unclosed
+    // opener or the end of the logical line), so scans of half-typed code stay linear.
+    private readonly int[] _contentEnd;
     private readonly int[] _lineOfToken;
     private readonly int[] _parentBracket;
     private readonly int[] _bracketFor;
@@ -24,11 +33,15 @@ public sealed class PyModule
     private readonly List<PyCall> _calls = new();
     private readonly List<PyImport> _imports = new();
 
+    // Import indexes by a hash of their local name, so resolving a name costs O(1) without allocating.
+    private readonly Dictionary<int, List<int>> _importsByName = new();
+
     private PyModule(ScannedFile file)
     {
         File = file;
         var count = file.Tokens.Count;
         _match = new int[count];
+        _contentEnd = new int[count];
         _lineOfToken = new int[count];
         _parentBracket = new int[count];
         _bracketFor = new int[count];
@@ -99,6 +112,12 @@ public sealed class PyModule
     /// <summary>Index of the bracket matching the one at <paramref name="index"/>, or -1 (unclosed, or not a bracket).</summary>
     public int MatchOf(int index) => index >= 0 && index < _match.Length ? _match[index] : -1;
 
+    /// <summary>
+    /// Where the contents of the bracket opened at <paramref name="openIndex"/> end: its closer, or for an unclosed
+    /// bracket the next unclosed opener (everything after it is nested deeper) or the end of the logical line.
+    /// </summary>
+    public int ContentEnd(int openIndex) => openIndex >= 0 && openIndex < _contentEnd.Length ? _contentEnd[openIndex] : Tokens.Count;
+
     /// <summary>The innermost open bracket around <paramref name="index"/>, or -1.</summary>
     public int EnclosingBracket(int index) => index >= 0 && index < _parentBracket.Length ? _parentBracket[index] : -1;
 
@@ -145,7 +164,8 @@ public sealed class PyModule
     /// <summary>The nearest enclosing <c>def</c> (line index) of a token, or -1 at module level.</summary>
     public int EnclosingFunction(int tokenIndex)
     {
-        for (var block = FirstEnclosingBlock(tokenIndex); block >= 0; block = OuterBlock(block))
+        var levels = 0;
+        for (var block = FirstEnclosingBlock(tokenIndex); block >= 0 && levels++ < MaxBlockNesting; block = OuterBlock(block))
         {
             if (_lines[block].Kind == PyBlockKind.Def)
             {
@@ -280,6 +300,20 @@ public sealed class PyModule
     /// </summary>
     public bool CallIs(in PyCall call, string qualifiedName) => DottedNameIs(call.NameStart, call.NameEnd, call.Import, qualifiedName);
 
+    /// <summary>Whether the call's resolved name is one of <paramref name="qualifiedNames"/>.</summary>
+    public bool CallIsAny(in PyCall call, string[] qualifiedNames)
+    {
+        foreach (var name in qualifiedNames)
+        {
+            if (CallIs(call, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the dotted name in tokens [<paramref name="first"/>..<paramref name="last"/>] resolves to <paramref name="qualifiedName"/>.</summary>
     public bool DottedNameIs(int first, int last, string qualifiedName) => DottedNameIs(first, last, ImportBinding(first), qualifiedName);
 
@@ -292,11 +326,16 @@ public sealed class PyModule
         }
 
         var text = File.TextOf(Tokens[nameIndex]);
-        for (var k = _imports.Count - 1; k >= 0; k--)
+        if (!_importsByName.TryGetValue(HashOf(text), out var candidates))
         {
-            if (text.SequenceEqual(_imports[k].LocalName.AsSpan()))
+            return -1;
+        }
+
+        for (var k = candidates.Count - 1; k >= 0; k--)
+        {
+            if (text.SequenceEqual(_imports[candidates[k]].LocalName.AsSpan()))
             {
-                return k;
+                return candidates[k];
             }
         }
 
@@ -433,8 +472,7 @@ public sealed class PyModule
     /// </summary>
     public bool TryNextArgument(int open, ref int cursor, out int start, out int end)
     {
-        var close = MatchOf(open);
-        var limit = close >= 0 ? close : LineEndOf(open);
+        var limit = ContentEnd(open);
         start = cursor;
         if (start >= limit)
         {
@@ -452,6 +490,40 @@ public sealed class PyModule
         end = i;
         cursor = i < limit ? Next(i) : limit;
         return end > start;
+    }
+
+    /// <summary>
+    /// The first token of the argument (of the innermost enclosing call or bracket) that holds
+    /// <paramref name="index"/>: walks back to the previous top-level ',' or the opener. -1 when not in brackets.
+    /// </summary>
+    public int ArgumentStartOf(int index, out int open)
+    {
+        open = EnclosingBracket(index);
+        if (open < 0)
+        {
+            return -1;
+        }
+
+        var start = index;
+        var i = Previous(index);
+        while (i > open)
+        {
+            if (IsPunctuation(i, ","))
+            {
+                break;
+            }
+
+            var match = MatchOf(i);
+            if (match >= 0 && match < i)
+            {
+                i = match;
+            }
+
+            start = i;
+            i = Previous(i);
+        }
+
+        return start;
     }
 
     /// <summary>If the argument starting at <paramref name="argumentStart"/> is <c>name=value</c>, the name token; else -1.</summary>
@@ -496,13 +568,13 @@ public sealed class PyModule
             _lineOfToken[i] = _lines.Count;
             if (token.Kind == TokenKind.Newline)
             {
+                CloseUnclosed(stack, i);
                 if (lineStart >= 0)
                 {
                     _lines.Add(new PyLine(lineStart, i, IndentOf(token: tokens[lineStart])));
                 }
 
                 lineStart = -1;
-                stack.Clear();
                 continue;
             }
 
@@ -533,16 +605,43 @@ public sealed class PyModule
                         stack.RemoveAt(stack.Count - 1);
                         _match[open] = i;
                         _match[i] = open;
+                        _contentEnd[open] = i;
                     }
 
                     break;
             }
         }
 
+        CloseUnclosed(stack, tokens.Count);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.
             _lines.Add(new PyLine(lineStart, tokens.Count, IndentOf(tokens[lineStart])));
+        }
+    }
+
+    /// <summary>Unclosed openers at a line end: each one's contents run to the next one, the last one's to the line end.</summary>
+    private void CloseUnclosed(List<int> stack, int lineEnd)
+    {
+        for (var k = 0; k < stack.Count; k++)
+        {
+            _contentEnd[stack[k]] = k + 1 < stack.Count ? stack[k + 1] : lineEnd;
+        }
+
+        stack.Clear();
+    }
+
+    private static int HashOf(ReadOnlySpan<char> text)
+    {
+        unchecked
+        {
+            var hash = 17;
+            foreach (var c in text)
+            {
+                hash = (hash * 31) + c;
+            }
+
+            return hash;
         }
     }
 
@@ -717,6 +816,18 @@ public sealed class PyModule
             {
                 ReadFromImport(line);
             }
+        }
+
+        for (var k = 0; k < _imports.Count; k++)
+        {
+            var hash = HashOf(_imports[k].LocalName.AsSpan());
+            if (!_importsByName.TryGetValue(hash, out var list))
+            {
+                list = new List<int>(1);
+                _importsByName[hash] = list;
+            }
+
+            list.Add(k);
         }
 
         // Resolve each call's first name part once, now that all bindings are known.

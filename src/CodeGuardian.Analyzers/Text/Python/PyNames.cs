@@ -12,6 +12,34 @@ public static class PyNames
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     };
 
+    /// <summary>prefix + name + suffix for every name: builds qualified-name tables once, at type initialization.</summary>
+    public static string[] Qualify(string prefix, string[] names, string suffix = "")
+    {
+        var result = new string[names.Length];
+        for (var k = 0; k < names.Length; k++)
+        {
+            result[k] = prefix + names[k] + suffix;
+        }
+
+        return result;
+    }
+
+    /// <summary>Every combination module + "." + member.</summary>
+    public static string[] Combine(string[] modules, string[] members)
+    {
+        var result = new string[modules.Length * members.Length];
+        var k = 0;
+        foreach (var module in modules)
+        {
+            foreach (var member in members)
+            {
+                result[k++] = module + "." + member;
+            }
+        }
+
+        return result;
+    }
+
     public static bool IsKeyword(ReadOnlySpan<char> word)
     {
         if (word.Length < 2 || word.Length > 8)

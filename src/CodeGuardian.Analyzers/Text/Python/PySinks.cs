@@ -6,6 +6,9 @@ namespace CodeGuardian.Analyzers.Text.Python;
 /// <summary>Questions several Python rules ask about calls and their surroundings.</summary>
 public static class PySinks
 {
+    /// <summary>How many enclosing brackets are searched for a comprehension around a call.</summary>
+    private const int ComprehensionSearchDepth = 32;
+
     private static readonly string[] DatabaseWords = { "db", "cur", "con", "cursor", "conn", "connection", "session", "engine", "database", "tx", "transaction" };
 
     private static readonly string[] EnvironmentWords = { "env", "environ", "getenv", "environment", "debug", "development", "dev", "local", "testing" };
@@ -29,7 +32,7 @@ public static class PySinks
     /// <summary>A bare call of a builtin: <c>eval(</c> with no receiver, no dots and no import rebinding the name.</summary>
     public static bool IsBuiltinCall(PyModule module, in PyCall call, string name) =>
         (!call.HasReceiver && call.NameStart == call.NameEnd && call.Import < 0 && module.Is(call.NameStart, name))
-        || module.CallIs(call, "builtins." + name);
+        || (module.Is(call.NameStart, "builtins") && module.LastPartIs(call, name) && module.PartCount(call) == 2);
 
     /// <summary>
     /// The name of the object a method is called on: <c>cursor</c> in <c>cursor.execute(</c> and
@@ -78,7 +81,8 @@ public static class PySinks
     /// </summary>
     public static bool IsEnvironmentGuarded(PyModule module, int tokenIndex)
     {
-        for (var block = module.FirstEnclosingBlock(tokenIndex); block >= 0; block = module.OuterBlock(block))
+        var levels = 0;
+        for (var block = module.FirstEnclosingBlock(tokenIndex); block >= 0 && levels++ < PyModule.MaxBlockNesting; block = module.OuterBlock(block))
         {
             var line = module.Lines[block];
             if (line.Kind == PyBlockKind.Def || line.Kind == PyBlockKind.Class)
@@ -118,7 +122,8 @@ public static class PySinks
     {
         // In a comprehension only the element expression (before the first 'for') runs per item.
         var inner = tokenIndex;
-        for (var bracket = module.EnclosingBracket(tokenIndex); bracket >= 0; bracket = module.EnclosingBracket(bracket))
+        var depth = 0;
+        for (var bracket = module.EnclosingBracket(tokenIndex); bracket >= 0 && depth++ < ComprehensionSearchDepth; bracket = module.EnclosingBracket(bracket))
         {
             var forToken = module.ComprehensionFor(bracket);
             if (forToken > inner)
@@ -129,7 +134,8 @@ public static class PySinks
             inner = bracket;
         }
 
-        for (var block = module.FirstEnclosingBlock(tokenIndex); block >= 0; block = module.OuterBlock(block))
+        var levels = 0;
+        for (var block = module.FirstEnclosingBlock(tokenIndex); block >= 0 && levels++ < PyModule.MaxBlockNesting; block = module.OuterBlock(block))
         {
             switch (module.Lines[block].Kind)
             {

@@ -228,4 +228,9 @@ public class PyDynamicCodeTests
     public Task Message_names_the_value() => PyVerify.VerifyAsync(Id, "def f(expr):\n    eval(expr)\n", PyVerify.DefaultPath,
         new DiagnosticResult(Descriptors.DynamicCodeExecution).WithSpan(PyVerify.DefaultPath, 2, 5, 2, 15)
             .WithArguments("eval", "the run-time value 'expr'"));
+
+    [Fact]
+    public Task Message_does_not_echo_literals() => PyVerify.VerifyAsync(Id, "eval(decrypt(\"s3cr3t\"))\n", PyVerify.DefaultPath,
+        new DiagnosticResult(Descriptors.DynamicCodeExecution).WithSpan(PyVerify.DefaultPath, 1, 1, 1, 24)
+            .WithArguments("eval", "a run-time value"));
 }

@@ -11,6 +11,8 @@ public sealed class PyDebuggerBreakRule : PythonRule
 {
     private static readonly string[] DebuggerModules = { "pdb", "ipdb", "pudb" };
 
+    private static readonly string[] SetTraceCalls = PyNames.Qualify(string.Empty, DebuggerModules, ".set_trace");
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.DebuggerBreak;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
@@ -40,13 +42,9 @@ public sealed class PyDebuggerBreakRule : PythonRule
                 continue;
             }
 
-            foreach (var debugger in DebuggerModules)
+            if (module.CallIsAny(call, SetTraceCalls))
             {
-                if (module.CallIs(call, debugger + ".set_trace"))
-                {
-                    ReportCall(context, module, call, NameOf(module, call) + "()");
-                    break;
-                }
+                ReportCall(context, module, call, NameOf(module, call) + "()");
             }
         }
     }

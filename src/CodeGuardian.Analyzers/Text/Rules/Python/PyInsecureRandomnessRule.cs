@@ -19,6 +19,8 @@ public sealed class PyInsecureRandomnessRule : PythonRule
         "random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "uniform", "randbytes",
     };
 
+    private static readonly string[] RandomCalls = PyNames.Qualify("random.", RandomFunctions);
+
     private static readonly string[] SecretWords =
     {
         "token", "password", "passwd", "pwd", "secret", "key", "apikey", "salt", "nonce", "otp", "session", "code", "pin", "csrf", "iv",
@@ -63,37 +65,20 @@ public sealed class PyInsecureRandomnessRule : PythonRule
 
     private static bool IsRandomCall(PyModule module, in PyCall call)
     {
-        foreach (var function in RandomFunctions)
-        {
-            if (module.CallIs(call, "random." + function))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return module.CallIsAny(call, RandomCalls);
     }
 
     /// <summary>The name the call's result goes to: keyword argument, assignment target, or the returning function.</summary>
     private static int TargetName(PyModule module, in PyCall call)
     {
         // Keyword argument of an enclosing call: make_user(token=random.choice(...)).
-        var bracket = module.EnclosingBracket(call.NameStart);
-        if (bracket >= 0 && module.IsPunctuation(bracket, "("))
+        var argumentStart = module.ArgumentStartOf(call.NameStart, out var open);
+        if (argumentStart >= 0 && module.IsPunctuation(open, "("))
         {
-            var cursor = module.Next(bracket);
-            while (module.TryNextArgument(bracket, ref cursor, out var start, out var end))
+            var keyword = module.KeywordOf(argumentStart);
+            if (keyword >= 0)
             {
-                if (start <= call.NameStart && call.NameStart < end)
-                {
-                    var keyword = module.KeywordOf(start);
-                    if (keyword >= 0)
-                    {
-                        return keyword;
-                    }
-
-                    break;
-                }
+                return keyword;
             }
         }
 

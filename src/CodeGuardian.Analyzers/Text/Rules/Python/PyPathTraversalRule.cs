@@ -29,7 +29,7 @@ public sealed class PyPathTraversalRule : PythonRule
                 continue;
             }
 
-            var close = call.Close >= 0 ? call.Close : module.LineEndOf(call.Open);
+            var close = module.ContentEnd(call.Open);
             if (FindInput(module, module.Next(call.Open), close, followVariables: true, out var input, out var variable))
             {
                 var source = "request." + module.File.GetString(module[input]);

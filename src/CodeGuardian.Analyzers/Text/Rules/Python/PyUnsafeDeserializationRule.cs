@@ -19,6 +19,8 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static readonly string[] PickleFunctions = { "load", "loads", "Unpickler" };
 
+    private static readonly string[] PickleCalls = PyNames.Combine(PickleModules, PickleFunctions);
+
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.UnsafeDeserialization;
@@ -40,15 +42,9 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
     private static string? Classify(PyModule module, in PyCall call)
     {
-        foreach (var pickleModule in PickleModules)
+        if (module.CallIsAny(call, PickleCalls))
         {
-            foreach (var function in PickleFunctions)
-            {
-                if (module.CallIs(call, pickleModule + "." + function))
-                {
-                    return DataFormat;
-                }
-            }
+            return DataFormat;
         }
 
         if (module.CallIs(call, "shelve.open") || module.CallIs(call, "marshal.loads") || module.CallIs(call, "marshal.load"))

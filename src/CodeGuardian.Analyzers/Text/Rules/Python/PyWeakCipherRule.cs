@@ -20,6 +20,16 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private const string CryptographyCiphers = "cryptography.hazmat.primitives.ciphers.";
 
+    private static readonly string[] PyCryptoCalls = PyNames.Qualify("Crypto.Cipher.", CipherModules, ".new");
+
+    private static readonly string[] PyCryptodomeCalls = PyNames.Qualify("Cryptodome.Cipher.", CipherModules, ".new");
+
+    private static readonly string[] UnqualifiedCalls = PyNames.Qualify(string.Empty, CipherModules, ".new");
+
+    private static readonly string[] CryptographyCalls = PyNames.Qualify(CryptographyCiphers + "algorithms.", CryptographyAlgorithms);
+
+    private static readonly string[] UnqualifiedAlgorithms = PyNames.Qualify("algorithms.", CryptographyAlgorithms);
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
@@ -45,24 +55,31 @@ public sealed class PyWeakCipherRule : PythonRule
         }
     }
 
-    private static bool IsWeakCipherCall(PyModule module, in PyCall call)
+    private static bool IsAlgorithmName(PyModule module, in PyCall call)
     {
-        foreach (var cipher in CipherModules)
+        foreach (var algorithm in CryptographyAlgorithms)
         {
-            if (module.CallIs(call, "Crypto.Cipher." + cipher + ".new") || module.CallIs(call, "Cryptodome.Cipher." + cipher + ".new")
-                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, cipher + ".new")))
+            if (module.LastPartIs(call, algorithm))
             {
                 return true;
             }
         }
 
-        foreach (var algorithm in CryptographyAlgorithms)
+        return false;
+    }
+
+    private static bool IsWeakCipherCall(PyModule module, in PyCall call)
+    {
+        if (!module.LastPartIs(call, "new") && !module.LastPartIs(call, "ECB") && !IsAlgorithmName(module, call))
         {
-            if (module.CallIs(call, CryptographyCiphers + "algorithms." + algorithm)
-                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "algorithms." + algorithm)))
-            {
-                return true;
-            }
+            return false;
+        }
+
+        var unqualified = call.Import < 0 && !call.HasReceiver;
+        if (module.CallIsAny(call, PyCryptoCalls) || module.CallIsAny(call, PyCryptodomeCalls) || module.CallIsAny(call, CryptographyCalls)
+            || (unqualified && (module.CallIsAny(call, UnqualifiedCalls) || module.CallIsAny(call, UnqualifiedAlgorithms))))
+        {
+            return true;
         }
 
         return module.CallIs(call, CryptographyCiphers + "modes.ECB") || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "modes.ECB"));

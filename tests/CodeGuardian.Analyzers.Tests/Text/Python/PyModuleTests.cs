@@ -1,0 +1,205 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeGuardian.Analyzers.Text.Engine;
+using CodeGuardian.Analyzers.Text.Languages;
+using CodeGuardian.Analyzers.Text.Lexing;
+using CodeGuardian.Analyzers.Text.Python;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeGuardian.Analyzers.Tests.Text.Python;
+
+public class PyModuleTests
+{
+    private static PyModule Model(string source, string path = "/src/a.py")
+    {
+        var tokens = new TokenList();
+        new PythonLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+        var chars = source.ToCharArray();
+        return PyModule.For(new ScannedFile(path, TextLanguage.Python, SourceText.From(source), chars, chars.Length, tokens));
+    }
+
+    private static PyCall CallNamed(PyModule module, string lastPart)
+    {
+        foreach (var call in module.Calls)
+        {
+            if (module.LastPartIs(call, lastPart))
+            {
+                return call;
+            }
+        }
+
+        throw new InvalidOperationException("no call " + lastPart);
+    }
+
+    private static int TokenIndex(PyModule module, string text, int occurrence = 0)
+    {
+        for (var i = 0; i < module.Tokens.Count; i++)
+        {
+            if (module.Is(i, text) && occurrence-- == 0)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("no token " + text);
+    }
+
+    [Fact]
+    public void Dotted_call_names_resolve_through_imports()
+    {
+        var module = Model("""
+            import os.path
+            import subprocess as sp
+            from subprocess import run as r
+            from os import system
+            os.path.join(a, b)
+            sp.run(x)
+            r(x)
+            system(x)
+            obj().run(x)
+            """);
+        Assert.True(module.CallIs(CallNamed(module, "join"), "os.path.join"));
+        Assert.True(module.CallIs(CallNamed(module, "r"), "subprocess.run"));
+        Assert.True(module.CallIs(CallNamed(module, "system"), "os.system"));
+        var spRun = module.Calls[1];
+        Assert.True(module.CallIs(spRun, "subprocess.run"));
+        Assert.False(module.CallIs(spRun, "subprocess.call"));
+        var methodRun = module.Calls[5];
+        Assert.True(methodRun.HasReceiver);
+        Assert.False(module.CallIs(methodRun, "subprocess.run"));
+    }
+
+    [Fact]
+    public void Arguments_across_lines_and_keywords()
+    {
+        var module = Model("""
+            subprocess.run(
+                [cmd, f(a, b)],  # comment
+                shell=True,
+                check=(x == y),
+            )
+            """);
+        var call = CallNamed(module, "run");
+        Assert.Equal(3, module.ArgumentCount(call.Open));
+        Assert.True(module.TryGetPositionalArgument(call.Open, 0, out var start, out var end));
+        Assert.True(module.IsPunctuation(start, "["));
+        Assert.Equal(module.MatchOf(start), module.Previous(end));
+        Assert.True(module.TryGetKeywordArgument(call.Open, "shell", out _, out var valueStart, out var valueEnd));
+        Assert.True(module.RangeIs(valueStart, valueEnd, "True"));
+        Assert.True(module.TryGetKeywordArgument(call.Open, "check", out _, out _, out _));
+        Assert.False(module.TryGetPositionalArgument(call.Open, 1, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("f\"SELECT {x}\"", PyValueKind.FString)]
+    [InlineData("\"SELECT %s\" % x", PyValueKind.PercentFormat)]
+    [InlineData("\"SELECT %s\" % (x,)", PyValueKind.PercentFormat)]
+    [InlineData("\"SELECT {}\".format(x)", PyValueKind.FormatCall)]
+    [InlineData("\"SELECT \" + x", PyValueKind.Concatenation)]
+    [InlineData("\"SELECT \" + \"x\"", PyValueKind.Constant)]
+    [InlineData("\"SELECT \" + TABLE", PyValueKind.Constant)]
+    [InlineData("\"SELECT %s\" % \"x\"", PyValueKind.Constant)]
+    [InlineData("f\"SELECT 1\"", PyValueKind.Constant)]
+    [InlineData("f\"{{x}}\"", PyValueKind.Constant)]
+    [InlineData("(\"a\"\n \"b\")", PyValueKind.Constant)]
+    [InlineData("query", PyValueKind.Opaque)]
+    [InlineData("build(x)", PyValueKind.Opaque)]
+    [InlineData("\"a\" if flag else \"b\"", PyValueKind.Opaque)]
+    public void Non_constant_test(string expression, PyValueKind expected)
+    {
+        var module = Model("run(" + expression + ")\n");
+        var call = module.Calls[0];
+        Assert.True(module.TryGetPositionalArgument(call.Open, 0, out var start, out var end));
+        Assert.Equal(expected, PyExpressions.Classify(module, start, end));
+    }
+
+    [Fact]
+    public void Variables_are_followed_within_the_function()
+    {
+        var module = Model("""
+            query = f"{x}"
+            def f():
+                run(query)
+                sql = "a" + b
+                run(sql)
+                sql = "constant"
+                run(sql)
+            """);
+        var calls = module.Calls;
+        Assert.Equal(PyValueKind.Opaque, Follow(module, calls[0]).Kind);
+        Assert.Equal(PyValueKind.Concatenation, Follow(module, calls[1]).Kind);
+        Assert.Equal(PyValueKind.Constant, Follow(module, calls[2]).Kind);
+    }
+
+    private static PyValue Follow(PyModule module, PyCall call)
+    {
+        module.TryGetPositionalArgument(call.Open, 0, out var start, out var end);
+        return PyExpressions.ClassifyFollowingVariable(module, start, end);
+    }
+
+    [Fact]
+    public void Blocks_from_indentation()
+    {
+        var module = Model("""
+            class Repo(Protocol):
+                @abstractmethod
+                def find(self):
+                    for x in y:
+                        while z:
+                            a()
+                    b()
+                async def load(self): c()
+
+            d()
+            """);
+        var a = TokenIndex(module, "a");
+        var function = module.EnclosingFunction(a);
+        Assert.Equal("find", module.File.GetString(module[module.DefinitionName(function)]));
+        Assert.True(module.HasDecorator(function, "abstractmethod"));
+        Assert.True(module.ClassHasBase(module.ClassOfMethod(function), "Protocol"));
+        Assert.Equal("while", PySinks.EnclosingLoop(module, a));
+        Assert.Null(PySinks.EnclosingLoop(module, TokenIndex(module, "b")));
+        var c = TokenIndex(module, "c");
+        Assert.True(module.Lines[module.EnclosingFunction(c)].IsAsync);
+        Assert.Equal(-1, module.EnclosingFunction(TokenIndex(module, "d")));
+    }
+
+    [Theory]
+    [InlineData("if __name__ == \"__main__\":\n    main()\n", true)]
+    [InlineData("if __name__ == '__main__': main()\n", true)]
+    [InlineData("if '__main__' == __name__:\n    main()\n", true)]
+    [InlineData("if __name__ == \"main\":\n    main()\n", false)]
+    [InlineData("def f():\n    if __name__ == \"__main__\":\n        main()\n", false)]
+    [InlineData("# if __name__ == \"__main__\":\n", false)]
+    public void Main_guard(string source, bool expected) => Assert.Equal(expected, Model(source).HasMainGuard);
+
+    [Fact]
+    public void Imports_and_aliases()
+    {
+        var module = Model("""
+            import os, sys as system
+            import a.b.c
+            from x.y import (p as q,
+                             r)
+            from . import local
+            from m import *
+            """);
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var import in module.Imports)
+        {
+            names.Add(import.LocalName + "=" + import.QualifiedName);
+        }
+
+        Assert.Equal(new[] { "os=os", "system=sys", "a=a", "q=x.y.p", "r=x.y.r" }, names.ToArray());
+    }
+
+    [Fact]
+    public Task Suppression_comments_work_in_python_files() => PyVerify.VerifyAsync("CG4004", """
+        def f(expr):
+            # codeguardian-disable-next-line CG4004 -- trusted admin console
+            eval(expr)
+            eval(expr)  # codeguardian-disable-line CG4004
+            {|CG4004:eval(expr)|}
+        """);
+}
