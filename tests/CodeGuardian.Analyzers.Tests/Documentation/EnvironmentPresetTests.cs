@@ -153,7 +153,6 @@ public class EnvironmentPresetTests
         test.TestState.AnalyzerConfigFiles.Add(("/presets/CodeGuardian.Development.globalconfig", PresetContent(EnvironmentProfile.Development, AnalysisMode.Default)));
         const string EditorConfig = "root = true\n[strict/*.py]\ndotnet_diagnostic.CG1002.severity = error\n";
         test.WithEditorConfig(EditorConfig, "/repo/.editorconfig");
-        test.TestState.AdditionalFiles.Add(("/repo/.editorconfig", EditorConfig));
         test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG1001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("TODO: quiet in development"));
         test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG1002").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("FIXME: strict folder"));
         await test.RunAsync();

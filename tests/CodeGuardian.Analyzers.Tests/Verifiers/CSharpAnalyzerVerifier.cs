@@ -53,10 +53,14 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             return this;
         }
 
-        /// <summary>Adds an .editorconfig at <paramref name="path"/> (default: the root of the test paths).</summary>
+        /// <summary>
+        /// Adds an .editorconfig at <paramref name="path"/> (default: the root of the test paths), both as the
+        /// compiler's config and as an AdditionalFile, as the package targets do, so text rules see its sections.
+        /// </summary>
         public Test WithEditorConfig(string content, string path = "/.editorconfig")
         {
             TestState.AnalyzerConfigFiles.Add((path, content));
+            TestState.AdditionalFiles.Add((path, content));
             return this;
         }
 

@@ -18,7 +18,6 @@ public static class TextFileVerifier
         if (editorConfig is not null)
         {
             test.WithEditorConfig(editorConfig, editorConfigPath);
-            test.TestState.AdditionalFiles.Add((editorConfigPath, editorConfig));
         }
 
         return test;
