@@ -70,7 +70,7 @@ internal sealed class InterpolatedSql
                             return null;
                         }
 
-                        pending.Append(Escape(value, verbatim, interpolated: false));
+                        pending.Append(Escape(value, verbatim));
                         quotes += Count(value, '\'');
                         break;
                     }
@@ -166,8 +166,8 @@ internal sealed class InterpolatedSql
         _ => null,
     };
 
-    /// <summary>Escapes folded constant text for the literal kind; braces are doubled later by the caller's renderer.</summary>
-    private static string Escape(string value, bool verbatim, bool interpolated)
+    /// <summary>Escapes folded constant text as interpolated-string text of the literal kind (quotes, backslashes, braces).</summary>
+    private static string Escape(string value, bool verbatim)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
@@ -201,7 +201,6 @@ internal sealed class InterpolatedSql
             }
         }
 
-        _ = interpolated;
         return builder.ToString();
     }
 

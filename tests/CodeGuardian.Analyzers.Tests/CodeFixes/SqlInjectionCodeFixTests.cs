@@ -75,7 +75,7 @@ public class SqlInjectionCodeFixTests
     [Fact]
     public async Task Not_offered_for_concatenation_partial_quotes_positional_parameters_or_commands_without_add_with_value()
     {
-        await Verify.VerifyNoFixAsync(EfModel + """
+        await Verify.VerifyNoFixAsync(EfModel + """"
             class C
             {
                 void M(Db db, System.Data.SqlClient.SqlCommand command, System.Data.Common.DbCommand generic, string name, string sql)
@@ -87,8 +87,12 @@ public class SqlInjectionCodeFixTests
                     generic.CommandText = [|$"SELECT * FROM Users WHERE Name = '{name}'"|];
                     db.Users.FromSqlRaw([|$"SELECT * FROM Users WHERE Name = '{name}' AND X = {{0}}"|], name);
                     var fromInitializer = new System.Data.SqlClient.SqlCommand { CommandText = [|$"SELECT {name}"|] };
+                    command.CommandText = [|$"""
+                        SELECT * FROM Users WHERE Name = '{name}'
+                        """|];
+                    if (name.Length > 0) command.CommandText = [|$"SELECT * FROM Users WHERE Id = {name}"|];
                 }
             }
-            """, Stubs.EntityFramework, Stubs.Ado);
+            """", Stubs.EntityFramework, Stubs.Ado);
     }
 }
