@@ -120,6 +120,7 @@ public class SqlInjectionAnalyzerTests
                     command.CommandText = "SELECT * FROM " + Table + " WHERE Id = @id";
                     command.CommandText = $"SELECT * FROM {Table} WHERE {nameof(User)} = @u";
                     command.CommandText = string.Format("SELECT * FROM {0}", Table);
+                    command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, "SELECT TOP {0} * FROM {1}", 10, Table);
                     command.CommandText = active ? "SELECT 1" : "SELECT 0";
                     var sql = "SELECT * FROM Users";
                     if (active) { sql += " WHERE Active = 1"; }
