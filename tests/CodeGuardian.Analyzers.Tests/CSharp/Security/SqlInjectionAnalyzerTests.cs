@@ -204,6 +204,19 @@ public class SqlInjectionAnalyzerTests
     }
 
     [Fact]
+    public async Task Double_dollar_raw_interpolation_fires()
+    {
+        const string source = "class C\n{\n    void M(System.Data.SqlClient.SqlCommand command, string name)\n    {\n        command.CommandText = $$\"\"\"\n            SELECT '{{name}}'\n            \"\"\";\n    }\n}\n";
+        // "$$" is a caret marker in test markup, so this source is taken literally.
+        var test = new Verifiers.CSharpAnalyzerVerifier<SqlInjectionAnalyzer>.Test();
+        test.TestState.MarkupHandling = MarkupMode.None;
+        test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.TestState.Sources.Add(("/0/Stub0.cs", Stubs.Ado));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("CG4001").WithSpan("/0/Test0.cs", 5, 31, 7, 16).WithArguments("SqlCommand.CommandText", "an interpolated string"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Without_data_access_types_nothing_is_registered_and_stub_free_code_is_silent()
     {
         await Verify.VerifyAnalyzerAsync("""
