@@ -14,8 +14,9 @@ namespace CodeGuardian.Analyzers.CSharp.Security;
 /// indexing (<c>alphabet[random.Next(n)]</c>), string/char/convert calls and collection builders to the first place
 /// it is stored or passed: a local, field, property, indexer or parameter with a security name
 /// (<see cref="SecurityValueNames"/>), or a <c>return</c>. <c>NextBytes(buffer)</c> fills its argument, so the buffer's
-/// name counts. When nothing along the way is named, the enclosing method, local function or property is: a
-/// random number inside <c>GenerateToken()</c>, <c>CreateSalt()</c> or <c>NewPassword</c> is reported.
+/// name counts. When the value is only kept in locals or builders, or returned, the enclosing method, local function or
+/// property name decides: a random number inside <c>GenerateToken()</c>, <c>CreateSalt()</c> or <c>NewPassword</c> is
+/// reported. A value handed to another method's neutrally named parameter (<c>Thread.Sleep(random.Next(50))</c>) is not.
 /// Not followed: values stored in a neutrally named local and used later (one hop only), fields written elsewhere.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
