@@ -26,9 +26,12 @@ public static class CredentialNames
     /// <summary>Lower-case one-word identifiers such as <c>dbpassword</c> or <c>myapikey</c> end with one of these.</summary>
     private static readonly string[] JoinedSuffixes = { "password", "passwd", "secret", "apikey" };
 
+    /// <summary>Every credential head word contains one of these; names without any are rejected without splitting.</summary>
+    private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "auth", "key" };
+
     public static bool IsCredentialName(string? name)
     {
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(name) || !ContainsFragment(name!))
         {
             return false;
         }
@@ -78,6 +81,19 @@ public static class CredentialNames
     {
         var words = IdentifierWords.Split(name);
         return words.Count == 0 ? "SECRET" : string.Join("_", words).ToUpperInvariant();
+    }
+
+    private static bool ContainsFragment(string name)
+    {
+        foreach (var fragment in Fragments)
+        {
+            if (name.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(string[] set, string word)

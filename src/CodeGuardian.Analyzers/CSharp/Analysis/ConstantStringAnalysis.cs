@@ -111,6 +111,12 @@ internal sealed class ConstantStringAnalysis
 
         foreach (var argument in invocation.Arguments)
         {
+            if (argument.Parameter?.Type is { Name: "IFormatProvider", ContainingNamespace.Name: "System" })
+            {
+                // The culture changes number formatting, not which text is built.
+                continue;
+            }
+
             if (argument.Value is IArrayCreationOperation { Initializer: { } initializer } && argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 foreach (var element in initializer.ElementValues)

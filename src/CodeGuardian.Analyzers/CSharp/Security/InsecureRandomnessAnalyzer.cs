@@ -14,8 +14,9 @@ namespace CodeGuardian.Analyzers.CSharp.Security;
 /// indexing (<c>alphabet[random.Next(n)]</c>), string/char/convert calls and collection builders to the first place
 /// it is stored or passed: a local, field, property, indexer or parameter with a security name
 /// (<see cref="SecurityValueNames"/>), or a <c>return</c>. <c>NextBytes(buffer)</c> fills its argument, so the buffer's
-/// name counts. When nothing along the way is named, the enclosing method, local function or property is: a
-/// random number inside <c>GenerateToken()</c>, <c>CreateSalt()</c> or <c>NewPassword</c> is reported.
+/// name counts. When the value is only kept in locals or builders, or returned, the enclosing method, local function or
+/// property name decides: a random number inside <c>GenerateToken()</c>, <c>CreateSalt()</c> or <c>NewPassword</c> is
+/// reported. A value handed to another method's neutrally named parameter (<c>Thread.Sleep(random.Next(50))</c>) is not.
 /// Not followed: values stored in a neutrally named local and used later (one hop only), fields written elsewhere.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -61,17 +62,24 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
             }
 
             string? name;
+            var handedOver = false;
             if (method.Name == "NextBytes" && invocation.Arguments.Length == 1)
             {
                 name = NameOf(SymbolFacts.Unwrap(invocation.Arguments[0].Value));
             }
             else
             {
-                name = Destination(invocation);
+                name = Destination(invocation, out handedOver);
             }
 
+            // A value handed to another method under a neutral name (Task.Delay(milliseconds)) is not judged by the caller's name.
             if (!SecurityValueNames.IsSecurityValueName(name))
             {
+                if (handedOver)
+                {
+                    return;
+                }
+
                 name = EnclosingMemberName(invocation);
                 if (!SecurityValueNames.IsSecurityValueName(name))
                 {
@@ -85,8 +93,9 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Where the value ends up: the name of the variable, member or parameter; null when it is used neutrally.</summary>
-        private static string? Destination(IOperation value)
+        private static string? Destination(IOperation value, out bool handedOver)
         {
+            handedOver = false;
             var child = value;
             var parent = value.Parent;
             for (; parent is not null; child = parent, parent = parent?.Parent)
@@ -108,6 +117,9 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
                         return property.InitializedProperties[0].Name;
                     case IAssignmentOperation assignment when assignment.Value == child:
                         return NameOf(assignment.Target);
+                    case IArgumentOperation { Parent: IPropertyReferenceOperation { Property.IsIndexer: true } }:
+                        // An index: the element it picks is what flows on.
+                        continue;
                     case IArgumentOperation argument:
                         if (IsTransparentCall(argument.Parent))
                         {
@@ -121,6 +133,7 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
                             continue;
                         }
 
+                        handedOver = true;
                         return argument.Parameter?.Name;
                     case IInvocationOperation or IObjectCreationOperation when child is IArgumentOperation:
                         // Reached through an argument of a call already judged transparent.

@@ -84,6 +84,12 @@ public class InsecureRandomnessAnalyzerTests
                 void Delay(int milliseconds) { }
 
                 int RollDice() => _random.Next(1, 7);
+
+                string GenerateTokenWithBackoff()
+                {
+                    System.Threading.Thread.Sleep(_random.Next(10, 50));
+                    return System.Guid.NewGuid().ToString();
+                }
             }
             """);
     }

@@ -120,6 +120,7 @@ public class SqlInjectionAnalyzerTests
                     command.CommandText = "SELECT * FROM " + Table + " WHERE Id = @id";
                     command.CommandText = $"SELECT * FROM {Table} WHERE {nameof(User)} = @u";
                     command.CommandText = string.Format("SELECT * FROM {0}", Table);
+                    command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, "SELECT TOP {0} * FROM {1}", 10, Table);
                     command.CommandText = active ? "SELECT 1" : "SELECT 0";
                     var sql = "SELECT * FROM Users";
                     if (active) { sql += " WHERE Active = 1"; }
@@ -200,6 +201,19 @@ public class SqlInjectionAnalyzerTests
                 }
             }
             """");
+    }
+
+    [Fact]
+    public async Task Double_dollar_raw_interpolation_fires()
+    {
+        const string source = "class C\n{\n    void M(System.Data.SqlClient.SqlCommand command, string name)\n    {\n        command.CommandText = $$\"\"\"\n            SELECT '{{name}}'\n            \"\"\";\n    }\n}\n";
+        // "$$" is a caret marker in test markup, so this source is taken literally.
+        var test = new Verifiers.CSharpAnalyzerVerifier<SqlInjectionAnalyzer>.Test();
+        test.TestState.MarkupHandling = MarkupMode.None;
+        test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.TestState.Sources.Add(("/0/Stub0.cs", Stubs.Ado));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("CG4001").WithSpan("/0/Test0.cs", 5, 31, 7, 16).WithArguments("SqlCommand.CommandText", "an interpolated string"));
+        await test.RunAsync();
     }
 
     [Fact]
