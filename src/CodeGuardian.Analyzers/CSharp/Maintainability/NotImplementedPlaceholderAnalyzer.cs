@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -67,9 +68,9 @@ public sealed class NotImplementedPlaceholderAnalyzer : DiagnosticAnalyzer
         }
 
         var span = TextSpan.FromBounds(throwKeyword.SpanStart, creation.Span.End);
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(
             Descriptors.NotImplementedPlaceholder,
             Location.Create(context.Node.SyntaxTree, span),
-            Construct));
+            Construct);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -74,7 +75,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
                 ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
                 : invocation.Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.QueryInLoop, location, invocation.TargetMethod.Name, LoopKind(loop)));
+            context.Report(Descriptors.QueryInLoop, location, invocation.TargetMethod.Name, LoopKind(loop));
         }
 
         private bool IsRoundTrip(IMethodSymbol method)

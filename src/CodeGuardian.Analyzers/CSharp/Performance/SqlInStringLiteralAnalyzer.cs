@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Lexing;
 using CodeGuardian.Analyzers.Text.Sql;
@@ -140,7 +141,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
         SqlFacts.FindSelectStar(sql, matches, options, context.CancellationToken);
         foreach (var match in matches)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SelectStar, Location.Create(tree, new TextSpan(position + match.Start, match.Length))));
+            context.Report(Descriptors.SelectStar, Location.Create(tree, new TextSpan(position + match.Start, match.Length)));
         }
 
         matches.Clear();
@@ -156,7 +157,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
             }
 
             var verb = match.Kind == SqlMatchKind.UpdateWithoutWhere ? "UPDATE" : "DELETE";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UpdateDeleteWithoutWhere, Location.Create(tree, new TextSpan(position + match.Start, match.Length)), verb));
+            context.Report(Descriptors.UpdateDeleteWithoutWhere, Location.Create(tree, new TextSpan(position + match.Start, match.Length)), verb);
         }
     }
 

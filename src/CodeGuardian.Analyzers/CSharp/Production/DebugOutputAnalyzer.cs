@@ -100,6 +100,6 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DebugOutput, invocation.GetLocation(), display));
+        context.Report(Descriptors.DebugOutput, invocation.GetLocation(), display);
     }
 }

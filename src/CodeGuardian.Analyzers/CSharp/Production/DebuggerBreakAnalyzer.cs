@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -47,7 +48,7 @@ public sealed class DebuggerBreakAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, debugger))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DebuggerBreak, invocation.GetLocation(), "Debugger." + method.Name + "()"));
+            context.Report(Descriptors.DebuggerBreak, invocation.GetLocation(), "Debugger." + method.Name + "()");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,10 +65,10 @@ public sealed class DevelopmentEndpointAnalyzer : DiagnosticAnalyzer
         while (length > 0)
         {
             var span = new TextSpan(token.SpanStart + start, length);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(
                 Descriptors.DevelopmentEndpoint,
                 Location.Create(tree, span),
-                text.Substring(start, length)));
+                text.Substring(start, length));
             (start, length) = DevelopmentHostScanner.FindNext(text, 0, text.Length, start + length);
         }
     }

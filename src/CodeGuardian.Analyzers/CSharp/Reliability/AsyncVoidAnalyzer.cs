@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -69,7 +70,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.AsyncVoid, identifier.GetLocation(), kind + " '" + identifier.ValueText + "'"));
+        context.Report(Descriptors.AsyncVoid, identifier.GetLocation(), kind + " '" + identifier.ValueText + "'");
     }
 
     private static void AnalyzeAnonymousFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol? eventArgs)
@@ -96,10 +97,10 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
             _ => function.AsyncKeyword.Span.End,
         };
         var what = function is AnonymousMethodExpressionSyntax ? "Anonymous method" : "Lambda";
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(
             Descriptors.AsyncVoid,
             Location.Create(function.SyntaxTree, TextSpan.FromBounds(function.SpanStart, end)),
-            what + " converted to '" + delegateType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'"));
+            what + " converted to '" + delegateType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
     }
 
     /// <summary><c>(object sender, XxxEventArgs e)</c>: the one shape async void is meant for.</summary>

@@ -82,7 +82,7 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingOnAsync, blocking.GetLocation(), construct));
+        context.Report(Descriptors.BlockingOnAsync, blocking.GetLocation(), construct);
     }
 
     /// <summary>Whether the task is provably complete at <paramref name="use"/>; see the class summary.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -47,11 +48,11 @@ public sealed class BlockingSleepInAsyncAnalyzer : DiagnosticAnalyzer
         if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, thread))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(
                 Descriptors.BlockingSleepInAsync,
                 invocation.GetLocation(),
                 "Thread.Sleep",
-                "await Task.Delay"));
+                "await Task.Delay");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -68,10 +69,10 @@ public sealed class OverBroadCatchAnalyzer : DiagnosticAnalyzer
         }
 
         var construct = declaration is null ? "catch" : "catch (Exception)";
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(
             Descriptors.OverBroadCatch,
             Location.Create(catchClause.SyntaxTree, SwallowedExceptionAnalyzer.HeaderSpan(catchClause)),
-            construct));
+            construct);
     }
 
     private static bool RethrowsOrUses(BlockSyntax block, string? variable)

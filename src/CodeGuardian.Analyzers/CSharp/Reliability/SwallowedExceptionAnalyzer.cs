@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,7 +43,7 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SwallowedException, Location.Create(catchClause.SyntaxTree, HeaderSpan(catchClause)), Construct));
+        context.Report(Descriptors.SwallowedException, Location.Create(catchClause.SyntaxTree, HeaderSpan(catchClause)), Construct);
     }
 
     /// <summary>No statements, or only empty ones (<c>catch { ; }</c>); comments never count.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -60,7 +61,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             var reference = (IPropertyReferenceOperation)context.Operation;
             if (_acceptAny is not null && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CertificateValidationDisabled, reference.Syntax.GetLocation(), "DangerousAcceptAnyServerCertificateValidator"));
+                context.Report(Descriptors.CertificateValidationDisabled, reference.Syntax.GetLocation(), "DangerousAcceptAnyServerCertificateValidator");
             }
         }
 
@@ -80,7 +81,7 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             };
             if (alwaysTrue)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CertificateValidationDisabled, creation.Target.Syntax.GetLocation(), Destination(creation) + " returning true"));
+                context.Report(Descriptors.CertificateValidationDisabled, creation.Target.Syntax.GetLocation(), Destination(creation) + " returning true");
             }
         }
 

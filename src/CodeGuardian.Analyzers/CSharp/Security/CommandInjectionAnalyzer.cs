@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -133,7 +134,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 var origin = Strings.Classify(value);
                 if (origin != StringOrigin.Constant)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CommandInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin)));
+                    context.Report(Descriptors.CommandInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -72,7 +73,7 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
             var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
                 ? Location.Create(call.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
                 : invocation.Syntax.GetLocation();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DebugModeEnabled, syntax, "UseDeveloperExceptionPage()"));
+            context.Report(Descriptors.DebugModeEnabled, syntax, "UseDeveloperExceptionPage()");
         }
 
         private bool IsGuarded(IOperation operation)

@@ -81,7 +81,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(NameProperty, name).Add(KindProperty, kind);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), properties, name, description));
+        context.Report(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), properties, name, description);
     }
 
     private static bool IsTestCode(OperationAnalysisContext context)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
@@ -89,7 +90,7 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 
             var receiver = invocation.Instance is IPropertyReferenceOperation { Property.IsStatic: true } shared ? "Random." + shared.Property.Name : "Random";
             var properties = ImmutableDictionary<string, string?>.Empty.Add(MethodProperty, method.Name);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InsecureRandomness, invocation.Syntax.GetLocation(), properties, receiver + "." + method.Name, name));
+            context.Report(Descriptors.InsecureRandomness, invocation.Syntax.GetLocation(), properties, receiver + "." + method.Name, name);
         }
 
         /// <summary>Where the value ends up: the name of the variable, member or parameter; null when it is used neutrally.</summary>

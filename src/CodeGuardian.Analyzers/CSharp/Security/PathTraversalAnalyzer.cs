@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -225,7 +226,7 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
             var source = SourceOf(value, 0);
             if (source is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PathTraversal, value.Syntax.GetLocation(), sink, source));
+                context.Report(Descriptors.PathTraversal, value.Syntax.GetLocation(), sink, source);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -195,12 +196,12 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, kind);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(
                 Descriptors.SqlInjection,
                 SymbolFacts.Unwrap(sql).Syntax.GetLocation(),
                 properties,
                 sinkName,
-                StringOriginText.Describe(origin)));
+                StringOriginText.Describe(origin));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -86,7 +87,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             var creation = (IObjectCreationOperation)context.Operation;
             if (FormatterOf(creation.Type) is { } formatter)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter.Name, FormatterAlternative));
+                context.Report(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter.Name, FormatterAlternative);
             }
         }
 
@@ -106,7 +107,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter.Name + "." + invocation.TargetMethod.Name, FormatterAlternative));
+            context.Report(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter.Name + "." + invocation.TargetMethod.Name, FormatterAlternative);
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -130,7 +131,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             }
 
             // A non-constant setting cannot be proven safe either.
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, assignment.Value.Syntax.GetLocation(), Display(assignment.Value), TypeNameAlternative));
+            context.Report(Descriptors.UnsafeDeserialization, assignment.Value.Syntax.GetLocation(), Display(assignment.Value), TypeNameAlternative);
         }
 
         public void AnalyzeAttributes(SymbolAnalysisContext context)
@@ -145,7 +146,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
                     }
 
                     var location = LocationOfNamedArgument(attribute, named.Key, context.CancellationToken) ?? context.Symbol.Locations[0];
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsafeDeserialization, location, EnumMemberName(flags), TypeNameAlternative));
+                    context.Report(Descriptors.UnsafeDeserialization, location, EnumMemberName(flags), TypeNameAlternative);
                 }
             }
         }

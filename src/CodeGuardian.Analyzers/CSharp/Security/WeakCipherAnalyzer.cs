@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -197,6 +198,6 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         }
 
         private static void Report(OperationAnalysisContext context, SyntaxNode node, string construct) =>
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.WeakCipher, node.GetLocation(), construct));
+            context.Report(Descriptors.WeakCipher, node.GetLocation(), construct);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -143,7 +144,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
         private static void Report(OperationAnalysisContext context, IOperation operation, string construct, string family)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(AlgorithmProperty, family);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.WeakHash, operation.Syntax.GetLocation(), properties, construct));
+            context.Report(Descriptors.WeakHash, operation.Syntax.GetLocation(), properties, construct);
         }
     }
 }

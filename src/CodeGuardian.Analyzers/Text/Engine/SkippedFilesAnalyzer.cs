@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,7 +52,7 @@ public sealed class SkippedFilesAnalyzer : DiagnosticAnalyzer
             // The severity comes from the descriptor and the compiler's global settings (.globalconfig):
             // the file has no options of its own because it is not part of the compilation.
             var location = Location.Create(path, default, default);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FileSkipped, location, GetFileName(path), BinaryReason));
+            context.Report(Descriptors.FileSkipped, location, GetFileName(path), BinaryReason);
         }
     }
 

@@ -20,8 +20,6 @@ namespace CodeGuardian.Analyzers.Tests.Text.Sql;
 /// </summary>
 public class SqlInHostStringLiteralTests
 {
-    private const string NeedsLexers = "needs the JS/Python/Rust lexer";
-
     // ---- The SQL side, on hand-made tokens -------------------------------------------------------------
 
     /// <summary>Runs <paramref name="rule"/> over <paramref name="marked"/>, where «…» marks each expected span.</summary>
@@ -184,21 +182,21 @@ public class SqlInHostStringLiteralTests
         return test.RunAsync();
     }
 
-    [Fact(Skip = NeedsLexers)]
+    [Fact]
     public Task JavaScript_end_to_end() => Verify("/src/db/users.js",
         "const all = await db.query('SELECT {|CG5002:*|} FROM users');\n" +
         "await db.query(`{|CG5003:DELETE|} FROM sessions`);\n" +
         "// db.query('SELECT * FROM users')\n" +
         "await db.query('SELECT COUNT(*) FROM users WHERE id = $1', [id]);\n");
 
-    [Fact(Skip = NeedsLexers)]
+    [Fact]
     public Task Python_end_to_end() => Verify("/src/db/users.py",
         "rows = cursor.execute(\"\"\"\n    SELECT {|CG5002:*|}\n      FROM users\n\"\"\")\n" +
         "cursor.execute('{|CG5003:UPDATE|} users SET active = 0')\n" +
         "# cursor.execute('DELETE FROM users')\n" +
         "cursor.execute('DELETE FROM users WHERE id = %s', (uid,))\n");
 
-    [Fact(Skip = NeedsLexers)]
+    [Fact]
     public Task Rust_end_to_end() => Verify("/src/db/users.rs",
         "let rows = sqlx::query(r#\"SELECT {|CG5002:*|} FROM \"users\"\"#).fetch_all(&pool).await?;\n" +
         "sqlx::query(\"{|CG5003:DELETE|} FROM sessions\").execute(&pool).await?;\n" +
