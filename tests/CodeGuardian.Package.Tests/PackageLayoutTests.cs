@@ -1,3 +1,4 @@
+using System.IO;
 using System.IO.Compression;
 using System.Xml.Linq;
 using CodeGuardian.Package.Tests.Infrastructure;
@@ -16,7 +17,12 @@ public sealed class PackageLayoutTests
     {
         using var archive = ZipFile.OpenRead(_fixture.PackagePath);
         var entries = archive.Entries.Select(e => e.FullName).Where(IsContent).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        var presets = Directory.GetFiles(Path.Combine(_fixture.RepoRoot, "nuget", "build", "presets"), "*.globalconfig")
+            .Select(f => "build/presets/" + Path.GetFileName(f));
+        var ruleDocs = Directory.GetFiles(Path.Combine(_fixture.RepoRoot, "docs", "rules"), "*.md")
+            .Select(f => "docs/rules/" + Path.GetFileName(f));
 
+        // The rule docs feed the SARIF help text; the report task ships with its System.Text.Json closure.
         Assert.Equal(
             new[]
             {
@@ -26,11 +32,16 @@ public sealed class PackageLayoutTests
                 "analyzers/dotnet/cs/CodeGuardian.CodeFixes.dll",
                 "build/CodeGuardian.Analyzers.props",
                 "build/CodeGuardian.Analyzers.targets",
+                "build/CodeGuardian.Reports.targets",
                 "buildTransitive/CodeGuardian.Analyzers.props",
                 "buildTransitive/CodeGuardian.Analyzers.targets",
                 "icon.png",
-            },
-            entries);
+            }.Concat(presets).Concat(ruleDocs).OrderBy(n => n, StringComparer.Ordinal),
+            entries.Where(e => !e.StartsWith("tasks/", StringComparison.Ordinal)));
+        Assert.Contains("tasks/netstandard2.0/CodeGuardian.Build.dll", entries);
+        Assert.Contains("tasks/netstandard2.0/System.Text.Json.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("tasks/", StringComparison.Ordinal) && e.Contains("Microsoft.Build", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class TextFileCollectionTests
     {
         var build = _fixture.DefaultBuild;
 
-        Assert.True(build.SarifPath is not null, "obj/Debug/net10.0/codeguardian.sarif was not written:\n" + build.Result);
+        Assert.True(build.SarifPath is not null, "obj/Debug/net10.0/codeguardian.compiler.sarif was not written:\n" + build.Result);
         Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(build.SarifPath!), StringComparison.Ordinal);
     }
 }

@@ -122,13 +122,16 @@ public sealed class ConsumerProject
     }
 
     /// <summary>Builds without restoring again; <paramref name="arguments"/> are extra MSBuild arguments.</summary>
-    public ConsumerBuild Build(params string[] arguments)
+    public ConsumerBuild Build(params string[] arguments) => BuildWithEnvironment(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Builds with extra environment variables for the build process.</summary>
+    public ConsumerBuild BuildWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var all = new List<string> { "build", ProjectPath, "--no-restore", "-nodeReuse:false", "-tl:off", "-clp:NoSummary" };
         all.AddRange(arguments);
-        var result = DotNetCli.Run(Directory, all.ToArray());
+        var result = DotNetCli.Run(Directory, environment, all.ToArray());
         var intermediate = Path.Combine(Directory, "obj", "Debug", "net10.0");
-        var sarif = Path.Combine(intermediate, "codeguardian.sarif");
+        var sarif = Path.Combine(intermediate, "codeguardian.compiler.sarif");
         var editorConfig = Path.Combine(intermediate, "Consumer.GeneratedMSBuildEditorConfig.editorconfig");
         return new ConsumerBuild(
             this,

@@ -21,7 +21,11 @@ public static class DotNetCli
         "MSBUILDNOINPROCNODE", "VSTEST_HOST_DEBUG", "VSTEST_RUNNER_DEBUG",
     };
 
-    public static CommandResult Run(string workingDirectory, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs with extra environment variables (e.g. CODE_GUARDIAN_ENVIRONMENT).</summary>
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(HostPath())
         {
@@ -44,6 +48,11 @@ public static class DotNetCli
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment.Remove("CODE_GUARDIAN_ENVIRONMENT");
+        foreach (var pair in environment)
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
