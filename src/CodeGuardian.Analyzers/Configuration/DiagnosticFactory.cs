@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,7 +11,11 @@ namespace CodeGuardian.Analyzers.Configuration;
 /// </summary>
 public static class DiagnosticFactory
 {
-    public static Diagnostic? Create(DiagnosticDescriptor descriptor, Location location, AnalyzerOptions options, params object?[] messageArgs)
+    public static Diagnostic? Create(DiagnosticDescriptor descriptor, Location location, AnalyzerOptions options, params object?[] messageArgs) =>
+        CreateWithProperties(descriptor, location, options, properties: null, messageArgs);
+
+    /// <summary>Like <see cref="Create"/>, with diagnostic properties.</summary>
+    public static Diagnostic? CreateWithProperties(DiagnosticDescriptor descriptor, Location location, AnalyzerOptions options, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
         var ruleOptions = location.SourceTree is { } tree ? RuleOptions.For(options, tree) : default;
         if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, sectionKeys: null, ruleOptions, out var severity))
@@ -18,6 +23,6 @@ public static class DiagnosticFactory
             return null;
         }
 
-        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, messageArgs);
+        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties, messageArgs);
     }
 }
