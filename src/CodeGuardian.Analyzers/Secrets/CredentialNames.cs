@@ -73,6 +73,18 @@ public static class CredentialNames
         return false;
     }
 
+    /// <summary>
+    /// Cheap test on a span before <see cref="IsCredentialName"/> splits it into words: whether it contains a
+    /// credential word at all (pass, pwd, secret, token, key, auth).
+    /// </summary>
+    public static bool MayBeCredentialName(ReadOnlySpan<char> name) =>
+        name.IndexOf("pass".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("secret".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("token".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("key".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("auth".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>UPPER_SNAKE_CASE form of a name for an environment variable: <c>dbPassword</c> → <c>DB_PASSWORD</c>.</summary>
     public static string ToEnvironmentVariableName(string name)
     {

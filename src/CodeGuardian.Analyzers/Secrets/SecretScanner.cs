@@ -385,7 +385,7 @@ public static class SecretScanner
         }
 
         var nameStart = n + 1;
-        if (nameEnd - nameStart < 3 || !MayBeCredentialName(text.Slice(nameStart, nameEnd - nameStart)))
+        if (nameEnd - nameStart < 3 || !CredentialNames.MayBeCredentialName(text.Slice(nameStart, nameEnd - nameStart)))
         {
             return -1;
         }
@@ -429,15 +429,6 @@ public static class SecretScanner
         findings.Add(new SecretFinding(v, valueEnd - v, "Random-looking value under credential name '" + text.Slice(nameStart, nameEnd - nameStart).ToString() + "'", Redaction.Describe(value), SecretConfidence.Low));
         return valueEnd;
     }
-
-    /// <summary>Cheap check before the word split: the name contains a credential word at all.</summary>
-    private static bool MayBeCredentialName(ReadOnlySpan<char> name) =>
-        name.IndexOf("pass".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("secret".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("token".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("key".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || name.IndexOf("auth".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
