@@ -32,24 +32,25 @@ public static class SecretScanner
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            var end = c switch
-            {
-                'A' => MatchA(text, i, allowlist, findings),
-                'g' => MatchGitHubOrGitLab(text, i, allowlist, findings),
-                'x' => MatchSlackToken(text, i, allowlist, findings),
-                'h' => MatchSlackWebhook(text, i, allowlist, findings),
-                's' or 'r' => MatchStripeOrAi(text, i, allowlist, findings),
-                '-' => MatchPrivateKey(text, i, allowlist, findings),
-                'e' => MatchJwt(text, i, allowlist, findings),
-                'n' => MatchNpm(text, i, allowlist, findings),
-                'S' => MatchSendGridOrTwilio(text, i, allowlist, findings),
-                '=' or ':' => MatchGeneric(text, i, allowlist, findings),
-                _ => -1,
-            };
+            var end = text[i] is '=' or ':' ? MatchGeneric(text, i, allowlist, findings) : MatchProvider(text, i, allowlist, findings);
             i = end > i ? end : i + 1;
         }
     }
+
+    /// <summary>The first-character dispatch to the provider matchers; the end of what was consumed, or -1.</summary>
+    private static int MatchProvider(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings) => text[i] switch
+    {
+        'A' => MatchA(text, i, allowlist, findings),
+        'g' => MatchGitHubOrGitLab(text, i, allowlist, findings),
+        'x' => MatchSlackToken(text, i, allowlist, findings),
+        'h' => MatchSlackWebhook(text, i, allowlist, findings),
+        's' or 'r' => MatchStripeOrAi(text, i, allowlist, findings),
+        '-' => MatchPrivateKey(text, i, allowlist, findings),
+        'e' => MatchJwt(text, i, allowlist, findings),
+        'n' => MatchNpm(text, i, allowlist, findings),
+        'S' => MatchSendGridOrTwilio(text, i, allowlist, findings),
+        _ => -1,
+    };
 
     // ---- provider formats ----------------------------------------------------------------------------------------
 
@@ -401,6 +402,16 @@ public static class SecretScanner
         if (quote != '\0')
         {
             v++;
+        }
+
+        // A provider format in the value wins over the generic check (and a placeholder token is consumed).
+        if (v < text.Length)
+        {
+            var providerEnd = MatchProvider(text, v, allowlist, findings);
+            if (providerEnd > v)
+            {
+                return providerEnd;
+            }
         }
 
         var valueEnd = Run(text, v, GenericValueChar, MaxGenericValue);

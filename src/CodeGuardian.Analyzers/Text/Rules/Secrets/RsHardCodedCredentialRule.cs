@@ -43,11 +43,6 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
 
         if (view.Is(before, "="))
         {
-            if (view.IsIdentifier(before - 1) && !view.Is(before - 2, ":"))
-            {
-                return view.NameAt(before - 1);
-            }
-
             // const NAME: &str = "…" / static NAME: &'static str = "…" / let name: String = …
             for (var k = before - 1; k >= 0 && k >= before - MaxTypeTokens; k--)
             {
@@ -56,13 +51,13 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
                     return view.NameAt(k - 1);
                 }
 
-                if (view.Is(k, ";") || view.Is(k, "{") || view.Is(k, "}"))
+                if (view.Is(k, ";") || view.Is(k, "{") || view.Is(k, "}") || view.Is(k, "=") || view.Is(k, "let") || view.Is(k, "const") || view.Is(k, "static"))
                 {
                     break;
                 }
             }
 
-            return null;
+            return view.IsIdentifier(before - 1) ? view.NameAt(before - 1) : null;
         }
 
         // Struct literal field: Config { password: "…" }.
