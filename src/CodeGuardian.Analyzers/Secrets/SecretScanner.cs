@@ -108,7 +108,7 @@ public static class SecretScanner
         var j = from;
         while (j < to)
         {
-            if (!Base64(text[j]) || (j > 0 && (Base64(text[j - 1]) || text[j - 1] == '=')))
+            if (!Base64(text[j]) || (j > 0 && Base64(text[j - 1])))
             {
                 j++;
                 continue;

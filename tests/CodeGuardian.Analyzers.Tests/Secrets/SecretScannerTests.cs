@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CodeGuardian.Analyzers.Secrets;
 

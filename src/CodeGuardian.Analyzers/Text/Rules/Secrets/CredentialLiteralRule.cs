@@ -64,7 +64,7 @@ public abstract class CredentialLiteralRule : TextRule
             }
 
             var name = NameOf(view, c);
-            if (name is not null && CredentialNames.IsCredentialName(name))
+            if (name is not null && IsCredentialName(name))
             {
                 var value = content.ToString();
                 if (CredentialValues.IsRealValue(value, name))
@@ -90,6 +90,9 @@ public abstract class CredentialLiteralRule : TextRule
     /// with, passed as or keyed by; null when the string is not a whole value under a name.
     /// </summary>
     protected abstract string? NameOf(CodeView view, int index);
+
+    /// <summary>Whether a name found by <see cref="NameOf"/> names a credential (languages may add fixed syntax names).</summary>
+    protected virtual bool IsCredentialName(string name) => CredentialNames.IsCredentialName(name);
 
     /// <summary>Cheap span test before <see cref="EmbeddedCredential"/> allocates the content.</summary>
     private static bool MayEmbedCredential(ReadOnlySpan<char> content) =>

@@ -11,16 +11,20 @@ public sealed class SqlHardCodedCredentialRule : CredentialLiteralRule
 {
     private const int MaxDeclarationTokens = 8;
 
+    private const string IdentifiedBy = "IDENTIFIED BY";
+
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Sql;
 
     protected override bool SkipNewlines => true;
+
+    protected override bool IsCredentialName(string name) => name == IdentifiedBy || base.IsCredentialName(name);
 
     protected override string? NameOf(CodeView view, int index)
     {
         var before = index - 1;
         if (view.IsIgnoreCase(before, "BY") && view.IsIgnoreCase(before - 1, "IDENTIFIED"))
         {
-            return "IDENTIFIED BY";
+            return IdentifiedBy;
         }
 
         if (view.IsIgnoreCase(before, "PASSWORD"))
