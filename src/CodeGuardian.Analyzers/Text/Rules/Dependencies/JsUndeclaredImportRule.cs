@@ -20,6 +20,8 @@ namespace CodeGuardian.Analyzers.Text.Rules.Dependencies;
 /// </summary>
 public sealed class JsUndeclaredImportRule : TextRule
 {
+    private static readonly char[] QueryOrLoader = { '?', '!' };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndeclaredImport);
 
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.JavaScript;
@@ -84,7 +86,7 @@ public sealed class JsUndeclaredImportRule : TextRule
     /// <summary>The package a specifier names, or null when it names no package (paths, built-ins, schemes, aliases).</summary>
     internal static string? PackageOf(string specifier)
     {
-        var end = specifier.IndexOfAny(new[] { '?', '!' });
+        var end = specifier.IndexOfAny(QueryOrLoader);
         if (end >= 0)
         {
             specifier = specifier.Substring(0, end);
