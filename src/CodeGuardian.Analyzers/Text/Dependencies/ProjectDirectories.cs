@@ -83,7 +83,7 @@ public sealed class ProjectDirectories
         var from = DirectoryOf(ProjectFiles.Normalize(filePath));
         var to = DirectoryOf(manifestPath);
         var ups = 0;
-        while (!(to.Length == from.Length ? to.Equals(from, StringComparison.OrdinalIgnoreCase) : to.Length < from.Length && from.StartsWith(to + "/", StringComparison.OrdinalIgnoreCase)) && from.Length > 0)
+        while (!to.Equals(from, StringComparison.OrdinalIgnoreCase) && from.Length > 0)
         {
             from = DirectoryOf(from);
             ups++;

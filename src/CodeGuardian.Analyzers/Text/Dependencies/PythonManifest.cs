@@ -26,7 +26,7 @@ public static class PythonManifest
         || (fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
 
     public static HashSet<string> Load(ProjectFiles files, string path, CancellationToken cancellationToken) =>
-        files.GetOrAdd("py-manifest:" + path, p => Parse(files, p, cancellationToken));
+        files.GetOrAdd("py-manifest:" + path, _ => Parse(files, path, cancellationToken));
 
     private static HashSet<string> Parse(ProjectFiles files, string path, CancellationToken cancellationToken)
     {
