@@ -49,6 +49,13 @@ public class RedactionAcrossFilesTests
         Assert.True(diagnostics.Count(d => d.Id == "CG4008") >= 20, string.Join("\n", diagnostics));
         Assert.True(diagnostics.Count(d => d.Id == "CG4007") >= 12, string.Join("\n", diagnostics));
 
+        // Confidence is both in the message and a property: provider formats high, generic values low.
+        var confidences = diagnostics.Where(d => d.Id == "CG4008").Select(d => d.Properties["confidence"]).ToList();
+        Assert.All(confidences, c => Assert.True(c is "high" or "low"));
+        Assert.Contains("high", confidences);
+        Assert.Contains("low", confidences);
+        Assert.All(diagnostics.Where(d => d.Id == "CG4008"), d => Assert.EndsWith(d.Properties["confidence"] + " confidence); revoke it and load it from a secret store", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
         foreach (var diagnostic in diagnostics)
         {
             var texts = new List<string> { diagnostic.GetMessage(CultureInfo.InvariantCulture), diagnostic.ToString() };

@@ -81,7 +81,11 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(NameProperty, name).Add(KindProperty, kind);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), properties, name, description));
+        var diagnostic = DiagnosticFactory.CreateWithProperties(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), context.Options, properties, name, description);
+        if (diagnostic is not null)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
     }
 
     private static bool IsTestCode(OperationAnalysisContext context)

@@ -290,4 +290,20 @@ public class UndeclaredImportTests
     {
         await Test(("/loose/main.rs", "use reqwest::Client;\n"), ("/loose/x.py", "import numpy\n")).RunAsync();
     }
+
+    [Fact]
+    public async Task Malformed_and_self_including_manifests_do_not_throw()
+    {
+        var test = Test(
+            ("/m/package.json", "{ \"dependencies\": { \"react\": "),
+            ("/m/app.js", "import r from 'react';\nimport v from '{|#0:vue|}';\n"),
+            ("/p/requirements.txt", "-r requirements.txt\n-r\n-r missing.txt\n[weird\n==1.0\nrequests\n"),
+            ("/p/x.py", "import requests\nimport {|#1:yaml|}\n"),
+            ("/r/Cargo.toml", "[dependencies\nserde = {\n[package\nname = "),
+            ("/r/src/lib.rs", "use serde::Deserialize;\nuse {|#2:rand|}::Rng;\nuse"));
+        test.ExpectedDiagnostics.Add(At(0, "vue", "package.json"));
+        test.ExpectedDiagnostics.Add(At(1, "yaml", "requirements.txt"));
+        test.ExpectedDiagnostics.Add(At(2, "rand", "../Cargo.toml"));
+        await test.RunAsync();
+    }
 }
