@@ -9,7 +9,7 @@ namespace CodeGuardian.Analyzers.Secrets;
 /// <c>String</c> or <c>Text</c> are dropped — because in English compounds the last word says what the thing is:
 /// <c>dbPassword</c>, <c>ADMIN_PWD</c>, <c>githubToken</c>, <c>ClientSecret</c>, <c>ApiKey</c>, <c>passwordValue</c>
 /// are credentials; <c>passwordLength</c>, <c>PasswordHasher</c>, <c>TokenType</c>, <c>secretName</c>,
-/// <c>AuthorName</c>, <c>PasswordPolicy</c> are not. <c>key</c> counts only after <c>api</c>, <c>access</c>,
+/// <c>AuthorName</c>, <c>PasswordPolicy</c>, <c>PublicKeyToken</c> are not (nothing named <c>public</c> is). <c>key</c> counts only after <c>api</c>, <c>access</c>,
 /// <c>private</c> or <c>secret</c>; <c>token</c> does not count after <c>page</c>, <c>continuation</c>, <c>next</c>,
 /// <c>previous</c>, <c>cancellation</c>, <c>sync</c> or <c>resume</c> (paging and cancellation tokens).
 /// </summary>
@@ -41,6 +41,12 @@ public static class CredentialNames
         }
 
         if (last < 0)
+        {
+            return false;
+        }
+
+        // Public halves are meant to be shared: publicKey, PublicKeyToken (assembly bindings), public_token.
+        if (ContainsWord(words, "public"))
         {
             return false;
         }

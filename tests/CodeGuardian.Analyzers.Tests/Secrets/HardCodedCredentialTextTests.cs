@@ -199,6 +199,7 @@ public class HardCodedCredentialTextTests
             <add name="Default" connectionString="{|#1:Data Source=db;Initial Catalog=app;User ID=sa;Pwd=hunter22x|}" />
           </connectionStrings>
           <smtp password="{|#2:s3cr3t!x|}" />
+          <dependentAssembly><assemblyIdentity name="Newtonsoft.Json" publicKeyToken="30ad4fe6b2a6aeed" culture="neutral" /></dependentAssembly>
         </configuration>
         """,
         At(0, "DbPassword", "Winter2024!"),

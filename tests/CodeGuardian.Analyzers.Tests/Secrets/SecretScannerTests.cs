@@ -78,6 +78,8 @@ public class SecretScannerTests
     [InlineData("token = process.env.GITHUB_TOKEN_2024")]
     [InlineData("tokenType = \"BearerTokenTypeName\"")]
     [InlineData("if (hash == \"a1b2c3d4e5f6a7b8c9d0\")")]
+    [InlineData("<assemblyIdentity name=\"System.Text.Json\" publicKeyToken=\"cc7b13ffcd2ddd51\" />")]
+    [InlineData("\"publicKey\": \"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4k9x\"")]
     public void Documented_examples_placeholders_and_low_entropy_values_are_not_found(string text) =>
         Assert.Empty(SecretScanner.Scan(text.AsSpan(), SecretAllowlist.Default));
 
