@@ -214,4 +214,17 @@ public class HardCodedCredentialTextTests
         test.ExpectedDiagnostics.Add(At(0, "PASSWORD", "Winter2024!"));
         await test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("/appsettings.json", "{ \"Password\": \"unterminated")]
+    [InlineData("/appsettings.json", "{ \"a\": [ \"b\", { \"c\": /* unterminated comment")]
+    [InlineData("/Web.config", "<add key=\"DbPassword\" value=\"unterminated")]
+    [InlineData("/Web.config", "<!-- unterminated comment <add key=\"Password\" value=\"Winter2024!\" />")]
+    [InlineData("/.env", "export\n=\nPASSWORD\n\"PASSWORD\nTOKEN=\"")]
+    [InlineData("/config/a.yml", "- \n-\n: :\n'password\npassword: '")]
+    [InlineData("/src/a.js", "const password = \"unterminated")]
+    [InlineData("/src/a.py", "password = '''unterminated")]
+    [InlineData("/src/a.rs", "let password = r#\"unterminated")]
+    [InlineData("/db/a.sql", "CREATE LOGIN x WITH PASSWORD = 'unterminated")]
+    public Task Unterminated_and_half_typed_input_does_not_throw(string path, string source) => Verify(path, source);
 }

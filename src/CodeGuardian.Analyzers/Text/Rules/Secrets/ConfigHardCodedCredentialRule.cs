@@ -132,7 +132,13 @@ public sealed class ConfigHardCodedCredentialRule : TextRule
                     end += text[end] == '\\' ? 2 : 1;
                 }
 
-                end = Math.Min(end, text.Length);
+                if (end >= text.Length || text[end] != '"')
+                {
+                    // Unterminated string: half-typed, not a value yet.
+                    i = end;
+                    continue;
+                }
+
                 var contentStart = i + 1;
                 var contentLength = end - contentStart;
                 var after = end + 1;
@@ -251,7 +257,13 @@ public sealed class ConfigHardCodedCredentialRule : TextRule
             var quote = text[i];
             var attributeValueStart = i + 1;
             var close = text.Slice(attributeValueStart, end - attributeValueStart).IndexOf(quote);
-            var attributeValueLength = close < 0 ? end - attributeValueStart : close;
+            if (close < 0)
+            {
+                // Unterminated attribute value: half-typed, not a value yet.
+                break;
+            }
+
+            var attributeValueLength = close;
             i = attributeValueStart + attributeValueLength + 1;
             var attributeName = text.Slice(nameStart, nameLength);
             if (attributeName.Equals("key".AsSpan(), StringComparison.OrdinalIgnoreCase) || attributeName.Equals("name".AsSpan(), StringComparison.OrdinalIgnoreCase))

@@ -13,7 +13,7 @@ namespace CodeGuardian.Analyzers.Text.Rules.Secrets;
 /// under (the language decides, see <see cref="NameOf"/>) and for credentials embedded in it (connection-string
 /// <c>Password=</c>/<c>Pwd=</c>, URL <c>user:pass@</c>). Values go through <see cref="CredentialValues"/> (empty,
 /// placeholders, templates, environment-variable names are not real) and messages carry only
-/// <see cref="Redaction"/> descriptions. Test files are skipped unless <c>codeguardian.CG4007.include_tests = true</c>.
+/// <see cref="Redaction"/> descriptions. Unterminated literals (code being typed) are not values yet. Test files are skipped unless <c>codeguardian.CG4007.include_tests = true</c>.
 /// </summary>
 public abstract class CredentialLiteralRule : TextRule
 {
@@ -51,7 +51,7 @@ public abstract class CredentialLiteralRule : TextRule
         for (var c = 0; c < count; c++)
         {
             ref readonly var token = ref tokens[code[c]];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || token.Has(TokenFlags.Char))
+            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || token.Has(TokenFlags.Char) || token.Has(TokenFlags.Unterminated))
             {
                 continue;
             }
