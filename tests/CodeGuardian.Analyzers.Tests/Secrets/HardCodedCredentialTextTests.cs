@@ -227,4 +227,20 @@ public class HardCodedCredentialTextTests
     [InlineData("/src/a.rs", "let password = r#\"unterminated")]
     [InlineData("/db/a.sql", "CREATE LOGIN x WITH PASSWORD = 'unterminated")]
     public Task Unterminated_and_half_typed_input_does_not_throw(string path, string source) => Verify(path, source);
+
+    [Fact]
+    public Task JavaScript_multi_line_objects_and_calls_fire_on_the_literal() => Verify(
+        "/src/client.js",
+        """
+        const client = createClient({
+          user: "app",
+          password:
+            {|#0:"Winter2024!"|},
+        });
+        module.exports = {
+          "api_key": {|#1:'k3y-9f8e7d6c'|}
+        };
+        """,
+        At(0, "password", "Winter2024!"),
+        At(1, "api_key", "k3y-9f8e7d6c"));
 }

@@ -122,4 +122,20 @@ public class KnownSecretTokenRuleTests
             source,
             CsVerify.Diagnostic("CG4008").WithLocation(0).WithArguments("Random-looking value under credential name 'clientSecret'", Redaction.Describe(value), "low"));
     }
+
+    [Fact]
+    public async Task CSharp_allowlist_option_applies_to_source_files()
+    {
+        var token = FakeSecrets.Npm;
+        await CsVerify.VerifyAnalyzerAsync(
+            "class C { const string Npm = \"{|#0:" + token + "|}\"; }",
+            CsVerify.Diagnostic("CG4008").WithLocation(0).WithArguments("npm access token", Redaction.Describe(token), "high"));
+
+        var test = new CSharpAnalyzerVerifier<KnownSecretTokenAnalyzer>.Test
+        {
+            TestCode = "class C { const string Npm = \"" + token + "\"; }",
+        };
+        test.WithEditorConfig("root = true\n[*.cs]\ncodeguardian.CG4008.allowlist = ^npm_" + token.Substring(4, 10) + "$|^npm_" + token.Substring(4) + "$\n");
+        await test.RunAsync();
+    }
 }
