@@ -9,7 +9,7 @@ namespace CodeGuardian.Analyzers.Secrets;
 /// <c>String</c> or <c>Text</c> are dropped — because in English compounds the last word says what the thing is:
 /// <c>dbPassword</c>, <c>ADMIN_PWD</c>, <c>githubToken</c>, <c>ClientSecret</c>, <c>ApiKey</c>, <c>passwordValue</c>
 /// are credentials; <c>passwordLength</c>, <c>PasswordHasher</c>, <c>TokenType</c>, <c>secretName</c>,
-/// <c>AuthorName</c>, <c>PasswordPolicy</c> are not. <c>key</c> counts only after <c>api</c>, <c>access</c>,
+/// <c>AuthorName</c>, <c>PasswordPolicy</c>, <c>PublicKeyToken</c> are not (nothing named <c>public</c> is). <c>key</c> counts only after <c>api</c>, <c>access</c>,
 /// <c>private</c> or <c>secret</c>; <c>token</c> does not count after <c>page</c>, <c>continuation</c>, <c>next</c>,
 /// <c>previous</c>, <c>cancellation</c>, <c>sync</c> or <c>resume</c> (paging and cancellation tokens).
 /// </summary>
@@ -48,6 +48,12 @@ public static class CredentialNames
             return false;
         }
 
+        // Public halves are meant to be shared: publicKey, PublicKeyToken (assembly bindings), public_token.
+        if (ContainsWord(words, "public"))
+        {
+            return false;
+        }
+
         var head = words[last];
         var previous = last > 0 ? words[last - 1] : string.Empty;
         if (head == "key")
@@ -75,6 +81,18 @@ public static class CredentialNames
 
         return false;
     }
+
+    /// <summary>
+    /// Cheap test on a span before <see cref="IsCredentialName"/> splits it into words: whether it contains a
+    /// credential word at all (pass, pwd, secret, token, key, auth).
+    /// </summary>
+    public static bool MayBeCredentialName(ReadOnlySpan<char> name) =>
+        name.IndexOf("pass".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("secret".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("token".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("key".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("auth".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>UPPER_SNAKE_CASE form of a name for an environment variable: <c>dbPassword</c> → <c>DB_PASSWORD</c>.</summary>
     public static string ToEnvironmentVariableName(string name)

@@ -5,9 +5,9 @@ namespace CodeGuardian.Analyzers.Secrets;
 /// <summary>
 /// Decides whether a literal under a credential name is a real value or a placeholder, a key name or prose.
 /// Not real: empty or blank; one repeated character (<c>xxx</c>, <c>****</c>); <c>&lt;…&gt;</c>, <c>${…}</c>,
-/// <c>{{…}}</c>, <c>%…%</c>, <c>$NAME</c> templates and <c>{0}</c> format items; well-known placeholder words
+/// <c>{{…}}</c>, <c>%…%</c>, <c>$(…)</c>, <c>$NAME</c> templates and <c>{0}</c> format items; well-known placeholder words
 /// (<c>changeme</c>, <c>changeit</c>, <c>replace_me</c>, <c>placeholder</c>, <c>your_…</c>, <c>redacted</c>,
-/// <c>example</c>); the name itself or a bare credential word (<c>"password"</c>, a key name);
+/// <c>example</c>); the name itself or a bare credential word (<c>"password"</c>, <c>"pw"</c>, <c>"pass"</c>, a key name);
 /// an UPPER_SNAKE_CASE environment variable name (<c>"DB_PASSWORD"</c>); and prose with two or more spaces.
 /// </summary>
 public static class CredentialValues
@@ -18,7 +18,7 @@ public static class CredentialValues
         "your_", "your-", "yourpassword", "yoursecret", "yourtoken", "yourapikey", "redacted", "example", "{0}",
     };
 
-    private static readonly string[] BareWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "auth", "none", "null", "undefined", "n/a" };
+    private static readonly string[] BareWords = { "password", "passwd", "pwd", "pw", "pass", "user", "username", "secret", "token", "apikey", "api_key", "auth", "none", "null", "undefined", "n/a" };
 
     public static bool IsRealValue(string value, string? name)
     {
@@ -76,6 +76,7 @@ public static class CredentialValues
             || (first == '[' && last == ']')
             || value.StartsWith("${", StringComparison.Ordinal)
             || value.StartsWith("#{", StringComparison.Ordinal)
+            || value.StartsWith("$(", StringComparison.Ordinal)
             || (first == '$' && value.Length > 1 && IsEnvironmentVariableName(value.Substring(1)));
     }
 

@@ -4,7 +4,7 @@ namespace CodeGuardian.Analyzers.Secrets;
 
 /// <summary>
 /// Finds a credential embedded in a larger string: the value of a <c>Password=</c>/<c>Pwd=</c> key of a
-/// connection string (text with at least one <c>;</c>-separated pair), or the password of a URL's user-info (<c>scheme://user:password@host</c>). Placeholder
+/// connection string (text with at least one <c>;</c>-separated pair), or the password of a URL's user-info (<c>scheme://user:password@host</c>, <c>redis://:password@host</c>). Placeholder
 /// values (see <see cref="CredentialValues"/>) do not count. Linear in the length of the text.
 /// </summary>
 public static class EmbeddedCredential
@@ -105,7 +105,7 @@ public static class EmbeddedCredential
             if (at > authorityStart)
             {
                 var colon = text.IndexOf(':', authorityStart, at - authorityStart);
-                if (colon > authorityStart && colon + 1 < at && CredentialValues.IsRealValue(text.Substring(colon + 1, at - colon - 1), null))
+                if (colon >= authorityStart && colon + 1 < at && CredentialValues.IsRealValue(text.Substring(colon + 1, at - colon - 1), null))
                 {
                     start = colon + 1;
                     length = at - colon - 1;

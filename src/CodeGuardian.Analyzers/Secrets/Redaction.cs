@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace CodeGuardian.Analyzers.Secrets;
@@ -27,35 +28,46 @@ public static class Redaction
             return "empty value";
         }
 
-        var fingerprint = Fingerprint(text, start, length).ToString("x4", CultureInfo.InvariantCulture);
+        return Describe(text.AsSpan(start, length));
+    }
+
+    /// <summary>Describes a value given as a span (the text engine's form) without allocating it.</summary>
+    public static string Describe(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 0)
+        {
+            return "empty value";
+        }
+
+        var length = value.Length;
+        var fingerprint = Fingerprint(value).ToString("x4", CultureInfo.InvariantCulture);
         var count = length == 1 ? "1 character" : length.ToString(CultureInfo.InvariantCulture) + " characters";
         if (length < MinimumLengthForPrefix)
         {
             return count + ", fingerprint #" + fingerprint;
         }
 
-        var prefix = text.Substring(start, PrefixLength);
-        for (var i = 0; i < prefix.Length; i++)
+        for (var i = 0; i < PrefixLength; i++)
         {
             // Never print a control or quote character into a message.
-            if (char.IsControl(prefix[i]) || prefix[i] == '\'' || char.IsSurrogate(prefix[i]))
+            if (char.IsControl(value[i]) || value[i] == '\'' || char.IsSurrogate(value[i]))
             {
                 return count + ", fingerprint #" + fingerprint;
             }
         }
 
-        return count + ", fingerprint '" + prefix + "…' #" + fingerprint;
+        return count + ", fingerprint '" + value.Slice(0, PrefixLength).ToString() + "…' #" + fingerprint;
     }
 
     /// <summary>FNV-1a over the UTF-16 code units, folded to 16 bits.</summary>
-    private static int Fingerprint(string text, int start, int length)
+    private static int Fingerprint(ReadOnlySpan<char> value)
     {
         unchecked
         {
             var hash = 2166136261u;
-            for (var i = start; i < start + length; i++)
+            foreach (var c in value)
             {
-                hash ^= text[i];
+                hash ^= c;
                 hash *= 16777619u;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Suppression;
@@ -61,7 +62,11 @@ public sealed class TextRuleContext
     public bool IsEnabled(DiagnosticDescriptor descriptor) =>
         SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out _);
 
-    public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] messageArgs)
+    public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] messageArgs) =>
+        ReportWithProperties(descriptor, start, length, properties: null, messageArgs);
+
+    /// <summary>Like <see cref="Report"/>, with diagnostic properties (e.g. a finding's confidence).</summary>
+    public void ReportWithProperties(DiagnosticDescriptor descriptor, int start, int length, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
         if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out var severity))
         {
@@ -75,6 +80,6 @@ public sealed class TextRuleContext
             return;
         }
 
-        _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), severity, additionalLocations: null, properties: null, messageArgs));
+        _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), severity, additionalLocations: null, properties, messageArgs));
     }
 }

@@ -1,0 +1,40 @@
+using CodeGuardian.Analyzers.Text.Languages;
+
+namespace CodeGuardian.Analyzers.Text.Rules.Secrets;
+
+/// <summary>
+/// CG4007 for Python: <c>PASSWORD = '…'</c>, <c>api_key: str = "…"</c>, keyword arguments <c>connect(password="…")</c>,
+/// dictionary entries <c>{"client_secret": "…"}</c>, <c>settings["token"] = "…"</c>, and connection strings / URL
+/// user-info in any literal. f-strings are not literals.
+/// </summary>
+public sealed class PyHardCodedCredentialRule : CredentialLiteralRule
+{
+    public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Python;
+
+    protected override string? NameOf(CodeView view, int index)
+    {
+        if (!view.EndsValue(index + 1, ",)}];"))
+        {
+            return null;
+        }
+
+        if (view.Is(index - 1, "="))
+        {
+            if (view.Is(index - 2, "]") && view.Is(index - 4, "["))
+            {
+                return view.NameAt(index - 3);
+            }
+
+            if (view.IsIdentifier(index - 2))
+            {
+                // name: str = "…" — the annotation sits between the name and '='.
+                return view.Is(index - 3, ":") && view.IsIdentifier(index - 4) ? view.NameAt(index - 4) : view.NameAt(index - 2);
+            }
+
+            return null;
+        }
+
+        // {"name": "…"} — string keys only: an identifier before ':' is a variable key or an annotation.
+        return view.Is(index - 1, ":") && view.IsKind(index - 2, Lexing.TokenKind.String) ? view.NameAt(index - 2) : null;
+    }
+}
