@@ -125,7 +125,7 @@ public sealed class CustomRuleTests
     }
 
     [Theory]
-    [InlineData("{ \"rules\": [ { \"id\": \"A\", ", 0, "unexpected end of file")]
+    [InlineData("{ \"rules\": [ { \"id\": \"A\", ", 0, "unterminated object")]
     [InlineData("{\n  \"rules\": [\n    { \"id\": 'A' }\n  ]\n}", 2, "unexpected character")]
     [InlineData("[]", 0, "must be an object with a \"rules\" array")]
     [InlineData("", 0, "unexpected end of file")]

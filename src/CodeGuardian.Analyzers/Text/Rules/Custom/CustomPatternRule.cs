@@ -19,6 +19,8 @@ public sealed class CustomPatternRule : TextRule
     /// <summary>The diagnostic property holding the custom rule's own id.</summary>
     public const string CustomRuleIdProperty = "customRuleId";
 
+    private const string CacheKeyPrefix = "custom-rules:";
+
     // Bounds the work per rule and file on pathological patterns and inputs.
     private const int MaxMatchesPerRule = 1000;
 
@@ -54,10 +56,11 @@ public sealed class CustomPatternRule : TextRule
 
     /// <summary>The rules of one rules file, parsed and validated once per compilation.</summary>
     internal static CustomRuleSet Load(ProjectFiles projectFiles, string path, System.Threading.CancellationToken cancellationToken) =>
-        projectFiles.GetOrAdd("custom-rules:" + ProjectFiles.Normalize(path), p =>
+        projectFiles.GetOrAdd(CacheKeyPrefix + ProjectFiles.Normalize(path), key =>
         {
-            var text = projectFiles.GetText(p, cancellationToken);
-            return text is null ? CustomRuleSet.Empty : CustomRuleSet.Load(p, text.ToString());
+            var rulesPath = key.Substring(CacheKeyPrefix.Length);
+            var text = projectFiles.GetText(rulesPath, cancellationToken);
+            return text is null ? CustomRuleSet.Empty : CustomRuleSet.Load(rulesPath, text.ToString());
         });
 
     private static void Run(TextRuleContext context, CustomRule rule, string text)
