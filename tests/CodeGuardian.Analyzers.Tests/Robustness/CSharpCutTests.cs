@@ -140,9 +140,8 @@ public sealed class CSharpCutTests
                 }
                 for (var i = 0; i < ids.Count; i++) { new SqlCommand("UPDATE Orders SET Total = 0", connection).ExecuteNonQuery(); }
                 const string sql = @"DELETE FROM Audit";
-                var raw = """
-                    SELECT * FROM Orders
-                    """;
+                var multi = @"SELECT *
+                    FROM Orders";
             }
         }
         """,
