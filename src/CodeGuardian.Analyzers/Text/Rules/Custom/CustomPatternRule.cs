@@ -32,13 +32,8 @@ public sealed class CustomPatternRule : TextRule
     public override void Analyze(TextRuleContext context)
     {
         string? text = null;
-        foreach (var path in context.ProjectFiles.Paths)
+        foreach (var path in RulesFiles(context.ProjectFiles))
         {
-            if (!CustomRuleSet.IsRulesFile(path))
-            {
-                continue;
-            }
-
             var set = Load(context, path);
             text ??= context.File.SourceText.ToString();
             foreach (var rule in set.Rules)
@@ -50,6 +45,22 @@ public sealed class CustomPatternRule : TextRule
             }
         }
     }
+
+    /// <summary>The rules files among the AdditionalFiles, found once per compilation (not once per scanned file).</summary>
+    private static string[] RulesFiles(ProjectFiles projectFiles) =>
+        projectFiles.GetOrAdd("custom-rules-files", _ =>
+        {
+            var found = new System.Collections.Generic.List<string>();
+            foreach (var path in projectFiles.Paths)
+            {
+                if (CustomRuleSet.IsRulesFile(path))
+                {
+                    found.Add(path);
+                }
+            }
+
+            return found.ToArray();
+        });
 
     internal static CustomRuleSet Load(TextRuleContext context, string path) =>
         Load(context.ProjectFiles, path, context.CancellationToken);
