@@ -101,7 +101,10 @@ public static class OptionDefinitions
             allowsGlobalName: true, "Text files with more characters are not scanned and reported with CG9002."),
         new OptionDefinition(
             "analysis_mode", OptionType.Choice, "Default", ImmutableArray<string>.Empty, allowsGlobalName: true,
-            "The environment preset's analysis mode (set by the presets).", "None", "Default", "Minimum", "Recommended", "All"));
+            "The environment preset's analysis mode (set by the presets).", "None", "Default", "All"),
+        new OptionDefinition(
+            "environment", OptionType.Choice, "Development", ImmutableArray<string>.Empty, allowsGlobalName: true,
+            "The environment profile of the preset (set by the presets).", "Development", "Staging", "Production"));
 
     public static OptionDefinition? Find(string name)
     {

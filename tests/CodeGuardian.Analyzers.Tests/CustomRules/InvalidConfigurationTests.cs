@@ -33,6 +33,7 @@ public sealed class InvalidConfigurationTests
     [InlineData("codeguardian.CG3001.include_sync_contexts = true", "rule CG3001 has no option 'include_sync_contexts'")]
     [InlineData("codeguardian.severity = error", "must name a rule")]
     [InlineData("codeguardian.analysis_mode = Everything", "is not a valid value")]
+    [InlineData("codeguardian.environment = Prod", "use one of Development, Staging, Production")]
     public void Reports_malformed_values_at_their_line(string line, string expected)
     {
         var result = RunEditorConfig("root = true\n\n[*]\n# comment\n" + line + "\n");
@@ -53,6 +54,7 @@ public sealed class InvalidConfigurationTests
     [InlineData("codeguardian.include_tests = TRUE")]
     [InlineData("codeguardian.CG1001.tags = TBD, LATER")]
     [InlineData("codeguardian.analysis_mode = All")]
+    [InlineData("codeguardian.environment = Production")]
     [InlineData("indent_style = loud")]
     public void Accepts_valid_and_foreign_keys(string line)
     {
