@@ -41,6 +41,13 @@ public static class SeverityResolver
         return descriptor.IsEnabledByDefault;
     }
 
+    /// <summary>Whether the user's <c>.editorconfig</c> sections set a severity for <paramref name="descriptor"/>.</summary>
+    public static bool HasSectionSeverity(DiagnosticDescriptor descriptor, Dictionary<string, string>? sectionKeys) =>
+        sectionKeys is not null
+        && (TryRead(sectionKeys, "dotnet_diagnostic." + descriptor.Id + ".severity", out _)
+            || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out _)
+            || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out _));
+
     /// <summary>Parses an editorconfig severity word; null means <c>none</c>. False for unknown words and <c>default</c>.</summary>
     public static bool TryParse(string text, out DiagnosticSeverity? severity)
     {

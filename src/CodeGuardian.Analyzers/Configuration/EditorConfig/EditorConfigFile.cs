@@ -12,12 +12,19 @@ namespace CodeGuardian.Analyzers.Configuration.EditorConfig;
 /// </summary>
 public sealed class EditorConfigFile
 {
-    private EditorConfigFile(string directory, bool isRoot, List<EditorConfigSection> sections)
+    private EditorConfigFile(string directory, bool isRoot, List<EditorConfigSection> sections, List<EditorConfigEntry> entries)
     {
         Directory = directory;
         IsRoot = isRoot;
         Sections = sections;
+        Entries = entries;
     }
+
+    /// <summary>
+    /// Every <c>codeguardian.*</c> and <c>dotnet_diagnostic.*</c> key of the file with its line, in file order,
+    /// so configuration mistakes can be reported where they are (CG9001).
+    /// </summary>
+    public IReadOnlyList<EditorConfigEntry> Entries { get; }
 
     /// <summary>The folder of the file, normalized with '/' and a trailing '/'.</summary>
     public string Directory { get; }
@@ -33,6 +40,7 @@ public sealed class EditorConfigFile
         var directory = slash < 0 ? "/" : normalized.Substring(0, slash + 1);
         var sections = new List<EditorConfigSection>();
         var isRoot = false;
+        var entries = new List<EditorConfigEntry>();
         EditorConfigSection? current = null;
         foreach (var line in text.Lines)
         {
@@ -62,6 +70,11 @@ public sealed class EditorConfigFile
 
             var key = content.Substring(0, equals).Trim().ToLowerInvariant();
             var value = StripComment(content.Substring(equals + 1)).Trim();
+            if (key.StartsWith("codeguardian.", StringComparison.Ordinal) || key.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal))
+            {
+                entries.Add(new EditorConfigEntry(key, value, line.LineNumber, line.Span));
+            }
+
             if (current is null)
             {
                 if (key == "root" && value.Equals("true", StringComparison.OrdinalIgnoreCase))
@@ -78,7 +91,7 @@ public sealed class EditorConfigFile
             }
         }
 
-        return new EditorConfigFile(directory, isRoot, sections);
+        return new EditorConfigFile(directory, isRoot, sections, entries);
     }
 
     private static string StripComment(string value)

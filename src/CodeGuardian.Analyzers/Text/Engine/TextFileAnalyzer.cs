@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Configuration.CustomRules;
 using CodeGuardian.Analyzers.Configuration.EditorConfig;
+using CodeGuardian.Analyzers.Text.Rules.Custom;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -49,6 +51,31 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         var file = context.AdditionalFile;
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
         var ruleOptions = new RuleOptions(options);
+        if (EditorConfigSet.IsEditorConfig(file.Path))
+        {
+            // Once per compilation and file, at the offending lines: IDE hosts show it in the .editorconfig itself.
+            var editorConfigText = file.GetText(context.CancellationToken);
+            if (editorConfigText is not null)
+            {
+                var problems = ConfigurationValidator.Validate(EditorConfigFile.Parse(file.Path, editorConfigText).Entries);
+                ReportConfigurationProblems(context, ruleOptions, file, editorConfigText, problems);
+            }
+
+            return;
+        }
+
+        if (CustomRuleSet.IsRulesFile(file.Path))
+        {
+            var rulesText = file.GetText(context.CancellationToken);
+            if (rulesText is not null)
+            {
+                var set = CustomPatternRule.Load(projectFiles, file.Path, context.CancellationToken);
+                ReportConfigurationProblems(context, ruleOptions, file, rulesText, set.Problems);
+            }
+
+            return;
+        }
+
         var language = options.TryGetValue(LanguageMetadataKey, out var metadata) && !string.IsNullOrWhiteSpace(metadata)
             ? LanguageDetector.FromMetadata(metadata)
             : LanguageDetector.FromPath(file.Path);
@@ -142,6 +169,26 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         }
 
         return probe > 0 && replacements * 20 > probe;
+    }
+
+    private static void ReportConfigurationProblems(
+        AdditionalFileAnalysisContext context,
+        RuleOptions options,
+        AdditionalText file,
+        SourceText text,
+        IReadOnlyList<ConfigurationProblem> problems)
+    {
+        if (problems.Count == 0 || !SeverityResolver.TryGetEffectiveSeverity(Descriptors.InvalidConfiguration, null, options, out var severity))
+        {
+            return;
+        }
+
+        foreach (var problem in problems)
+        {
+            var line = problem.Line >= 0 && problem.Line < text.Lines.Count ? text.Lines[problem.Line] : text.Lines[text.Lines.Count - 1];
+            var location = Location.Create(file.Path, line.Span, text.Lines.GetLinePositionSpan(line.Span));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, location, severity, null, null, problem.Message));
+        }
     }
 
     private static void ReportSkipped(

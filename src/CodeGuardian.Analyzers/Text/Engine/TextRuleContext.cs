@@ -82,4 +82,44 @@ public sealed class TextRuleContext
 
         _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), severity, additionalLocations: null, properties, messageArgs));
     }
+
+    /// <summary>
+    /// Reports with a severity of the rule's own (custom rules): the user's <c>dotnet_diagnostic</c> section keys
+    /// still win; otherwise, when <paramref name="hasOwnSeverity"/>, <paramref name="severity"/> (null: off)
+    /// replaces the preset and the default.
+    /// </summary>
+    public void Report(
+        DiagnosticDescriptor descriptor,
+        int start,
+        int length,
+        bool hasOwnSeverity,
+        DiagnosticSeverity? severity,
+        ImmutableDictionary<string, string?>? properties,
+        params object?[] messageArgs)
+    {
+        DiagnosticSeverity effective;
+        if (!hasOwnSeverity || SeverityResolver.HasSectionSeverity(descriptor, _sectionSeverities))
+        {
+            if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out effective))
+            {
+                return;
+            }
+        }
+        else if (severity is null)
+        {
+            return;
+        }
+        else
+        {
+            effective = severity.Value;
+        }
+
+        _suppressions ??= SuppressionIndex.Build(File);
+        if (_suppressions.IsSuppressed(descriptor.Id, File.LineOf(start)))
+        {
+            return;
+        }
+
+        _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), effective, additionalLocations: null, properties, messageArgs));
+    }
 }
