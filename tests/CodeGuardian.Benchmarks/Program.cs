@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CodeGuardian.Benchmarks.Corpus;
+using CodeGuardian.Benchmarks.Infrastructure;
+
+namespace CodeGuardian.Benchmarks;
+
+/// <summary>
+/// Entry point. Arguments are BenchmarkDotNet's (<c>--filter</c>, <c>--artifacts</c>, ...) plus <c>--smoke</c>:
+/// one cold invocation per benchmark on small corpora, to check in CI that every benchmark runs and reports.
+/// Exit code 1 when a benchmark failed or produced no result.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var forwarded = new List<string>();
+        var smoke = BenchmarkSettings.IsSmoke;
+        foreach (var arg in args)
+        {
+            if (string.Equals(arg, "--smoke", StringComparison.Ordinal))
+            {
+                smoke = true;
+            }
+            else
+            {
+                forwarded.Add(arg);
+            }
+        }
+
+        if (smoke)
+        {
+            // Corpus generators read this, in this process and in any child process.
+            Environment.SetEnvironmentVariable(BenchmarkSettings.SmokeVariable, "1");
+        }
+
+        if (!forwarded.Contains("--filter"))
+        {
+            forwarded.Add("--filter");
+            forwarded.Add("*");
+        }
+
+        var job = smoke
+            ? Job.Dry.WithId("Smoke")
+            : Job.Default.WithId("Measure").WithWarmupCount(3).WithIterationCount(10);
+        var config = ManualConfig.CreateEmpty()
+            .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
+            .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
+            .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(new ThroughputColumn(), new AllocationPerMegabyteColumn(), new OverheadColumn())
+            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full)
+            .WithOption(ConfigOptions.JoinSummary, false);
+
+        var failed = false;
+        foreach (var summary in BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(forwarded.ToArray(), config))
+        {
+            if (summary.HasCriticalValidationErrors)
+            {
+                failed = true;
+            }
+
+            foreach (var report in summary.Reports)
+            {
+                failed |= !report.Success || report.ResultStatistics is null;
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+}
