@@ -5,6 +5,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CodeGuardian.Benchmarks.Corpus;
@@ -48,7 +49,7 @@ public static class Program
         }
 
         var job = smoke
-            ? Job.Dry.WithId("Smoke")
+            ? new Job("Smoke").WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1)
             : Job.Default.WithId("Measure").WithWarmupCount(3).WithIterationCount(10);
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -9,6 +10,7 @@ using CodeGuardian.Benchmarks.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace CodeGuardian.Benchmarks.Benchmarks;
 
@@ -81,12 +83,31 @@ public class CSharpAnalyzerBenchmarks
             throw new InvalidOperationException($"The generated C# corpus has {errors} compile errors.");
         }
 
-        Analyze();
+        var run = _compilation.WithAnalyzers(_analyzers, _options);
+        run.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var semantic = false;
+        foreach (var analyzer in _analyzers)
+        {
+            semantic |= UsesCompilationEvents(run.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        SemanticAnalyzers[Analyzer] = semantic;
     }
+
+    /// <summary>
+    /// Whether the case's analyzers subscribe to symbols, nodes, operations or semantic models. Only then does the
+    /// driver bind the compilation, work the compiler does anyway, so only then is the empty baseline subtracted.
+    /// </summary>
+    internal static ConcurrentDictionary<string, bool> SemanticAnalyzers { get; } = new(StringComparer.Ordinal);
 
     [Benchmark]
     public int Analyze() =>
         _compilation.WithAnalyzers(_analyzers, _options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+
+    private static bool UsesCompilationEvents(AnalyzerTelemetryInfo info) =>
+        info.SymbolActionsCount + info.SymbolStartActionsCount + info.SyntaxNodeActionsCount + info.SemanticModelActionsCount
+        + info.OperationActionsCount + info.OperationBlockActionsCount + info.OperationBlockStartActionsCount
+        + info.CodeBlockActionsCount + info.CodeBlockStartActionsCount + info.CompilationEndActionsCount > 0;
 
     private static Type[] FindType(string name)
     {

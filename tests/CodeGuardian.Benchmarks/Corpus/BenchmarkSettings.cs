@@ -14,10 +14,10 @@ internal static class BenchmarkSettings
         string.Equals(Environment.GetEnvironmentVariable(SmokeVariable), "1", StringComparison.Ordinal);
 
     /// <summary>Number of generated C# files.</summary>
-    public static int CSharpFileCount => IsSmoke ? 12 : 300;
+    public static int CSharpFileCount => IsSmoke ? 6 : 300;
 
     /// <summary>Approximate total size of each generated text corpus, in characters.</summary>
-    public static int TextCorpusSize => IsSmoke ? 48 * 1024 : 1024 * 1024;
+    public static int TextCorpusSize => IsSmoke ? 32 * 1024 : 1024 * 1024;
 
     /// <summary>Approximate size of one generated text file of the many-files corpus.</summary>
     public const int TextFileSize = 12 * 1024;
