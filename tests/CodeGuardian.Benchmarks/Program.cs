@@ -16,12 +16,18 @@ namespace CodeGuardian.Benchmarks;
 /// <summary>
 /// Entry point. Arguments are BenchmarkDotNet's (<c>--filter</c>, <c>--artifacts</c>, ...) plus <c>--smoke</c>:
 /// one cold invocation per benchmark on small corpora, to check in CI that every benchmark runs and reports.
+/// <c>--profile &lt;dir&gt; [runs] [analyzer-name-part]</c> times each analyzer on a folder of C# files instead (see <see cref="DirectoryProfile"/>).
 /// Exit code 1 when a benchmark failed or produced no result.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length >= 2 && string.Equals(args[0], "--profile", StringComparison.Ordinal))
+        {
+            return DirectoryProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 3 ? args[3] : null);
+        }
+
         var forwarded = new List<string>();
         var smoke = BenchmarkSettings.IsSmoke;
         foreach (var arg in args)
