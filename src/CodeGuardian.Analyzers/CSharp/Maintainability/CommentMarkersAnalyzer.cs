@@ -101,7 +101,15 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var trivia = root.FindTrivia(at, findInsideTrivia: true);
+
+            // Only directives are entered (a comment after "#endif"); documentation comments hold no comments and
+            // realizing their XML structure for every "///" line would cost more than the search saves.
+            var trivia = root.FindTrivia(at, findInsideTrivia: false);
+            if (trivia.IsDirective)
+            {
+                trivia = root.FindTrivia(at, findInsideTrivia: true);
+            }
+
             var span = trivia.Span;
             if (span.Length == 0 || !span.Contains(at))
             {
