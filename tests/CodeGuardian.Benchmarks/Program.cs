@@ -30,11 +30,16 @@ public static class Program
 
         var forwarded = new List<string>();
         var smoke = BenchmarkSettings.IsSmoke;
+        var quick = false;
         foreach (var arg in args)
         {
             if (string.Equals(arg, "--smoke", StringComparison.Ordinal))
             {
                 smoke = true;
+            }
+            else if (string.Equals(arg, "--quick", StringComparison.Ordinal))
+            {
+                quick = true;
             }
             else
             {
@@ -56,7 +61,9 @@ public static class Program
 
         var job = smoke
             ? new Job("Smoke").WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1)
-            : Job.Default.WithId("Measure").WithWarmupCount(3).WithIterationCount(10);
+            : quick
+                ? Job.Default.WithId("Quick").WithWarmupCount(1).WithIterationCount(3)
+                : Job.Default.WithId("Measure").WithWarmupCount(3).WithIterationCount(10);
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
             .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)

@@ -42,3 +42,23 @@ public sealed class EmptyAdditionalFileAnalyzer : DiagnosticAnalyzer
         context.RegisterAdditionalFileAction(static _ => { });
     }
 }
+
+/// <summary>A syntax-tree action that only reads the root and text: the driver's own per-tree cost in a profile.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptySyntaxTreeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("BENCH0003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxTreeAction(static tree =>
+        {
+            tree.Tree.GetRoot(tree.CancellationToken);
+            tree.Tree.GetText(tree.CancellationToken);
+        });
+    }
+}
