@@ -1,3 +1,4 @@
+using System;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -18,6 +19,9 @@ public sealed class PyInsecureRandomnessRule : PythonRule
     {
         "random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "uniform", "randbytes",
     };
+
+    /// <summary><c>random.&lt;function&gt;</c>, built once rather than per call.</summary>
+    private static readonly string[] QualifiedRandomFunctions = Array.ConvertAll(RandomFunctions, static function => "random." + function);
 
     private static readonly string[] SecretWords =
     {
@@ -63,9 +67,9 @@ public sealed class PyInsecureRandomnessRule : PythonRule
 
     private static bool IsRandomCall(PyModule module, in PyCall call)
     {
-        foreach (var function in RandomFunctions)
+        foreach (var function in QualifiedRandomFunctions)
         {
-            if (module.CallIs(call, "random." + function))
+            if (module.CallIs(call, function))
             {
                 return true;
             }

@@ -19,6 +19,9 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static readonly string[] PickleFunctions = { "load", "loads", "Unpickler" };
 
+    /// <summary>Every <c>module.function</c> of the pickle family, built once rather than per call.</summary>
+    private static readonly string[] PickleCalls = PickleQualifiedNames();
+
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.UnsafeDeserialization;
@@ -40,14 +43,11 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
     private static string? Classify(PyModule module, in PyCall call)
     {
-        foreach (var pickleModule in PickleModules)
+        foreach (var function in PickleCalls)
         {
-            foreach (var function in PickleFunctions)
+            if (module.CallIs(call, function))
             {
-                if (module.CallIs(call, pickleModule + "." + function))
-                {
-                    return DataFormat;
-                }
+                return DataFormat;
             }
         }
 
@@ -96,5 +96,20 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
         }
 
         return false;
+    }
+
+    private static string[] PickleQualifiedNames()
+    {
+        var names = new string[PickleModules.Length * PickleFunctions.Length];
+        var n = 0;
+        foreach (var pickleModule in PickleModules)
+        {
+            foreach (var function in PickleFunctions)
+            {
+                names[n++] = pickleModule + "." + function;
+            }
+        }
+
+        return names;
     }
 }

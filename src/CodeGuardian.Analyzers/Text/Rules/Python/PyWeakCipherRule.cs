@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -19,6 +20,10 @@ public sealed class PyWeakCipherRule : PythonRule
     private static readonly string[] CryptographyAlgorithms = { "TripleDES", "Blowfish", "ARC4", "CAST5", "IDEA", "SEED" };
 
     private const string CryptographyCiphers = "cryptography.hazmat.primitives.ciphers.";
+
+    private static readonly string[] QualifiedNames = Qualified();
+
+    private static readonly string[] UnqualifiedNames = Unqualified();
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
 
@@ -47,24 +52,61 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private static bool IsWeakCipherCall(PyModule module, in PyCall call)
     {
-        foreach (var cipher in CipherModules)
+        // Qualified names are built once (Qualified below), not per call and candidate.
+        foreach (var name in QualifiedNames)
         {
-            if (module.CallIs(call, "Crypto.Cipher." + cipher + ".new") || module.CallIs(call, "Cryptodome.Cipher." + cipher + ".new")
-                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, cipher + ".new")))
+            if (module.CallIs(call, name))
             {
                 return true;
             }
+        }
+
+        if (call.Import < 0 && !call.HasReceiver)
+        {
+            foreach (var name in UnqualifiedNames)
+            {
+                if (module.CallIs(call, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Qualified()
+    {
+        var names = new List<string>();
+        foreach (var cipher in CipherModules)
+        {
+            names.Add("Crypto.Cipher." + cipher + ".new");
+            names.Add("Cryptodome.Cipher." + cipher + ".new");
         }
 
         foreach (var algorithm in CryptographyAlgorithms)
         {
-            if (module.CallIs(call, CryptographyCiphers + "algorithms." + algorithm)
-                || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "algorithms." + algorithm)))
-            {
-                return true;
-            }
+            names.Add(CryptographyCiphers + "algorithms." + algorithm);
         }
 
-        return module.CallIs(call, CryptographyCiphers + "modes.ECB") || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "modes.ECB"));
+        names.Add(CryptographyCiphers + "modes.ECB");
+        return names.ToArray();
+    }
+
+    private static string[] Unqualified()
+    {
+        var names = new List<string>();
+        foreach (var cipher in CipherModules)
+        {
+            names.Add(cipher + ".new");
+        }
+
+        foreach (var algorithm in CryptographyAlgorithms)
+        {
+            names.Add("algorithms." + algorithm);
+        }
+
+        names.Add("modes.ECB");
+        return names.ToArray();
     }
 }
