@@ -5,6 +5,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -77,7 +78,8 @@ public static class Program
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(new ThroughputColumn(), new AllocationPerMegabyteColumn(), new OverheadColumn())
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full)
-            .WithOption(ConfigOptions.JoinSummary, false);
+            .WithOption(ConfigOptions.JoinSummary, false)
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(48)); // full analyzer names
 
         var failed = false;
         foreach (var summary in BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(forwarded.ToArray(), config))
