@@ -1,6 +1,8 @@
+using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
@@ -37,12 +39,23 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
         var tree = context.Tree;
-        var root = tree.GetRoot(context.CancellationToken);
-        var text = tree.GetText(context.CancellationToken);
+        var cancellationToken = context.CancellationToken;
+        var root = tree.GetRoot(cancellationToken);
+        var text = tree.GetText(cancellationToken);
         var settings = CommentScanSettings.From(RuleOptions.For(context.Options, tree));
         var findings = new List<CommentFinding>();
-        var buffer = ArrayPool<char>.Shared.Rent(256);
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         try
+        {
+            text.CopyTo(0, chars, 0, text.Length);
+            ScanComments(root, new ReadOnlySpan<char>(chars, 0, text.Length), settings, findings, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        if (root.ContainsSkippedText)
         {
             HashSet<int>? fenceLines = null;
             foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
@@ -50,28 +63,8 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
                 if (trivia.IsKind(SyntaxKind.SkippedTokensTrivia))
                 {
                     CheckFence(trivia, text, fenceLines ??= new HashSet<int>(), findings);
-                    continue;
                 }
-
-                if (!IsComment(trivia))
-                {
-                    continue;
-                }
-
-                var span = trivia.Span;
-                if (buffer.Length < span.Length)
-                {
-                    ArrayPool<char>.Shared.Return(buffer);
-                    buffer = ArrayPool<char>.Shared.Rent(span.Length);
-                }
-
-                text.CopyTo(span.Start, buffer, 0, span.Length);
-                CommentScanner.Scan(new System.ReadOnlySpan<char>(buffer, 0, span.Length), span.Start, settings, findings);
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
         }
 
         foreach (var finding in findings)
@@ -81,6 +74,54 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+    }
+
+    /// <summary>
+    /// Every comment starts with "//" or "/*", so a vectorized search of the text finds the candidates and the tree is
+    /// asked only about those (one descent each) — walking all trivia of the tree cost several times more. A
+    /// candidate inside a string or other trivia is not a comment start and is skipped; directives are searched too.
+    /// </summary>
+    private static void ScanComments(SyntaxNode root, ReadOnlySpan<char> text, CommentScanSettings settings, List<CommentFinding> findings, CancellationToken cancellationToken)
+    {
+        var position = 0;
+        while (position < text.Length - 1)
+        {
+            var slash = text.Slice(position).IndexOf('/');
+            if (slash < 0)
+            {
+                return;
+            }
+
+            var at = position + slash;
+            position = at + 1;
+            if (at + 1 >= text.Length || (text[at + 1] != '/' && text[at + 1] != '*'))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Only directives are entered (a comment after "#endif"); documentation comments hold no comments and
+            // realizing their XML structure for every "///" line would cost more than the search saves.
+            var trivia = root.FindTrivia(at, findInsideTrivia: false);
+            if (trivia.IsDirective)
+            {
+                trivia = root.FindTrivia(at, findInsideTrivia: true);
+            }
+
+            var span = trivia.Span;
+            if (span.Length == 0 || !span.Contains(at))
+            {
+                continue;
+            }
+
+            if (span.Start == at && IsComment(trivia))
+            {
+                CommentScanner.Scan(text.Slice(span.Start, span.Length), span.Start, settings, findings);
+            }
+
+            position = Math.Max(position, span.End);
         }
     }
 

@@ -197,4 +197,16 @@ public class CommentMarkersAnalyzerTests
             void M(
             // {|CG1001:TODO: finish|}
         """);
+
+    [Fact]
+    public Task CommentsAfterDirectivesAndBesideStringsWithSlashes_AreScanned() => Verify.VerifyAnalyzerAsync("""
+        #define DEBUG_TRACE
+        class C
+        {
+        #if DEBUG_TRACE // {|CG1001:TODO: drop the trace switch|}
+            string Url = "http://example.com/*not a comment*/"; // {|CG1003:HACK: fixed host|}
+        #endif // {|CG1002:FIXME: keep in sync with the build flags|}
+            int Ratio(int a, int b) => a / b /* {|CG1001:TODO: guard zero|} */;
+        }
+        """);
 }

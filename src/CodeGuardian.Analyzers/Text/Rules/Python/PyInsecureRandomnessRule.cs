@@ -1,3 +1,4 @@
+using System;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -19,7 +20,12 @@ public sealed class PyInsecureRandomnessRule : PythonRule
         "random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "uniform", "randbytes",
     };
 
+<<<<<<< HEAD
     private static readonly string[] RandomCalls = PyNames.Qualify("random.", RandomFunctions);
+=======
+    /// <summary><c>random.&lt;function&gt;</c>, built once rather than per call.</summary>
+    private static readonly string[] QualifiedRandomFunctions = Array.ConvertAll(RandomFunctions, static function => "random." + function);
+>>>>>>> perf
 
     private static readonly string[] SecretWords =
     {
@@ -65,7 +71,19 @@ public sealed class PyInsecureRandomnessRule : PythonRule
 
     private static bool IsRandomCall(PyModule module, in PyCall call)
     {
+<<<<<<< HEAD
         return module.CallIsAny(call, RandomCalls);
+=======
+        foreach (var function in QualifiedRandomFunctions)
+        {
+            if (module.CallIs(call, function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+>>>>>>> perf
     }
 
     /// <summary>The name the call's result goes to: keyword argument, assignment target, or the returning function.</summary>

@@ -19,7 +19,12 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static readonly string[] PickleFunctions = { "load", "loads", "Unpickler" };
 
+<<<<<<< HEAD
     private static readonly string[] PickleCalls = PyNames.Combine(PickleModules, PickleFunctions);
+=======
+    /// <summary>Every <c>module.function</c> of the pickle family, built once rather than per call.</summary>
+    private static readonly string[] PickleCalls = PickleQualifiedNames();
+>>>>>>> perf
 
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
@@ -42,9 +47,18 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
     private static string? Classify(PyModule module, in PyCall call)
     {
+<<<<<<< HEAD
         if (module.CallIsAny(call, PickleCalls))
         {
             return DataFormat;
+=======
+        foreach (var function in PickleCalls)
+        {
+            if (module.CallIs(call, function))
+            {
+                return DataFormat;
+            }
+>>>>>>> perf
         }
 
         if (module.CallIs(call, "shelve.open") || module.CallIs(call, "marshal.loads") || module.CallIs(call, "marshal.load"))
@@ -92,5 +106,20 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
         }
 
         return false;
+    }
+
+    private static string[] PickleQualifiedNames()
+    {
+        var names = new string[PickleModules.Length * PickleFunctions.Length];
+        var n = 0;
+        foreach (var pickleModule in PickleModules)
+        {
+            foreach (var function in PickleFunctions)
+            {
+                names[n++] = pickleModule + "." + function;
+            }
+        }
+
+        return names;
     }
 }

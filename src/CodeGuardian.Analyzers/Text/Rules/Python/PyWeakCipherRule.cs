@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -20,6 +21,7 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private const string CryptographyCiphers = "cryptography.hazmat.primitives.ciphers.";
 
+<<<<<<< HEAD
     private static readonly string[] PyCryptoCalls = PyNames.Qualify("Crypto.Cipher.", CipherModules, ".new");
 
     private static readonly string[] PyCryptodomeCalls = PyNames.Qualify("Cryptodome.Cipher.", CipherModules, ".new");
@@ -29,6 +31,11 @@ public sealed class PyWeakCipherRule : PythonRule
     private static readonly string[] CryptographyCalls = PyNames.Qualify(CryptographyCiphers + "algorithms.", CryptographyAlgorithms);
 
     private static readonly string[] UnqualifiedAlgorithms = PyNames.Qualify("algorithms.", CryptographyAlgorithms);
+=======
+    private static readonly string[] QualifiedNames = Qualified();
+
+    private static readonly string[] UnqualifiedNames = Unqualified();
+>>>>>>> perf
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
 
@@ -57,14 +64,22 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private static bool IsAlgorithmName(PyModule module, in PyCall call)
     {
+<<<<<<< HEAD
         foreach (var algorithm in CryptographyAlgorithms)
         {
             if (module.LastPartIs(call, algorithm))
+=======
+        // Qualified names are built once (Qualified below), not per call and candidate.
+        foreach (var name in QualifiedNames)
+        {
+            if (module.CallIs(call, name))
+>>>>>>> perf
             {
                 return true;
             }
         }
 
+<<<<<<< HEAD
         return false;
     }
 
@@ -80,8 +95,54 @@ public sealed class PyWeakCipherRule : PythonRule
             || (unqualified && (module.CallIsAny(call, UnqualifiedCalls) || module.CallIsAny(call, UnqualifiedAlgorithms))))
         {
             return true;
+=======
+        if (call.Import < 0 && !call.HasReceiver)
+        {
+            foreach (var name in UnqualifiedNames)
+            {
+                if (module.CallIs(call, name))
+                {
+                    return true;
+                }
+            }
         }
 
-        return module.CallIs(call, CryptographyCiphers + "modes.ECB") || (call.Import < 0 && !call.HasReceiver && module.CallIs(call, "modes.ECB"));
+        return false;
+    }
+
+    private static string[] Qualified()
+    {
+        var names = new List<string>();
+        foreach (var cipher in CipherModules)
+        {
+            names.Add("Crypto.Cipher." + cipher + ".new");
+            names.Add("Cryptodome.Cipher." + cipher + ".new");
+        }
+
+        foreach (var algorithm in CryptographyAlgorithms)
+        {
+            names.Add(CryptographyCiphers + "algorithms." + algorithm);
+>>>>>>> perf
+        }
+
+        names.Add(CryptographyCiphers + "modes.ECB");
+        return names.ToArray();
+    }
+
+    private static string[] Unqualified()
+    {
+        var names = new List<string>();
+        foreach (var cipher in CipherModules)
+        {
+            names.Add(cipher + ".new");
+        }
+
+        foreach (var algorithm in CryptographyAlgorithms)
+        {
+            names.Add("algorithms." + algorithm);
+        }
+
+        names.Add("modes.ECB");
+        return names.ToArray();
     }
 }
