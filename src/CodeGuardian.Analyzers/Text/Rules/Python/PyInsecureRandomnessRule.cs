@@ -20,12 +20,8 @@ public sealed class PyInsecureRandomnessRule : PythonRule
         "random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "uniform", "randbytes",
     };
 
-<<<<<<< HEAD
-    private static readonly string[] RandomCalls = PyNames.Qualify("random.", RandomFunctions);
-=======
     /// <summary><c>random.&lt;function&gt;</c>, built once rather than per call.</summary>
     private static readonly string[] QualifiedRandomFunctions = Array.ConvertAll(RandomFunctions, static function => "random." + function);
->>>>>>> perf
 
     private static readonly string[] SecretWords =
     {
@@ -71,9 +67,6 @@ public sealed class PyInsecureRandomnessRule : PythonRule
 
     private static bool IsRandomCall(PyModule module, in PyCall call)
     {
-<<<<<<< HEAD
-        return module.CallIsAny(call, RandomCalls);
-=======
         foreach (var function in QualifiedRandomFunctions)
         {
             if (module.CallIs(call, function))
@@ -83,20 +76,28 @@ public sealed class PyInsecureRandomnessRule : PythonRule
         }
 
         return false;
->>>>>>> perf
     }
 
     /// <summary>The name the call's result goes to: keyword argument, assignment target, or the returning function.</summary>
     private static int TargetName(PyModule module, in PyCall call)
     {
         // Keyword argument of an enclosing call: make_user(token=random.choice(...)).
-        var argumentStart = module.ArgumentStartOf(call.NameStart, out var open);
-        if (argumentStart >= 0 && module.IsPunctuation(open, "("))
+        var bracket = module.EnclosingBracket(call.NameStart);
+        if (bracket >= 0 && module.IsPunctuation(bracket, "("))
         {
-            var keyword = module.KeywordOf(argumentStart);
-            if (keyword >= 0)
+            var cursor = module.Next(bracket);
+            while (module.TryNextArgument(bracket, ref cursor, out var start, out var end))
             {
-                return keyword;
+                if (start <= call.NameStart && call.NameStart < end)
+                {
+                    var keyword = module.KeywordOf(start);
+                    if (keyword >= 0)
+                    {
+                        return keyword;
+                    }
+
+                    break;
+                }
             }
         }
 

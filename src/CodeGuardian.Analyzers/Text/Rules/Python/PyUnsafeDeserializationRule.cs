@@ -19,12 +19,8 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static readonly string[] PickleFunctions = { "load", "loads", "Unpickler" };
 
-<<<<<<< HEAD
-    private static readonly string[] PickleCalls = PyNames.Combine(PickleModules, PickleFunctions);
-=======
     /// <summary>Every <c>module.function</c> of the pickle family, built once rather than per call.</summary>
     private static readonly string[] PickleCalls = PickleQualifiedNames();
->>>>>>> perf
 
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
@@ -47,18 +43,12 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
     private static string? Classify(PyModule module, in PyCall call)
     {
-<<<<<<< HEAD
-        if (module.CallIsAny(call, PickleCalls))
-        {
-            return DataFormat;
-=======
         foreach (var function in PickleCalls)
         {
             if (module.CallIs(call, function))
             {
                 return DataFormat;
             }
->>>>>>> perf
         }
 
         if (module.CallIs(call, "shelve.open") || module.CallIs(call, "marshal.loads") || module.CallIs(call, "marshal.load"))

@@ -21,21 +21,9 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private const string CryptographyCiphers = "cryptography.hazmat.primitives.ciphers.";
 
-<<<<<<< HEAD
-    private static readonly string[] PyCryptoCalls = PyNames.Qualify("Crypto.Cipher.", CipherModules, ".new");
-
-    private static readonly string[] PyCryptodomeCalls = PyNames.Qualify("Cryptodome.Cipher.", CipherModules, ".new");
-
-    private static readonly string[] UnqualifiedCalls = PyNames.Qualify(string.Empty, CipherModules, ".new");
-
-    private static readonly string[] CryptographyCalls = PyNames.Qualify(CryptographyCiphers + "algorithms.", CryptographyAlgorithms);
-
-    private static readonly string[] UnqualifiedAlgorithms = PyNames.Qualify("algorithms.", CryptographyAlgorithms);
-=======
     private static readonly string[] QualifiedNames = Qualified();
 
     private static readonly string[] UnqualifiedNames = Unqualified();
->>>>>>> perf
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
 
@@ -62,40 +50,17 @@ public sealed class PyWeakCipherRule : PythonRule
         }
     }
 
-    private static bool IsAlgorithmName(PyModule module, in PyCall call)
+    private static bool IsWeakCipherCall(PyModule module, in PyCall call)
     {
-<<<<<<< HEAD
-        foreach (var algorithm in CryptographyAlgorithms)
-        {
-            if (module.LastPartIs(call, algorithm))
-=======
         // Qualified names are built once (Qualified below), not per call and candidate.
         foreach (var name in QualifiedNames)
         {
             if (module.CallIs(call, name))
->>>>>>> perf
             {
                 return true;
             }
         }
 
-<<<<<<< HEAD
-        return false;
-    }
-
-    private static bool IsWeakCipherCall(PyModule module, in PyCall call)
-    {
-        if (!module.LastPartIs(call, "new") && !module.LastPartIs(call, "ECB") && !IsAlgorithmName(module, call))
-        {
-            return false;
-        }
-
-        var unqualified = call.Import < 0 && !call.HasReceiver;
-        if (module.CallIsAny(call, PyCryptoCalls) || module.CallIsAny(call, PyCryptodomeCalls) || module.CallIsAny(call, CryptographyCalls)
-            || (unqualified && (module.CallIsAny(call, UnqualifiedCalls) || module.CallIsAny(call, UnqualifiedAlgorithms))))
-        {
-            return true;
-=======
         if (call.Import < 0 && !call.HasReceiver)
         {
             foreach (var name in UnqualifiedNames)
@@ -122,7 +87,6 @@ public sealed class PyWeakCipherRule : PythonRule
         foreach (var algorithm in CryptographyAlgorithms)
         {
             names.Add(CryptographyCiphers + "algorithms." + algorithm);
->>>>>>> perf
         }
 
         names.Add(CryptographyCiphers + "modes.ECB");
