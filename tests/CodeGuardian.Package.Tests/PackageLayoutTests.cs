@@ -35,6 +35,7 @@ public sealed class PackageLayoutTests
                 "build/CodeGuardian.Reports.targets",
                 "buildTransitive/CodeGuardian.Analyzers.props",
                 "buildTransitive/CodeGuardian.Analyzers.targets",
+                "codeguardian.rules.schema.json",
                 "icon.png",
             }.Concat(presets).Concat(ruleDocs).OrderBy(n => n, StringComparer.Ordinal),
             entries.Where(e => !e.StartsWith("tasks/", StringComparison.Ordinal)));

@@ -146,6 +146,17 @@ public static class ConfigurationValidator
                 }
 
                 return $"'{value}' is not a valid value for '{key}' (use one of {string.Join(", ", definition.AllowedValues)})";
+            case OptionType.Regex:
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(value, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                    return null;
+                }
+                catch (ArgumentException exception)
+                {
+                    return $"'{key}' is not a valid regular expression ({exception.Message}); it is ignored";
+                }
+
             default:
                 return null;
         }

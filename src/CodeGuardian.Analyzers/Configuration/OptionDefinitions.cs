@@ -21,6 +21,9 @@ public enum OptionType
 
     /// <summary>One of <see cref="OptionDefinition.AllowedValues"/>.</summary>
     Choice,
+
+    /// <summary>A .NET regular expression (run with a time limit).</summary>
+    Regex,
 }
 
 /// <summary>
@@ -92,6 +95,9 @@ public static class OptionDefinitions
         new OptionDefinition(
             "include_sync_contexts", OptionType.Boolean, "false", ImmutableArray.Create(RuleIdentifiers.BlockingOnAsync),
             allowsGlobalName: true, "Also report blocking calls in code that is not async."),
+        new OptionDefinition(
+            "allowlist", OptionType.Regex, "", ImmutableArray.Create(RuleIdentifiers.KnownSecretToken),
+            allowsGlobalName: false, "Values matching this regular expression are not reported as secrets."),
         new OptionDefinition(
             "tags", OptionType.List, "",
             ImmutableArray.Create(RuleIdentifiers.TodoComment, RuleIdentifiers.FixmeComment, RuleIdentifiers.HackComment, RuleIdentifiers.BugComment),

@@ -331,6 +331,12 @@ public sealed class ConfigHardCodedCredentialRule : TextRule
             i += 7;
         }
 
+        // A line that ends after "- " or "export " has no key (a truncated file ends like that).
+        if (i >= end)
+        {
+            return;
+        }
+
         // Key: quoted or bare, up to the separator.
         int keyStart, keyEnd;
         if (text[i] is '"' or '\'')
