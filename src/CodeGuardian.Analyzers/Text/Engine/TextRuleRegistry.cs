@@ -15,20 +15,16 @@ public static class TextRuleRegistry
 {
     private static readonly Lazy<ImmutableArray<TextRule>> LazyAll = new(Discover);
 
+    private static readonly Lazy<ImmutableArray<TextRule>[]> LazyByLanguage = new(GroupByLanguage);
+
     public static ImmutableArray<TextRule> All => LazyAll.Value;
 
+    /// <summary>The rules of one language, computed once: this runs for every file the analyzer sees.</summary>
     public static ImmutableArray<TextRule> For(TextLanguage language)
     {
-        var builder = ImmutableArray.CreateBuilder<TextRule>();
-        foreach (var rule in All)
-        {
-            if (rule.AppliesTo(language))
-            {
-                builder.Add(rule);
-            }
-        }
-
-        return builder.ToImmutable();
+        var index = (int)language;
+        var byLanguage = LazyByLanguage.Value;
+        return index >= 0 && index < byLanguage.Length ? byLanguage[index] : ImmutableArray<TextRule>.Empty;
     }
 
     public static ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics()
@@ -47,6 +43,27 @@ public static class TextRuleRegistry
         }
 
         return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<TextRule>[] GroupByLanguage()
+    {
+        var languages = (TextLanguage[])Enum.GetValues(typeof(TextLanguage));
+        var groups = new ImmutableArray<TextRule>[languages.Length];
+        foreach (var language in languages)
+        {
+            var builder = ImmutableArray.CreateBuilder<TextRule>();
+            foreach (var rule in LazyAll.Value)
+            {
+                if (rule.AppliesTo(language))
+                {
+                    builder.Add(rule);
+                }
+            }
+
+            groups[(int)language] = builder.ToImmutable();
+        }
+
+        return groups;
     }
 
     private static ImmutableArray<TextRule> Discover()
