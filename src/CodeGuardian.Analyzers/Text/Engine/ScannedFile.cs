@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
 using Microsoft.CodeAnalysis;
@@ -9,10 +11,15 @@ namespace CodeGuardian.Analyzers.Text.Engine;
 /// <summary>
 /// One AdditionalFile as the text rules see it: its characters (a pooled copy of the SourceText, valid for the
 /// duration of the scan), its tokens from one lexer pass, and helpers to compare token text without allocating.
+/// It also owns what the query layers build from the tokens: each layer is built once per file on first use
+/// (<see cref="Layer{T}"/>) from arrays rented for the file (<see cref="Rent{T}"/>), which go back to the pool when
+/// the scan ends (<see cref="Dispose"/>), so scanning a file allocates almost nothing in proportion to its size.
 /// </summary>
-public sealed class ScannedFile
+public sealed class ScannedFile : IDisposable
 {
     private readonly char[] _chars;
+    private List<object>? _layers;
+    private List<(Array Array, Action<Array> Return)>? _rented;
 
     internal ScannedFile(string path, TextLanguage language, SourceText text, char[] chars, int length, TokenList tokens)
     {
@@ -63,6 +70,61 @@ public sealed class ScannedFile
     /// <summary>0-based line number of a position.</summary>
     public int LineOf(int position) => SourceText.Lines.GetLineFromPosition(position).LineNumber;
 
+    /// <summary>
+    /// The query layer of type <typeparamref name="T"/> for this file, created by <paramref name="create"/> on first
+    /// use and shared by every rule afterwards.
+    /// </summary>
+    public T Layer<T>(Func<ScannedFile, T> create)
+        where T : class
+    {
+        _layers ??= new List<object>(2);
+        foreach (var layer in _layers)
+        {
+            if (layer is T existing)
+            {
+                return existing;
+            }
+        }
+
+        var created = create(this);
+        _layers.Add(created);
+        return created;
+    }
+
+    /// <summary>
+    /// An array of at least <paramref name="length"/> elements for the lifetime of the scan; its contents are
+    /// whatever the pool held (initialize what you read). Returned to the pool by <see cref="Dispose"/>.
+    /// </summary>
+    public T[] Rent<T>(int length)
+    {
+        if (length <= 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var array = ArrayPool<T>.Shared.Rent(length);
+        _rented ??= new List<(Array, Action<Array>)>(8);
+        _rented.Add((array, PoolReturn<T>.Return));
+        return array;
+    }
+
+    /// <summary>Returns the rented arrays; the file's layers must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        _layers = null;
+        if (_rented is null)
+        {
+            return;
+        }
+
+        foreach (var (array, giveBack) in _rented)
+        {
+            giveBack(array);
+        }
+
+        _rented = null;
+    }
+
     /// <summary>Index of the first token whose end is after <paramref name="position"/> (binary search).</summary>
     public int TokenIndexAt(int position)
     {
@@ -83,5 +145,10 @@ public sealed class ScannedFile
         }
 
         return found;
+    }
+
+    private static class PoolReturn<T>
+    {
+        public static readonly Action<Array> Return = static array => ArrayPool<T>.Shared.Return((T[])array);
     }
 }

@@ -129,7 +129,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             }
 
             Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, context.CancellationToken);
-            var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
+            using var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
             var diagnostics = new List<Diagnostic>();
             var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, context.CancellationToken);
             foreach (var rule in rules)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -14,8 +13,6 @@ namespace CodeGuardian.Analyzers.Text.JavaScript;
 /// </summary>
 public sealed class JsSyntax
 {
-    private static readonly ConditionalWeakTable<ScannedFile, JsSyntax> Cache = new();
-
     /// <summary>Per file, bounds the variable look-ups of <see cref="NonConstantReason"/> (each is a backward scan).</summary>
     private const int MaxVariableLookups = 256;
 
@@ -90,7 +87,7 @@ public sealed class JsSyntax
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
 
-    public static JsSyntax For(ScannedFile file) => Cache.GetValue(file, static f => new JsSyntax(f));
+    public static JsSyntax For(ScannedFile file) => file.Layer(static f => new JsSyntax(f));
 
     public ref readonly Token this[int index] => ref File.Tokens[_code[index]];
 

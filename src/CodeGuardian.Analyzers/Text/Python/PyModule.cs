@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -14,8 +13,6 @@ namespace CodeGuardian.Analyzers.Text.Python;
 /// </summary>
 public sealed class PyModule
 {
-    private static readonly ConditionalWeakTable<ScannedFile, PyModule> Cache = new();
-
     /// <summary>Python refuses more nesting than this (100 indentation levels, 200 parentheses); walks stop there.</summary>
     public const int MaxBlockNesting = 100;
 
@@ -67,7 +64,7 @@ public sealed class PyModule
     public bool HasMainGuard { get; }
 
     /// <summary>The model of <paramref name="file"/>, built on first use and cached for the file's lifetime.</summary>
-    public static PyModule For(ScannedFile file) => Cache.GetValue(file, static f => new PyModule(f));
+    public static PyModule For(ScannedFile file) => file.Layer(static f => new PyModule(f));
 
     // ---- Tokens -------------------------------------------------------------------------------------------
 

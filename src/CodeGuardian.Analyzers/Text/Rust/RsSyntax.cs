@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -48,8 +47,6 @@ internal sealed class RsSyntax
 {
     private const int LocalSearchLimit = 2000;
 
-    private static readonly ConditionalWeakTable<ScannedFile, RsSyntax> Cache = new();
-
     private readonly Token[] _code;
     private readonly int[] _match;
     private readonly RsRegion[] _region;
@@ -95,7 +92,7 @@ internal sealed class RsSyntax
     public ReadOnlySpan<Token> Code => _code;
 
     /// <summary>The model of <paramref name="file"/>, built on first use and shared by every Rust rule.</summary>
-    public static RsSyntax Of(ScannedFile file) => Cache.GetValue(file, static f => new RsSyntax(f));
+    public static RsSyntax Of(ScannedFile file) => file.Layer(static f => new RsSyntax(f));
 
     public ref readonly Token this[int index] => ref _code[index];
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -20,28 +19,18 @@ public static class SqlBodies
     /// </summary>
     private const int MaxNesting = 3;
 
-    private static readonly ConditionalWeakTable<ScannedFile, IReadOnlyList<Token[]>> Cache = new();
-
     private static readonly IReadOnlyList<Token[]> None = Array.Empty<Token[]>();
 
     public static IReadOnlyList<Token[]> Of(ScannedFile file, CancellationToken cancellationToken)
     {
-        if (Cache.TryGetValue(file, out var cached))
-        {
-            return cached;
-        }
+        var layer = file.Layer(static _ => new BodiesLayer());
+        return layer.Bodies ??= Collect(file, cancellationToken);
+    }
 
-        var found = Collect(file, cancellationToken);
-        try
-        {
-            Cache.Add(file, found);
-        }
-        catch (ArgumentException)
-        {
-            // Another rule on another thread stored it first; both lists are equal.
-        }
-
-        return found;
+    /// <summary>The bodies of one file, collected on first use (the collection needs the cancellation token).</summary>
+    private sealed class BodiesLayer
+    {
+        public IReadOnlyList<Token[]>? Bodies { get; set; }
     }
 
     private static IReadOnlyList<Token[]> Collect(ScannedFile file, CancellationToken cancellationToken)
