@@ -21,6 +21,9 @@ namespace CodeGuardian.Analyzers.CSharp.Maintainability;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>What ends a single-line comment in C#.</summary>
+    private const string LineBreaks = "\r\n\u0085\u2028\u2029";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.TodoComment,
         Descriptors.FixmeComment,
@@ -48,23 +51,16 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
         try
         {
             text.CopyTo(0, chars, 0, text.Length);
-            ScanComments(root, new ReadOnlySpan<char>(chars, 0, text.Length), settings, findings, cancellationToken);
+            var span = new ReadOnlySpan<char>(chars, 0, text.Length);
+            ScanComments(root, span, settings, findings, cancellationToken);
+            if (root.ContainsSkippedText)
+            {
+                ScanFences(root, text, span, findings, cancellationToken);
+            }
         }
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
-        }
-
-        if (root.ContainsSkippedText)
-        {
-            HashSet<int>? fenceLines = null;
-            foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
-            {
-                if (trivia.IsKind(SyntaxKind.SkippedTokensTrivia))
-                {
-                    CheckFence(trivia, text, fenceLines ??= new HashSet<int>(), findings);
-                }
-            }
         }
 
         foreach (var finding in findings)
@@ -78,13 +74,17 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Every comment starts with "//" or "/*", so a vectorized search of the text finds the candidates and the tree is
-    /// asked only about those (one descent each) — walking all trivia of the tree cost several times more. A
-    /// candidate inside a string or other trivia is not a comment start and is skipped; directives are searched too.
+    /// Every comment starts with "//" or "/*", so a vectorized search of the text finds the candidates. A "//" candidate
+    /// is first scanned as if it were a comment (to the end of its line); only when that finds something is the tree
+    /// asked whether it really starts a comment (one descent) — most comments hold no marker, and asking the tree
+    /// for every candidate cost several times more than the whole scan. Block comments (rare) and further "//" on a
+    /// line already scanned go to the tree directly, so no text is scanned twice and the work stays linear.
     /// </summary>
     private static void ScanComments(SyntaxNode root, ReadOnlySpan<char> text, CommentScanSettings settings, List<CommentFinding> findings, CancellationToken cancellationToken)
     {
         var position = 0;
+        var scannedUntil = -1;
+        var candidateFindings = new List<CommentFinding>();
         while (position < text.Length - 1)
         {
             var slash = text.Slice(position).IndexOf('/');
@@ -101,9 +101,22 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            var candidateEnd = -1;
+            if (text[at + 1] == '/' && at >= scannedUntil)
+            {
+                var lineEnd = text.Slice(at).IndexOfAny(LineBreaks.AsSpan());
+                candidateEnd = lineEnd < 0 ? text.Length : at + lineEnd;
+                candidateFindings.Clear();
+                CommentScanner.Scan(text.Slice(at, candidateEnd - at), at, settings, candidateFindings);
+                if (candidateFindings.Count == 0)
+                {
+                    scannedUntil = candidateEnd;
+                    continue;
+                }
+            }
 
             // Only directives are entered (a comment after "#endif"); documentation comments hold no comments and
-            // realizing their XML structure for every "///" line would cost more than the search saves.
+            // realizing their XML structure would cost more than it tells.
             var trivia = root.FindTrivia(at, findInsideTrivia: false);
             if (trivia.IsDirective)
             {
@@ -118,7 +131,14 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
 
             if (span.Start == at && IsComment(trivia))
             {
-                CommentScanner.Scan(text.Slice(span.Start, span.Length), span.Start, settings, findings);
+                if (span.End == candidateEnd)
+                {
+                    findings.AddRange(candidateFindings);
+                }
+                else
+                {
+                    CommentScanner.Scan(text.Slice(span.Start, span.Length), span.Start, settings, findings);
+                }
             }
 
             position = Math.Max(position, span.End);
@@ -129,8 +149,42 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
         or SyntaxKind.MultiLineCommentTrivia;
 
     /// <summary>
-    /// A backtick is not C#: the parser keeps it as skipped-token trivia. Only those lines are checked for a fence,
-    /// so the common case costs nothing beyond the trivia walk.
+    /// A backtick is not C#: outside strings and comments the parser keeps it as skipped-token trivia. The backticks
+    /// are found by a text search and the tree is asked only at those (walking all trivia of the many files that have
+    /// some skipped text, e.g. in disabled regions, cost more than the comment scan).
+    /// </summary>
+    private static void ScanFences(SyntaxNode root, SourceText text, ReadOnlySpan<char> chars, List<CommentFinding> findings, CancellationToken cancellationToken)
+    {
+        HashSet<int>? fenceLines = null;
+        var position = 0;
+        while (position < chars.Length)
+        {
+            var offset = chars.Slice(position).IndexOf('`');
+            if (offset < 0)
+            {
+                return;
+            }
+
+            var next = position + offset;
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var trivia = root.FindTrivia(next, findInsideTrivia: false);
+            if (!trivia.IsKind(SyntaxKind.SkippedTokensTrivia) && trivia.HasStructure)
+            {
+                trivia = root.FindTrivia(next, findInsideTrivia: true);
+            }
+
+            if (trivia.IsKind(SyntaxKind.SkippedTokensTrivia))
+            {
+                CheckFence(trivia, text, fenceLines ??= new HashSet<int>(), findings);
+            }
+
+            position = Math.Max(next + 1, trivia.Span.End);
+        }
+    }
+
+    /// <summary>
+    /// A fence line is reported once, at the fence.
     /// </summary>
     private static void CheckFence(SyntaxTrivia trivia, SourceText text, HashSet<int> seenLines, List<CommentFinding> findings)
     {

@@ -209,4 +209,29 @@ public class CommentMarkersAnalyzerTests
             int Ratio(int a, int b) => a / b /* {|CG1001:TODO: guard zero|} */;
         }
         """);
+
+    [Fact]
+    public Task MarkersAfterSlashesInStrings_OnlyTheRealCommentFires() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            string A = "// TODO: not a comment"; // {|CG1001:TODO: a real one|}
+            string B = "// HACK: x // FIXME: y";
+            string C2 = @"
+        // TODO: inside a verbatim string
+        ";
+            // a comment quoting a comment: "// {|CG1001:TODO: z"|}
+        }
+        """);
+
+    [Fact]
+    public Task MarkdownFence_InDisabledRegion_DoesNotFire_InCode_Fires() => Verify.VerifyIncompleteCodeAsync("""
+        class C
+        {
+        #if NEVER
+        ```csharp
+        #endif
+            void M() { }
+        {|CG1007:```|}
+        }
+        """);
 }
