@@ -36,6 +36,18 @@ internal sealed class ConstantStringAnalysis
         _parameterSinks = parameterSinks;
     }
 
+    /// <summary>The operation block <paramref name="operation"/> belongs to (method body, initializer…), as analysis roots.</summary>
+    public static ImmutableArray<IOperation> RootsOf(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return ImmutableArray.Create(root);
+    }
+
     public bool IsConstant(IOperation? value) => Classify(value) == StringOrigin.Constant;
 
     /// <summary>True for values the compiler could not bind (half-typed code): rules stay silent on them.</summary>

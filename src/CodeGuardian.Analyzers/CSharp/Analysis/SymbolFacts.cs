@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,12 +34,14 @@ internal static class SymbolFacts
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType))
+        var definition = type.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(definition, interfaceType))
         {
             return true;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        // The definition's interface list is computed once; a constructed type (List<int>) would substitute its own.
+        foreach (var implemented in definition.AllInterfaces)
         {
             if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType))
             {
@@ -59,6 +62,13 @@ internal static class SymbolFacts
     public static bool IsOrOverrides(IPropertySymbol? property, IPropertySymbol? member)
     {
         if (property is null || member is null)
+        {
+            return false;
+        }
+
+        // Overrides and implicit implementations keep the name; only an explicit implementation is named otherwise.
+        // This check keeps the interface-map look-up below off the hot path (it runs for every member use).
+        if (!string.Equals(property.Name, member.Name, StringComparison.Ordinal) && property.ExplicitInterfaceImplementations.IsEmpty)
         {
             return false;
         }
@@ -84,6 +94,13 @@ internal static class SymbolFacts
     public static bool IsOrOverrides(IMethodSymbol? method, IMethodSymbol? member)
     {
         if (method is null || member is null)
+        {
+            return false;
+        }
+
+        // Overrides and implicit implementations keep the name; only an explicit implementation is named otherwise.
+        // This check keeps the interface-map look-up below off the hot path (it runs for every member use).
+        if (!string.Equals(method.Name, member.Name, StringComparison.Ordinal) && method.ExplicitInterfaceImplementations.IsEmpty)
         {
             return false;
         }

@@ -36,7 +36,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         var sinks = new ProcessSinks(process, startInfo);
-        context.RegisterOperationBlockStartAction(sinks.OnBlockStart);
+        sinks.Register(context);
     }
 
     private sealed class ProcessSinks
@@ -54,9 +54,10 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
             _arguments = SymbolFacts.Member<IPropertySymbol>(startInfo, "Arguments");
         }
 
-        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
+        public void Register(CompilationStartAnalysisContext context)
         {
-            var block = new Block(this, context.OperationBlocks);
+            var block = new Block(this);
             context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(block.AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -65,16 +66,14 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
         private sealed class Block
         {
             private readonly ProcessSinks _sinks;
-            private readonly ImmutableArray<IOperation> _roots;
-            private ConstantStringAnalysis? _strings;
 
-            public Block(ProcessSinks sinks, ImmutableArray<IOperation> roots)
+            public Block(ProcessSinks sinks)
             {
                 _sinks = sinks;
-                _roots = roots;
             }
 
-            private ConstantStringAnalysis Strings => _strings ??= new ConstantStringAnalysis(_roots);
+            // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
+            private static ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value));
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
@@ -112,7 +111,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            private void CheckStringArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
+            private static void CheckStringArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
             {
                 foreach (var argument in arguments)
                 {
@@ -124,14 +123,14 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            private void Check(OperationAnalysisContext context, IOperation value, string sink)
+            private static void Check(OperationAnalysisContext context, IOperation value, string sink)
             {
                 if (ConstantStringAnalysis.IsInvalid(value))
                 {
                     return;
                 }
 
-                var origin = Strings.Classify(value);
+                var origin = StringsAround(value).Classify(value);
                 if (origin != StringOrigin.Constant)
                 {
                     context.Report(Descriptors.CommandInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin));

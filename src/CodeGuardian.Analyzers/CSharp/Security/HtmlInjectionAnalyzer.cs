@@ -35,7 +35,7 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         var sinks = new HtmlSinks(htmlHelper, htmlString, markupString);
-        context.RegisterOperationBlockStartAction(sinks.OnBlockStart);
+        sinks.Register(context);
     }
 
     private sealed class HtmlSinks
@@ -51,9 +51,10 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
             _markupString = markupString;
         }
 
-        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
+        public void Register(CompilationStartAnalysisContext context)
         {
-            var block = new Block(this, context.OperationBlocks);
+            var block = new Block(this);
             if (_htmlHelper is not null)
             {
                 context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
@@ -69,16 +70,14 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
         private sealed class Block
         {
             private readonly HtmlSinks _sinks;
-            private readonly ImmutableArray<IOperation> _roots;
-            private ConstantStringAnalysis? _strings;
 
-            public Block(HtmlSinks sinks, ImmutableArray<IOperation> roots)
+            public Block(HtmlSinks sinks)
             {
                 _sinks = sinks;
-                _roots = roots;
             }
 
-            private ConstantStringAnalysis Strings => _strings ??= new ConstantStringAnalysis(_roots);
+            // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
+            private static ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value));
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
             {
@@ -124,14 +123,14 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
                 Check(context, conversion.Operand, "(MarkupString)");
             }
 
-            private void Check(OperationAnalysisContext context, IOperation value, string sink)
+            private static void Check(OperationAnalysisContext context, IOperation value, string sink)
             {
                 if (ConstantStringAnalysis.IsInvalid(value))
                 {
                     return;
                 }
 
-                var origin = Strings.Classify(value);
+                var origin = StringsAround(value).Classify(value);
                 if (origin != StringOrigin.Constant)
                 {
                     context.Report(Descriptors.HtmlInjection, value.Syntax.GetLocation(), sink, StringOriginText.Describe(origin));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
@@ -41,7 +42,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockStartAction(sinks.OnBlockStart);
+        sinks.Register(context);
     }
 
     /// <summary>The SQL sinks of one compilation.</summary>
@@ -55,6 +56,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _relationalDatabase;
         private readonly INamedTypeSymbol? _dapper;
         private readonly ParameterNameSinks? _parameterSinks;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new(SymbolEqualityComparer.Default);
 
         private SqlSinks(Compilation compilation)
         {
@@ -77,9 +79,10 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                 : sinks;
         }
 
-        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
+        public void Register(CompilationStartAnalysisContext context)
         {
-            var block = new BlockAnalysis(this, context.OperationBlocks);
+            var block = new BlockAnalysis(this);
             context.RegisterOperationAction(block.AnalyzeAssignment, OperationKind.SimpleAssignment);
             context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
@@ -89,7 +92,23 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         public bool IsCommandText(IPropertySymbol property) =>
             SymbolFacts.IsOrOverrides(property, _dbCommandText) || SymbolFacts.IsOrOverrides(property, _dataCommandText);
 
-        public bool IsCommandType(ITypeSymbol? type) => SymbolFacts.DerivesFromOrImplements(type, _dbCommand, _dataCommand);
+        /// <summary>Whether a created type is a command type; answered once per type (every object creation asks).</summary>
+        public bool IsCommandType(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            var definition = type.OriginalDefinition;
+            if (!_commandTypes.TryGetValue(definition, out var isCommand))
+            {
+                isCommand = SymbolFacts.DerivesFromOrImplements(definition, _dbCommand, _dataCommand);
+                _commandTypes.TryAdd(definition, isCommand);
+            }
+
+            return isCommand;
+        }
 
         /// <summary>The sink's display name, or null when <paramref name="method"/> is not a raw-SQL sink.</summary>
         public string? RawSqlSink(IMethodSymbol method, out string kind)
@@ -123,16 +142,14 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     private sealed class BlockAnalysis
     {
         private readonly SqlSinks _sinks;
-        private readonly ImmutableArray<IOperation> _roots;
-        private ConstantStringAnalysis? _strings;
 
-        public BlockAnalysis(SqlSinks sinks, ImmutableArray<IOperation> roots)
+        public BlockAnalysis(SqlSinks sinks)
         {
             _sinks = sinks;
-            _roots = roots;
         }
 
-        private ConstantStringAnalysis Strings => _strings ??= new ConstantStringAnalysis(_roots, _sinks.ParameterSinks);
+        // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
+        private ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value), _sinks.ParameterSinks);
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
@@ -189,7 +206,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var origin = Strings.Classify(sql);
+            var origin = StringsAround(sql).Classify(sql);
             if (origin == StringOrigin.Constant)
             {
                 return;
