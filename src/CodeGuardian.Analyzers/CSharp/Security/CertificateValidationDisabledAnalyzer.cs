@@ -42,7 +42,10 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
         var handler = context.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
         var analysis = new Callbacks(sslPolicyErrors, SymbolFacts.Member<IPropertySymbol>(handler, "DangerousAcceptAnyServerCertificateValidator"));
         context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
-        context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+        if (analysis.HasAcceptAnyProperty)
+        {
+            context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
+        }
     }
 
     private sealed class Callbacks
@@ -56,10 +59,14 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             _acceptAny = acceptAny;
         }
 
+        public bool HasAcceptAnyProperty => _acceptAny is not null;
+
         public void AnalyzePropertyReference(OperationAnalysisContext context)
         {
+            // Every property use in the compilation comes here: the name decides almost all of them.
             var reference = (IPropertyReferenceOperation)context.Operation;
-            if (_acceptAny is not null && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny))
+            if (_acceptAny is not null && string.Equals(reference.Property.Name, _acceptAny.Name, System.StringComparison.Ordinal)
+                && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny))
             {
                 context.Report(Descriptors.CertificateValidationDisabled, reference.Syntax.GetLocation(), "DangerousAcceptAnyServerCertificateValidator");
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
@@ -51,6 +52,8 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         private readonly IPropertySymbol? _iv;
         private readonly INamedTypeSymbol? _encoding;
         private readonly INamedTypeSymbol? _convert;
+        private readonly ConcurrentDictionary<ITypeSymbol, string> _weakCiphers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _symmetric = new(SymbolEqualityComparer.Default);
 
         public CipherTypes(Compilation compilation)
         {
@@ -76,7 +79,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!SymbolFacts.DerivesFrom(method.ContainingType, SymmetricAlgorithm))
+            if (!IsSymmetricAlgorithm(method.ContainingType))
             {
                 return;
             }
@@ -123,11 +126,43 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private string? WeakCipher(ITypeSymbol? type) =>
-            SymbolFacts.DerivesFrom(type, _des) ? "DES"
-            : SymbolFacts.DerivesFrom(type, _tripleDes) ? "TripleDES"
-            : SymbolFacts.DerivesFrom(type, _rc2) ? "RC2"
-            : null;
+        /// <summary>"DES", "TripleDES", "RC2" or null; answered once per type (every call and creation asks).</summary>
+        private string? WeakCipher(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            var definition = type.OriginalDefinition;
+            if (!_weakCiphers.TryGetValue(definition, out var name))
+            {
+                name = SymbolFacts.DerivesFrom(definition, _des) ? "DES"
+                    : SymbolFacts.DerivesFrom(definition, _tripleDes) ? "TripleDES"
+                    : SymbolFacts.DerivesFrom(definition, _rc2) ? "RC2"
+                    : string.Empty;
+                _weakCiphers.TryAdd(definition, name);
+            }
+
+            return name.Length == 0 ? null : name;
+        }
+
+        private bool IsSymmetricAlgorithm(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            var definition = type.OriginalDefinition;
+            if (!_symmetric.TryGetValue(definition, out var derives))
+            {
+                derives = SymbolFacts.DerivesFrom(definition, SymmetricAlgorithm);
+                _symmetric.TryAdd(definition, derives);
+            }
+
+            return derives;
+        }
 
         private bool IsConstantBytes(IOperation value)
         {
