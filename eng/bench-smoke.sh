@@ -15,7 +15,7 @@ dotnet build "$project" -c Release -v:q -nologo
 dotnet "$repo_root/tests/CodeGuardian.Benchmarks/bin/Release/net10.0/CodeGuardian.Benchmarks.dll" --smoke --artifacts "$artifacts"
 
 missing=0
-for class in CSharpAnalyzerBenchmarks LexerBenchmarks TextRuleSetBenchmarks; do
+for class in CSharpAnalyzerBenchmarks LexerBenchmarks SecretScanBenchmarks TextRuleSetBenchmarks; do
   for suffix in report-github.md report-full.json; do
     report="$artifacts/results/CodeGuardian.Benchmarks.Benchmarks.$class-$suffix"
     if [[ ! -s "$report" ]]; then

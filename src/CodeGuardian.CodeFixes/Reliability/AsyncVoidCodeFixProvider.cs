@@ -132,7 +132,7 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
                 if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
                 {
                     // An un-awaited Task call inside async code raises CS4014, which breaks warnings-as-errors builds.
-                    if (invocation.Parent is ExpressionStatementSyntax && AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation)))
+                    if (invocation.Parent is ExpressionStatementSyntax && AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation), cancellationToken))
                     {
                         return true;
                     }

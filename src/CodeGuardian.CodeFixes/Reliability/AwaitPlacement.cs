@@ -15,7 +15,7 @@ internal static class AwaitPlacement
     public static bool CanAwaitAt(SyntaxNode node)
     {
         var function = AsyncContext.EnclosingFunction(node);
-        if (!AsyncContext.IsAsync(function))
+        if (!AsyncContext.IsAsync(function, System.Threading.CancellationToken.None))
         {
             return false;
         }

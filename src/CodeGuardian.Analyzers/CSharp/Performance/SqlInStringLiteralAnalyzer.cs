@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -150,7 +151,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
         foreach (var match in matches)
         {
             // Looking for "+=" on the variable walks the member: only done when there is something to report.
-            continued ??= IsContinuedElsewhere(expression);
+            continued ??= IsContinuedElsewhere(expression, context.CancellationToken);
             if (MayBeCompletedElsewhere(sql, match, holes, continued.Value))
             {
                 continue;
@@ -200,7 +201,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
     /// The string is a prefix that other code completes: <c>"…" + x</c>, <c>sb.Append("…")</c>,
     /// <c>new StringBuilder("…")</c>, or the initial value of a variable that later receives <c>+=</c>.
     /// </summary>
-    private static bool IsContinuedElsewhere(ExpressionSyntax literal)
+    private static bool IsContinuedElsewhere(ExpressionSyntax literal, CancellationToken cancellationToken)
     {
         SyntaxNode current = literal;
         while (current.Parent is ParenthesizedExpressionSyntax)
@@ -219,9 +220,9 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
                 when creation.Type is IdentifierNameSyntax { Identifier.ValueText: "StringBuilder" } or QualifiedNameSyntax { Right.Identifier.ValueText: "StringBuilder" }:
                 return true;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
-                return HasAddAssignment(declarator, declarator.Identifier.ValueText);
+                return HasAddAssignment(declarator, declarator.Identifier.ValueText, cancellationToken);
             case AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                return HasAddAssignment(assignment, name.Identifier.ValueText);
+                return HasAddAssignment(assignment, name.Identifier.ValueText, cancellationToken);
             default:
                 return false;
         }
@@ -229,7 +230,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
 
     private static bool IsAppend(string name) => name is "Append" or "AppendLine" or "AppendFormat" or "Insert";
 
-    private static bool HasAddAssignment(SyntaxNode from, string name)
+    private static bool HasAddAssignment(SyntaxNode from, string name, CancellationToken cancellationToken)
     {
         var scope = from.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or TypeDeclarationSyntax);
         if (scope is null)
@@ -237,8 +238,15 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // The scope can be a whole type: the walk checks for cancellation as it goes.
+        var visited = 0;
         foreach (var node in scope.DescendantNodes())
         {
+            if ((++visited & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment
                 && assignment.IsKind(SyntaxKind.AddAssignmentExpression)
                 && target.Identifier.ValueText == name)

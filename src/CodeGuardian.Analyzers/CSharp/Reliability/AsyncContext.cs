@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,12 +39,12 @@ internal static class AsyncContext
     }
 
     /// <summary>True when <paramref name="function"/> (from <see cref="EnclosingFunction"/>) is async.</summary>
-    public static bool IsAsync(SyntaxNode? function) => function switch
+    public static bool IsAsync(SyntaxNode? function, CancellationToken cancellationToken) => function switch
     {
         AnonymousFunctionExpressionSyntax anonymous => anonymous.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
         LocalFunctionStatementSyntax local => HasAsync(local.Modifiers),
         MethodDeclarationSyntax method => HasAsync(method.Modifiers),
-        CompilationUnitSyntax unit => TopLevelStatementsAwait(unit),
+        CompilationUnitSyntax unit => TopLevelStatementsAwait(unit, cancellationToken),
         _ => false,
     };
 
@@ -76,14 +77,22 @@ internal static class AsyncContext
         return false;
     }
 
-    private static bool TopLevelStatementsAwait(CompilationUnitSyntax unit)
+    private static bool TopLevelStatementsAwait(CompilationUnitSyntax unit, CancellationToken cancellationToken)
     {
+        // A program of top-level statements can be long: the walk checks for cancellation as it goes.
+        var visited = 0;
         foreach (var member in unit.Members)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (member is GlobalStatementSyntax global && !global.Statement.IsKind(SyntaxKind.LocalFunctionStatement))
             {
                 foreach (var descendant in global.DescendantNodes(static n => !IsFunctionBoundary(n)))
                 {
+                    if ((++visited & 1023) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     if (descendant.IsKind(SyntaxKind.AwaitExpression)
                         || (descendant is ForEachStatementSyntax forEach && forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
                         || (descendant is UsingStatementSyntax usingStatement && usingStatement.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))

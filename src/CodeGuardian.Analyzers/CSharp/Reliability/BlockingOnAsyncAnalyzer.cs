@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -64,7 +65,7 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
         }
 
         var function = AsyncContext.EnclosingFunction(memberAccess);
-        if (!AsyncContext.IsAsync(function)
+        if (!AsyncContext.IsAsync(function, context.CancellationToken)
             && !RuleOptions.For(context.Options, memberAccess.SyntaxTree).GetBool(RuleIdentifiers.BlockingOnAsync, IncludeSyncContextsOption, false))
         {
             return;
@@ -77,7 +78,7 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
             ".Wait()" => types.IsTask(taskType),
             _ => types.IsAwaitable(taskType),
         };
-        if (!isTask || IsKnownComplete(task, memberAccess, function))
+        if (!isTask || IsKnownComplete(task, memberAccess, function, context.CancellationToken))
         {
             return;
         }
@@ -86,7 +87,7 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Whether the task is provably complete at <paramref name="use"/>; see the class summary.</summary>
-    private static bool IsKnownComplete(ExpressionSyntax task, SyntaxNode use, SyntaxNode? function)
+    private static bool IsKnownComplete(ExpressionSyntax task, SyntaxNode use, SyntaxNode? function, CancellationToken cancellationToken)
     {
         var body = AsyncContext.BodyOf(function);
         if (body is null)
@@ -113,8 +114,15 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
 
         var collectionName = ForEachCollectionOf(name, use, function!);
         var position = use.SpanStart;
+        // Everything before the use in the function: long bodies make this a long walk, so it can be cancelled.
+        var visited = 0;
         foreach (var node in body.DescendantNodes(n => n.SpanStart < position && !AsyncContext.IsFunctionBoundary(n)))
         {
+            if ((++visited & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (node.Span.End > position)
             {
                 continue;

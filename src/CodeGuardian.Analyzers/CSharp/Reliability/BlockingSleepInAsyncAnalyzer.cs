@@ -40,7 +40,7 @@ public sealed class BlockingSleepInAsyncAnalyzer : DiagnosticAnalyzer
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-        if (name != "Sleep" || !AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation)))
+        if (name != "Sleep" || !AsyncContext.IsAsync(AsyncContext.EnclosingFunction(invocation), context.CancellationToken))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
@@ -65,7 +66,7 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (IsGuarded(invocation) || InDebugRegion(invocation.Syntax))
+            if (IsGuarded(invocation) || InDebugRegion(invocation.Syntax, context.CancellationToken))
             {
                 return;
             }
@@ -158,9 +159,9 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Inside <c>#if DEBUG</c> (not <c>#if !DEBUG</c>) the call does not exist in release builds.</summary>
-        private static bool InDebugRegion(SyntaxNode node)
+        private static bool InDebugRegion(SyntaxNode node, CancellationToken cancellationToken)
         {
-            var root = node.SyntaxTree.GetRoot();
+            var root = node.SyntaxTree.GetRoot(cancellationToken);
             if (!root.ContainsDirectives)
             {
                 return false;
@@ -170,6 +171,7 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
             var depth = 0;
             for (var directive = root.GetFirstDirective(); directive is not null && directive.SpanStart < node.SpanStart; directive = directive.GetNextDirective())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (directive)
                 {
                     case IfDirectiveTriviaSyntax ifDirective:
