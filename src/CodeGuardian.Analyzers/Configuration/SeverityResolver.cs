@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -51,30 +52,37 @@ public static class SeverityResolver
     /// <summary>Parses an editorconfig severity word; null means <c>none</c>. False for unknown words and <c>default</c>.</summary>
     public static bool TryParse(string text, out DiagnosticSeverity? severity)
     {
+        // Read for every rule of every file: compared in place, no lower-cased copy.
         severity = null;
-        switch (text.Trim().ToLowerInvariant())
+        var word = text.AsSpan().Trim();
+        if (Is(word, "error"))
         {
-            case "error":
-                severity = DiagnosticSeverity.Error;
-                return true;
-            case "warning":
-                severity = DiagnosticSeverity.Warning;
-                return true;
-            case "suggestion":
-            case "info":
-                severity = DiagnosticSeverity.Info;
-                return true;
-            case "silent":
-            case "hidden":
-            case "refactoring":
-                severity = DiagnosticSeverity.Hidden;
-                return true;
-            case "none":
-                return true;
-            default:
-                return false;
+            severity = DiagnosticSeverity.Error;
+            return true;
         }
+
+        if (Is(word, "warning"))
+        {
+            severity = DiagnosticSeverity.Warning;
+            return true;
+        }
+
+        if (Is(word, "suggestion") || Is(word, "info"))
+        {
+            severity = DiagnosticSeverity.Info;
+            return true;
+        }
+
+        if (Is(word, "silent") || Is(word, "hidden") || Is(word, "refactoring"))
+        {
+            severity = DiagnosticSeverity.Hidden;
+            return true;
+        }
+
+        return Is(word, "none");
     }
+
+    private static bool Is(ReadOnlySpan<char> word, string value) => word.Equals(value.AsSpan(), StringComparison.OrdinalIgnoreCase);
 
     private static bool Apply(DiagnosticSeverity? configured, ref DiagnosticSeverity severity)
     {
