@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
@@ -52,8 +51,8 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         private readonly IPropertySymbol? _iv;
         private readonly INamedTypeSymbol? _encoding;
         private readonly INamedTypeSymbol? _convert;
-        private readonly ConcurrentDictionary<ITypeSymbol, string> _weakCiphers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> _symmetric = new(SymbolEqualityComparer.Default);
+        private readonly BaseTypeClassifier _weakCiphers;
+        private readonly BaseTypeClassifier _symmetric;
 
         public CipherTypes(Compilation compilation)
         {
@@ -65,6 +64,8 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             _iv = SymbolFacts.Member<IPropertySymbol>(SymmetricAlgorithm, "IV");
             _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             _convert = compilation.GetTypeByMetadataName("System.Convert");
+            _weakCiphers = new BaseTypeClassifier((_des, "DES"), (_tripleDes, "TripleDES"), (_rc2, "RC2"));
+            _symmetric = new BaseTypeClassifier((SymmetricAlgorithm, "SymmetricAlgorithm"));
         }
 
         public INamedTypeSymbol? SymmetricAlgorithm { get; }
@@ -126,43 +127,9 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>"DES", "TripleDES", "RC2" or null; answered once per type (every call and creation asks).</summary>
-        private string? WeakCipher(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return null;
-            }
+        private string? WeakCipher(ITypeSymbol? type) => _weakCiphers.Classify(type);
 
-            var definition = type.OriginalDefinition;
-            if (!_weakCiphers.TryGetValue(definition, out var name))
-            {
-                name = SymbolFacts.DerivesFrom(definition, _des) ? "DES"
-                    : SymbolFacts.DerivesFrom(definition, _tripleDes) ? "TripleDES"
-                    : SymbolFacts.DerivesFrom(definition, _rc2) ? "RC2"
-                    : string.Empty;
-                _weakCiphers.TryAdd(definition, name);
-            }
-
-            return name.Length == 0 ? null : name;
-        }
-
-        private bool IsSymmetricAlgorithm(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            var definition = type.OriginalDefinition;
-            if (!_symmetric.TryGetValue(definition, out var derives))
-            {
-                derives = SymbolFacts.DerivesFrom(definition, SymmetricAlgorithm);
-                _symmetric.TryAdd(definition, derives);
-            }
-
-            return derives;
-        }
+        private bool IsSymmetricAlgorithm(ITypeSymbol? type) => _symmetric.Classify(type) is not null;
 
         private bool IsConstantBytes(IOperation value)
         {

@@ -54,6 +54,9 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
 
     private sealed class HashTypes
     {
+        private readonly BaseTypeClassifier _families;
+        private readonly BaseTypeClassifier _hashAlgorithm;
+
         public HashTypes(Compilation compilation)
         {
             Md5 = compilation.GetTypeByMetadataName("System.Security.Cryptography.MD5");
@@ -62,6 +65,8 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
             HmacSha1 = compilation.GetTypeByMetadataName("System.Security.Cryptography.HMACSHA1");
             HashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
             CryptoConfig = compilation.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
+            _families = new BaseTypeClassifier((Md5, "MD5"), (Sha1, "SHA1"), (HmacMd5, "HMACMD5"), (HmacSha1, "HMACSHA1"));
+            _hashAlgorithm = new BaseTypeClassifier((HashAlgorithm, "HashAlgorithm"));
         }
 
         public INamedTypeSymbol? Md5 { get; }
@@ -94,7 +99,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
             }
 
             // HashAlgorithm.Create("MD5"), HMAC.Create("HMACSHA1"), KeyedHashAlgorithm.Create(...), CryptoConfig.CreateFromName("SHA1").
-            var isFactory = (method.Name == "Create" && SymbolFacts.DerivesFrom(type, HashAlgorithm))
+            var isFactory = (method.Name == "Create" && IsHashAlgorithm(type))
                 || (method.Name == "CreateFromName" && SymbolFacts.IsType(type, CryptoConfig));
             if (!isFactory || invocation.Arguments.Length == 0 || invocation.Arguments[0].Value.ConstantValue.Value is not string name)
             {
@@ -121,25 +126,9 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private string? Family(INamedTypeSymbol? type)
-        {
-            if (SymbolFacts.DerivesFrom(type, Md5))
-            {
-                return "MD5";
-            }
+        private string? Family(INamedTypeSymbol? type) => _families.Classify(type);
 
-            if (SymbolFacts.DerivesFrom(type, Sha1))
-            {
-                return "SHA1";
-            }
-
-            if (SymbolFacts.DerivesFrom(type, HmacMd5))
-            {
-                return "HMACMD5";
-            }
-
-            return SymbolFacts.DerivesFrom(type, HmacSha1) ? "HMACSHA1" : null;
-        }
+        private bool IsHashAlgorithm(ITypeSymbol? type) => _hashAlgorithm.Classify(type) is not null;
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string construct, string family)
         {
