@@ -73,12 +73,18 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
 
     private sealed class Sinks
     {
-        private readonly ImmutableArray<INamedTypeSymbol> _formatters;
+        private readonly BaseTypeClassifier _formatters;
         private readonly INamedTypeSymbol? _typeNameHandling;
 
         public Sinks(ImmutableArray<INamedTypeSymbol> formatters, INamedTypeSymbol? typeNameHandling)
         {
-            _formatters = formatters;
+            var classes = new (INamedTypeSymbol?, string)[formatters.Length];
+            for (var i = 0; i < classes.Length; i++)
+            {
+                classes[i] = (formatters[i], formatters[i].Name);
+            }
+
+            _formatters = new BaseTypeClassifier(classes);
             _typeNameHandling = typeNameHandling;
         }
 
@@ -87,7 +93,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             var creation = (IObjectCreationOperation)context.Operation;
             if (FormatterOf(creation.Type) is { } formatter)
             {
-                context.Report(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter.Name, FormatterAlternative);
+                context.Report(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter, FormatterAlternative);
             }
         }
 
@@ -107,7 +113,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.Report(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter.Name + "." + invocation.TargetMethod.Name, FormatterAlternative);
+            context.Report(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter + "." + invocation.TargetMethod.Name, FormatterAlternative);
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -185,17 +191,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             return "TypeNameHandling";
         }
 
-        private INamedTypeSymbol? FormatterOf(ITypeSymbol? type)
-        {
-            foreach (var formatter in _formatters)
-            {
-                if (SymbolFacts.DerivesFrom(type, formatter))
-                {
-                    return formatter;
-                }
-            }
-
-            return null;
-        }
+        /// <summary>The name of the formatter type <paramref name="type"/> is or derives from, else null.</summary>
+        private string? FormatterOf(ITypeSymbol? type) => _formatters.Classify(type);
     }
 }
