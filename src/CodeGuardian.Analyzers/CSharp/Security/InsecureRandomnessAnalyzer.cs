@@ -49,15 +49,15 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 
     private sealed class RandomUse
     {
-        private readonly INamedTypeSymbol _random;
+        private readonly BaseTypeClassifier _random;
 
-        public RandomUse(INamedTypeSymbol random) => _random = random;
+        public RandomUse(INamedTypeSymbol random) => _random = new BaseTypeClassifier((random, "Random"));
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.IsStatic || method.Name is "Shuffle" or "GetHashCode" or "ToString" or "Equals" || !SymbolFacts.DerivesFrom(method.ContainingType, _random))
+            if (method.IsStatic || method.Name is "Shuffle" or "GetHashCode" or "ToString" or "Equals" || _random.Classify(method.ContainingType) is null)
             {
                 return;
             }
