@@ -161,4 +161,22 @@ public class DebugOutputAnalyzerTests
         {
             void M() { System.Console.WriteLine(; Console.Write( ; System.Console.Out. ; WriteLine
         """);
+
+    [Fact]
+    public Task AliasOfConsole_Fires_LowerCaseReceiver_IsNotBound() => CSharpRuleTest.VerifyWithGlobalConfigAsync<DebugOutputAnalyzer>(
+        """
+        using Con = System.Console;
+        class C
+        {
+            private readonly System.IO.TextWriter _out = System.Console.Out;
+
+            void M(System.IO.TextWriter writer)
+            {
+                [|Con.WriteLine("alias")|];
+                writer.WriteLine("a writer");
+                _out.Write(1);
+            }
+        }
+        """,
+        Library);
 }

@@ -74,6 +74,14 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // writer.Write(…), _output.WriteLine(…): a receiver named like a local, parameter or field is no console type
+        // (types and aliases are PascalCase by convention), so the call is not bound — serializers make many such calls.
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiverIdentifier }
+            && receiverIdentifier.Identifier.ValueText is { Length: > 0 } receiverName && (char.IsLower(receiverName[0]) || receiverName[0] == '_'))
+        {
+            return;
+        }
+
         if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method)
         {
             return;
