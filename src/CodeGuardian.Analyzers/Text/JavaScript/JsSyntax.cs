@@ -25,6 +25,8 @@ public sealed class JsSyntax
     /// <summary>Bounds the backward walk of one loop look-up; statements longer than this are not followed.</summary>
     private const int MaxLoopWalk = 256;
 
+    private const string LineTerminators = "\n\r\u2028\u2029";
+
     private readonly int[] _code;
     private readonly int[] _match;
     private readonly int[] _parent;
@@ -45,87 +47,89 @@ public sealed class JsSyntax
     {
         File = file;
         var tokens = file.Tokens.AsSpan();
+
+        // Counting without branches on the kind (which is unpredictable token to token).
         int count = 0, identifiers = 0, strings = 0;
         foreach (var token in tokens)
         {
-            switch (token.Kind)
-            {
-                case TokenKind.Comment or TokenKind.Text:
-                    continue;
-                case TokenKind.Identifier:
-                    identifiers++;
-                    break;
-                case TokenKind.String:
-                    strings++;
-                    break;
-            }
-
-            count++;
+            var kind = token.Kind;
+            count += kind is TokenKind.Comment or TokenKind.Text ? 0 : 1;
+            identifiers += kind == TokenKind.Identifier ? 1 : 0;
+            strings += kind == TokenKind.String ? 1 : 0;
         }
 
         // Per-code-token arrays come from the file's pool: building the layer allocates almost nothing.
-        _code = file.Rent<int>(count);
-        _match = file.Rent<int>(count);
-        _parent = file.Rent<int>(count);
-        _punctuation = file.Rent<char>(count);
-        _lineBreakBefore = file.Rent<bool>(count);
-        _strings = file.Rent<int>(strings);
-        Names = new NameIndex(file, identifiers);
+        var code = _code = file.Rent<int>(count);
+        var match = _match = file.Rent<int>(count);
+        var parent = _parent = file.Rent<int>(count);
+        var punctuation = _punctuation = file.Rent<char>(count);
+        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(count);
+        var stringIndices = _strings = file.Rent<int>(strings);
+        var names = Names = new NameIndex(file, identifiers);
 
-        // Open brackets not yet closed; the innermost is on top.
+        // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
         var stack = file.Rent<int>(count);
         var depth = 0;
+        var top = -1;
         var text = file.Text;
         var k = 0;
         var s = 0;
-        var previousEnd = 0;
+
+        // The lexer marks the first token of each line; a block comment between two code tokens may hide a line break.
+        var lineBreak = false;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
             if (kind is TokenKind.Comment or TokenKind.Text)
             {
+                lineBreak |= token.Has(TokenFlags.LineStart)
+                    || (token.Has(TokenFlags.BlockComment) && HasLineBreak(text.Slice(token.Start, token.Length)));
                 continue;
             }
 
-            _code[k] = i;
-            _match[k] = -1;
-            _parent[k] = depth > 0 ? stack[depth - 1] : -1;
-            _lineBreakBefore[k] = k > 0 && HasLineBreak(text.Slice(previousEnd, token.Start - previousEnd));
-            previousEnd = token.End;
+            code[k] = i;
+            match[k] = -1;
+            parent[k] = top;
+            lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
+            lineBreak = false;
             var c = '\0';
             if (kind == TokenKind.Identifier)
             {
-                Names.Add(k, token.Start, token.Length);
+                names.Add(k, token.Start, token.Length);
             }
-            else if (kind == TokenKind.String)
+            else if (kind == TokenKind.Punctuation)
             {
-                _strings[s++] = k;
-            }
-            else if (kind == TokenKind.Punctuation && token.Length == 1)
-            {
-                c = text[token.Start];
-                if (c is '(' or '[' or '{')
+                if (token.Length == 1)
                 {
-                    stack[depth++] = k;
-                }
-                else if (c is ')' or ']' or '}' && depth > 0)
-                {
-                    var open = stack[depth - 1];
-                    var expected = _punctuation[open] switch { '(' => ')', '[' => ']', _ => '}' };
-
-                    // A stray closer is ignored rather than unbalancing everything after it.
-                    if (expected == c)
+                    c = text[token.Start];
+                    if (c is '(' or '[' or '{')
                     {
-                        depth--;
-                        _match[open] = k;
-                        _match[k] = open;
-                        _parent[k] = depth > 0 ? stack[depth - 1] : -1;
+                        stack[depth++] = k;
+                        top = k;
+                    }
+                    else if (c is ')' or ']' or '}' && depth > 0)
+                    {
+                        var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+
+                        // A stray closer is ignored rather than unbalancing everything after it.
+                        if (expected == c)
+                        {
+                            depth--;
+                            match[top] = k;
+                            match[k] = top;
+                            top = depth > 0 ? stack[depth - 1] : -1;
+                            parent[k] = top;
+                        }
                     }
                 }
             }
+            else if (kind == TokenKind.String)
+            {
+                stringIndices[s++] = k;
+            }
 
-            _punctuation[k] = c;
+            punctuation[k] = c;
             k++;
         }
 
@@ -203,18 +207,7 @@ public sealed class JsSyntax
     /// <summary>A line break separates code token <paramref name="index"/> from the code token before it.</summary>
     public bool IsOnNewLine(int index) => index > 0 && index < Count && _lineBreakBefore[index];
 
-    private static bool HasLineBreak(ReadOnlySpan<char> gap)
-    {
-        foreach (var c in gap)
-        {
-            if (c is '\n' or '\r' or '\u2028' or '\u2029')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasLineBreak(ReadOnlySpan<char> text) => text.IndexOfAny(LineTerminators.AsSpan()) >= 0;
 
     /// <summary>A string literal with no run-time holes (quoted, or a template without <c>${}</c>).</summary>
     public bool IsConstantString(int index) =>

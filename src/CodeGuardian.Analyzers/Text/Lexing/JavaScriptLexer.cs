@@ -18,6 +18,9 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <see cref="TokenFlags.Unterminated"/>, so one stray quote does not swallow the rest of the file. Block
 /// comments and template literals run to the end of the file when unterminated.</item>
 /// <item>A <c>#!</c> first line and a byte-order mark are <see cref="TokenKind.Text"/>.</item>
+/// <item>A token that is the first on its physical line has <see cref="TokenFlags.LineStart"/> (a line break in the
+/// white space before it), so consumers tell line breaks between tokens (automatic semicolon insertion) without
+/// re-reading the text; only a multi-line block comment between two tokens needs a look inside.</item>
 /// </list>
 /// </summary>
 public sealed class JavaScriptLexer : ILexer
@@ -59,6 +62,9 @@ public sealed class JavaScriptLexer : ILexer
         private int _templateStart;
         private TokenFlags _templateFlags;
 
+        // A line terminator was skipped since the last token: the next one starts its line.
+        private TokenFlags _lineStart;
+
         public Scanner(ReadOnlySpan<char> text, TokenList tokens)
         {
             _text = text;
@@ -68,6 +74,7 @@ public sealed class JavaScriptLexer : ILexer
             _previous = Previous.RegexAllowed;
             _templateStart = 0;
             _templateFlags = TokenFlags.None;
+            _lineStart = TokenFlags.LineStart;
         }
 
         private readonly bool InTemplate => _stack is { Count: > 0 };
@@ -94,6 +101,11 @@ public sealed class JavaScriptLexer : ILexer
                 var c = text[_position];
                 if (IsWhiteSpace(c))
                 {
+                    if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                    {
+                        _lineStart = TokenFlags.LineStart;
+                    }
+
                     _position++;
                     continue;
                 }
@@ -146,6 +158,7 @@ public sealed class JavaScriptLexer : ILexer
                     _stack!.RemoveAt(_stack.Count - 1);
                     _position = i;
                     _previous = Previous.ExpressionEnd;
+                    _lineStart = TokenFlags.None;
                     if (_stack.Count == 0)
                     {
                         _tokens.Add(_templateStart, i - _templateStart, TokenKind.String, _templateFlags);
@@ -251,7 +264,8 @@ public sealed class JavaScriptLexer : ILexer
             if (_stack.Count == 0)
             {
                 _templateStart = start;
-                _templateFlags = TokenFlags.Template;
+                _templateFlags = TokenFlags.Template | _lineStart;
+                _lineStart = TokenFlags.None;
             }
 
             _stack.Add(TemplateFrame);
@@ -459,8 +473,10 @@ public sealed class JavaScriptLexer : ILexer
             _position = end;
             if (!InTemplate)
             {
-                _tokens.Add(start, end - start, kind, flags);
+                _tokens.Add(start, end - start, kind, flags | _lineStart);
             }
+
+            _lineStart = TokenFlags.None;
         }
 
         private readonly int LineEnd(int start)
