@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
@@ -48,6 +49,10 @@ public sealed class JavaScriptLexer : ILexer
         /// <summary>A <c>.</c> or <c>?.</c>: the next identifier is a property name even if it spells a keyword.</summary>
         MemberDot,
     }
+
+    private const string DoubleQuotedStops = "\"\\\r\n";
+    private const string SingleQuotedStops = "'\\\r\n";
+    private const string LineTerminators = "\n\r\u2028\u2029";
 
     private ref struct Scanner
     {
@@ -101,12 +106,20 @@ public sealed class JavaScriptLexer : ILexer
                 var c = text[_position];
                 if (IsWhiteSpace(c))
                 {
-                    if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                    // The whole run of white space at once.
+                    var i = _position;
+                    do
                     {
-                        _lineStart = TokenFlags.LineStart;
-                    }
+                        if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                        {
+                            _lineStart = TokenFlags.LineStart;
+                        }
 
-                    _position++;
+                        i++;
+                    }
+                    while (i < text.Length && IsWhiteSpace(c = text[i]));
+
+                    _position = i;
                     continue;
                 }
 
@@ -145,6 +158,14 @@ public sealed class JavaScriptLexer : ILexer
             var i = _position;
             while (i < text.Length)
             {
+                // Plain template text holds none of \ ` $: skip it in one vectorized search.
+                var special = text.Slice(i).IndexOfAny('\\', '`', '$');
+                if (special < 0)
+                {
+                    break;
+                }
+
+                i += special;
                 var c = text[i];
                 if (c == '\\')
                 {
@@ -300,8 +321,18 @@ public sealed class JavaScriptLexer : ILexer
         {
             var text = _text;
             var i = start + 1;
+            var stops = quote == '"' ? DoubleQuotedStops : SingleQuotedStops;
             while (i < text.Length)
             {
+                // String bodies hold none of the quote, \, CR, LF: skip them in one vectorized search.
+                var stop = text.Slice(i).IndexOfAny(stops.AsSpan());
+                if (stop < 0)
+                {
+                    i = text.Length;
+                    break;
+                }
+
+                i += stop;
                 var c = text[i];
                 if (c == quote)
                 {
@@ -481,14 +512,8 @@ public sealed class JavaScriptLexer : ILexer
 
         private readonly int LineEnd(int start)
         {
-            var text = _text;
-            var i = start;
-            while (i < text.Length && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029')
-            {
-                i++;
-            }
-
-            return i;
+            var end = _text.Slice(start).IndexOfAny(LineTerminators.AsSpan());
+            return end < 0 ? _text.Length : start + end;
         }
     }
 
@@ -567,8 +592,9 @@ public sealed class JavaScriptLexer : ILexer
 
     private static bool Is(ReadOnlySpan<char> word, string keyword) => word.SequenceEqual(keyword.AsSpan());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhiteSpace(char c) =>
-        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 127 && char.IsWhiteSpace(c)) || c == '\uFEFF';
+        c < 128 ? (AsciiClasses[c] & WhiteSpaceClass) != 0 : char.IsWhiteSpace(c) || c == '\uFEFF';
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
@@ -576,8 +602,43 @@ public sealed class JavaScriptLexer : ILexer
 
     private static bool IsRadixPrefix(char c) => c is 'x' or 'X' or 'b' or 'B' or 'o' or 'O';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsIdentifierStart(char c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c == '\\' || (c > 127 && !char.IsWhiteSpace(c));
+        c < 128 ? (AsciiClasses[c] & IdentifierStartClass) != 0 : !char.IsWhiteSpace(c);
 
-    internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentifierPart(char c) =>
+        c < 128 ? (AsciiClasses[c] & IdentifierPartClass) != 0 : !char.IsWhiteSpace(c);
+
+    // ASCII character classes as bits, so the per-character tests of the hot loops are one table read.
+    private const byte IdentifierStartClass = 1;
+    private const byte IdentifierPartClass = 2;
+    private const byte WhiteSpaceClass = 4;
+
+    private static readonly byte[] AsciiClasses = CreateAsciiClasses();
+
+    private static byte[] CreateAsciiClasses()
+    {
+        var classes = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var ch = (char)c;
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$' || ch == '\\')
+            {
+                classes[c] |= IdentifierStartClass | IdentifierPartClass;
+            }
+
+            if (ch >= '0' && ch <= '9')
+            {
+                classes[c] |= IdentifierPartClass;
+            }
+
+            if (ch is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+            {
+                classes[c] |= WhiteSpaceClass;
+            }
+        }
+
+        return classes;
+    }
 }
