@@ -209,6 +209,29 @@ public sealed class JavaScriptLexer : ILexer
             var start = _position;
             var next = start + 1 < text.Length ? text[start + 1] : '\0';
 
+            // Most frequent first: names, then brackets and separators that never start a longer operator.
+            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
+            {
+                var end = start + 1;
+                while (end < text.Length && IsIdentifierPart(text[end]))
+                {
+                    end++;
+                }
+
+                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
+                    ? Previous.ExpressionEnd
+                    : Previous.RegexAllowed;
+                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+                return;
+            }
+
+            if (c is '(' or ')' or '[' or ']' or ';' or ',')
+            {
+                _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
             if (c == '/' && next == '/')
             {
                 var end = LineEnd(start);
@@ -232,21 +255,6 @@ public sealed class JavaScriptLexer : ILexer
             if (c == '`')
             {
                 OpenTemplate(start);
-                return;
-            }
-
-            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
-            {
-                var end = start + 1;
-                while (end < text.Length && IsIdentifierPart(text[end]))
-                {
-                    end++;
-                }
-
-                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
-                    ? Previous.ExpressionEnd
-                    : Previous.RegexAllowed;
-                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
                 return;
             }
 
