@@ -20,10 +20,15 @@ namespace CodeGuardian.Benchmarks.Infrastructure;
 /// </summary>
 internal static class TextRuleProfile
 {
-    public static int Run(int runs)
+    public static int Run(int runs, string? only = null)
     {
         foreach (var language in new[] { TextLanguage.JavaScript, TextLanguage.Python, TextLanguage.Sql, TextLanguage.Rust })
         {
+            if (only is not null && !string.Equals(only, language.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var corpus = TextCorpus.Get(language, TextCorpusShape.ManyFiles);
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
             foreach (var (path, text) in corpus.Files)
@@ -37,7 +42,7 @@ internal static class TextRuleProfile
             var megabytes = corpus.Utf8Bytes / 1e6;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, files.Count, megabytes));
             var rows = new List<(double MBps, long AllocPerMB, string Name)>();
-            var rules = TextRuleRegistry.For(language);
+            IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
             // whole set on one shared file (layers built once) = what TextFileAnalyzer does after lexing.
@@ -49,8 +54,25 @@ internal static class TextRuleProfile
                     Lexers.For(language)!.Tokenize(file.Chars, file.Tokens, CancellationToken.None);
                 }
             }));
+            // CG_PROFILE_RULE: a regular expression on rule type names; only those rules are timed, alone and together.
+            var onlyRule = Environment.GetEnvironmentVariable("CG_PROFILE_RULE");
+            if (onlyRule is not null)
+            {
+                var selected = new List<TextRule>();
+                foreach (var rule in rules)
+                {
+                    if (System.Text.RegularExpressions.Regex.IsMatch(rule.GetType().Name, onlyRule))
+                    {
+                        selected.Add(rule);
+                    }
+                }
+
+                rules = selected;
+            }
+
             foreach (var rule in rules)
             {
+
                 rows.Add(Measure(runs, megabytes, rule.GetType().Name, () =>
                 {
                     foreach (var file in files)
@@ -88,16 +110,44 @@ internal static class TextRuleProfile
     {
         var times = new List<double>();
         long allocated = 0;
+
+        // On a shared, loaded machine wall time mostly measures the neighbours: CG_PROFILE_CPU=1 (Linux) times each run
+        // by this thread's CPU time instead and keeps the fastest run.
+        var cpu = Environment.GetEnvironmentVariable("CG_PROFILE_CPU") == "1";
         for (var run = 0; run < runs; run++)
         {
+            var cpuBefore = cpu ? ThreadCpuSeconds() : 0;
             var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             body();
-            times.Add(watch.Elapsed.TotalSeconds);
+            var elapsed = watch.Elapsed.TotalSeconds;
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (cpu)
+            {
+                elapsed = ThreadCpuSeconds() - cpuBefore;
+            }
+
+            times.Add(elapsed);
         }
 
         times.Sort();
-        return (megabytes / times[times.Count / 2], (long)(allocated / megabytes), name);
+        var time = cpu ? times[0] : times[times.Count / 2];
+        return (megabytes / time, (long)(allocated / megabytes), name);
+    }
+
+    private static double ThreadCpuSeconds()
+    {
+        const int ThreadCpuTimeClock = 3;
+        return ClockGetTime(ThreadCpuTimeClock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : 0;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }

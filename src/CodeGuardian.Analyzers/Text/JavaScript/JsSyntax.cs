@@ -25,6 +25,8 @@ public sealed class JsSyntax
     /// <summary>Bounds the backward walk of one loop look-up; statements longer than this are not followed.</summary>
     private const int MaxLoopWalk = 256;
 
+    private const string LineTerminators = "\n\r\u2028\u2029";
+
     private readonly int[] _code;
     private readonly int[] _match;
     private readonly int[] _parent;
@@ -33,6 +35,10 @@ public sealed class JsSyntax
     // separates it from the previous code token. Both make the hot checks array reads.
     private readonly char[] _punctuation;
     private readonly bool[] _lineBreakBefore;
+
+    // Code indices of the string tokens, in order: rules that look into strings visit only these.
+    private readonly int[] _strings;
+    private readonly int _stringCount;
     private readonly List<ModuleBinding> _bindings = new();
     private int _variableLookups;
     private bool? _hasLoops;
@@ -41,44 +47,94 @@ public sealed class JsSyntax
     {
         File = file;
         var tokens = file.Tokens.AsSpan();
-        var count = 0;
+
+        // Counting without branches on the kind (which is unpredictable token to token).
+        int count = 0, identifiers = 0, strings = 0;
         foreach (var token in tokens)
         {
-            if (token.Kind is not (TokenKind.Comment or TokenKind.Text))
-            {
-                count++;
-            }
+            var kind = token.Kind;
+            count += kind is TokenKind.Comment or TokenKind.Text ? 0 : 1;
+            identifiers += kind == TokenKind.Identifier ? 1 : 0;
+            strings += kind == TokenKind.String ? 1 : 0;
         }
 
-        _code = new int[count];
-        _match = new int[count];
-        _parent = new int[count];
-        _punctuation = new char[count];
-        _lineBreakBefore = new bool[count];
+        // Per-code-token arrays come from the file's pool: building the layer allocates almost nothing.
+        var code = _code = file.Rent<int>(count);
+        var match = _match = file.Rent<int>(count);
+        var parent = _parent = file.Rent<int>(count);
+        var punctuation = _punctuation = file.Rent<char>(count);
+        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(count);
+        var stringIndices = _strings = file.Rent<int>(strings);
+        var names = Names = new NameIndex(file, identifiers);
+
+        // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
+        var stack = file.Rent<int>(count);
+        var depth = 0;
+        var top = -1;
         var text = file.Text;
         var k = 0;
-        var previousEnd = 0;
+        var s = 0;
+
+        // The lexer marks the first token of each line; a block comment between two code tokens may hide a line break.
+        var lineBreak = false;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
-            if (token.Kind is TokenKind.Comment or TokenKind.Text)
+            var kind = token.Kind;
+            if (kind is TokenKind.Comment or TokenKind.Text)
             {
+                lineBreak |= token.Has(TokenFlags.LineStart)
+                    || (token.Has(TokenFlags.BlockComment) && HasLineBreak(text.Slice(token.Start, token.Length)));
                 continue;
             }
 
-            _code[k] = i;
-            if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+            code[k] = i;
+            match[k] = -1;
+            parent[k] = top;
+            lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
+            lineBreak = false;
+            var c = '\0';
+            if (kind == TokenKind.Identifier)
             {
-                _punctuation[k] = text[token.Start];
+                names.Add(k, token.Start, token.Length);
+            }
+            else if (kind == TokenKind.Punctuation)
+            {
+                if (token.Length == 1)
+                {
+                    c = text[token.Start];
+                    if (c is '(' or '[' or '{')
+                    {
+                        stack[depth++] = k;
+                        top = k;
+                    }
+                    else if (c is ')' or ']' or '}' && depth > 0)
+                    {
+                        var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+
+                        // A stray closer is ignored rather than unbalancing everything after it.
+                        if (expected == c)
+                        {
+                            depth--;
+                            match[top] = k;
+                            match[k] = top;
+                            top = depth > 0 ? stack[depth - 1] : -1;
+                            parent[k] = top;
+                        }
+                    }
+                }
+            }
+            else if (kind == TokenKind.String)
+            {
+                stringIndices[s++] = k;
             }
 
-            _lineBreakBefore[k] = k > 0 && HasLineBreak(text.Slice(previousEnd, token.Start - previousEnd));
-            previousEnd = token.End;
+            punctuation[k] = c;
             k++;
         }
 
         Count = count;
-        IndexBrackets();
+        _stringCount = s;
         IndexModuleBindings();
     }
 
@@ -86,6 +142,16 @@ public sealed class JsSyntax
 
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
+
+    /// <summary>Identifier tokens by name (ids are code indices): rules find their candidates here instead of walking every token.</summary>
+    public NameIndex Names { get; }
+
+    /// <summary>Code indices of the string tokens (quoted and template), ascending.</summary>
+    public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
+
+    /// <summary>The identifiers named <paramref name="a"/> (or any of the other names), ascending by code index.</summary>
+    public NameOccurrences Find(string a, string? b = null, string? c = null, string? d = null, string? e = null, string? f = null) =>
+        new(Names, a, b, c, d, e, f);
 
     public static JsSyntax For(ScannedFile file) => file.Layer(static f => new JsSyntax(f));
 
@@ -141,18 +207,7 @@ public sealed class JsSyntax
     /// <summary>A line break separates code token <paramref name="index"/> from the code token before it.</summary>
     public bool IsOnNewLine(int index) => index > 0 && index < Count && _lineBreakBefore[index];
 
-    private static bool HasLineBreak(ReadOnlySpan<char> gap)
-    {
-        foreach (var c in gap)
-        {
-            if (c is '\n' or '\r' or '\u2028' or '\u2029')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasLineBreak(ReadOnlySpan<char> text) => text.IndexOfAny(LineTerminators.AsSpan()) >= 0;
 
     /// <summary>A string literal with no run-time holes (quoted, or a template without <c>${}</c>).</summary>
     public bool IsConstantString(int index) =>
@@ -185,6 +240,10 @@ public sealed class JsSyntax
     /// Member chain ending at identifier <paramref name="last"/> matches <paramref name="names"/> exactly
     /// (<c>child_process.exec</c>: names "child_process", "exec"), and the chain does not continue further left.
     /// </summary>
+    public bool IsChain(int last, string owner, string name) =>
+        IsIdentifier(last, name) && IsMemberDot(last - 1) && IsIdentifier(last - 2, owner) && !IsMemberDot(last - 3);
+
+    /// <summary>Like <see cref="IsChain(int, string, string)"/> for any number of names (allocates the array: prefer the two-name form).</summary>
     public bool IsChain(int last, params string[] names)
     {
         var index = last;
@@ -213,6 +272,10 @@ public sealed class JsSyntax
     /// Member chain ending at <paramref name="last"/> ends with <paramref name="names"/> (more may stand to the left:
     /// <c>this.db.query</c> ends with "db", "query").
     /// </summary>
+    public bool ChainEndsWith(int last, string owner, string name) =>
+        IsIdentifier(last, name) && IsMemberDot(last - 1) && IsIdentifier(last - 2, owner);
+
+    /// <summary>Like <see cref="ChainEndsWith(int, string, string)"/> for any number of names.</summary>
     public bool ChainEndsWith(int last, params string[] names)
     {
         var index = last;
@@ -781,18 +844,9 @@ public sealed class JsSyntax
         return false;
     }
 
-    private bool ComputeHasLoops()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            if (this[i].Kind == TokenKind.Identifier && (Is(i, "for") || Is(i, "while") || Is(i, "do") || IsIterationMethod(i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool ComputeHasLoops() =>
+        Names.Contains("for") || Names.Contains("while") || Names.Contains("do") || Names.Contains("forEach") || Names.Contains("map")
+        || Names.Contains("flatMap") || Names.Contains("reduce") || Names.Contains("filter") || Names.Contains("some") || Names.Contains("every");
 
     private bool IsIterationMethod(int index) =>
         Is(index, "forEach") || Is(index, "map") || Is(index, "flatMap") || Is(index, "reduce") || Is(index, "filter")
@@ -892,6 +946,25 @@ public sealed class JsSyntax
         return false;
     }
 
+    /// <summary>
+    /// Some member of <paramref name="module"/> named in <paramref name="members"/> is bound to a local name outside
+    /// <paramref name="members"/> (<c>import { exec as run }</c>): a rule that finds its calls by those names must then
+    /// also look at other identifiers.
+    /// </summary>
+    public bool HasRenamedImport(string module, string[] members)
+    {
+        foreach (var binding in _bindings)
+        {
+            if (binding.Member is not null && binding.Module == module && Array.IndexOf(members, binding.Member) >= 0
+                && Array.IndexOf(members, binding.Local) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether any import or require of <paramref name="module"/> appears in the file.</summary>
     public bool ImportsModule(string module)
     {
@@ -933,18 +1006,16 @@ public sealed class JsSyntax
     /// <summary>Finds <c>require('m')</c> and <c>import … from 'm'</c> bindings once per file.</summary>
     private void IndexModuleBindings()
     {
-        for (var i = 0; i < Count; i++)
+        foreach (var i in Find("require", "import"))
         {
-            if (this[i].Kind != TokenKind.Identifier)
+            if (Is(i, "require"))
             {
-                continue;
+                if (!IsPropertyName(i) && IsPunctuation(i + 1, "(") && IsConstantString(i + 2) && IsPunctuation(i + 3, ")"))
+                {
+                    IndexRequire(i);
+                }
             }
-
-            if (File.Is(this[i], "require") && !IsPropertyName(i) && IsPunctuation(i + 1, "(") && IsConstantString(i + 2) && IsPunctuation(i + 3, ")"))
-            {
-                IndexRequire(i);
-            }
-            else if (File.Is(this[i], "import") && !IsPropertyName(i) && _parent[i] < 0)
+            else if (!IsPropertyName(i) && _parent[i] < 0)
             {
                 IndexImport(i);
             }
@@ -959,9 +1030,9 @@ public sealed class JsSyntax
     /// <summary><c>const run = promisify(exec)</c> / <c>util.promisify(cp.exec)</c>: <c>run</c> is <c>exec</c> too.</summary>
     private void IndexPromisified()
     {
-        for (var i = 2; i + 3 < Count; i++)
+        foreach (var i in Names.Find("promisify"))
         {
-            if (!IsIdentifier(i, "promisify") || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
+            if (i < 2 || i + 3 >= Count || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
             {
                 continue;
             }
@@ -1087,49 +1158,6 @@ public sealed class JsSyntax
             }
 
             i++;
-        }
-    }
-
-    // ---- Brackets ------------------------------------------------------------------------------------------
-
-    private void IndexBrackets()
-    {
-        var stack = new Stack<int>();
-        for (var i = 0; i < Count; i++)
-        {
-            _match[i] = -1;
-            _parent[i] = stack.Count > 0 ? stack.Peek() : -1;
-            ref readonly var token = ref this[i];
-            if (token.Kind != TokenKind.Punctuation || token.Length != 1)
-            {
-                continue;
-            }
-
-            var c = File.CharAt(token.Start);
-            if (c is '(' or '[' or '{')
-            {
-                stack.Push(i);
-            }
-            else if (c is ')' or ']' or '}')
-            {
-                if (stack.Count == 0)
-                {
-                    continue;
-                }
-
-                var open = stack.Peek();
-                var expected = File.CharAt(this[open].Start) switch { '(' => ')', '[' => ']', _ => '}' };
-                if (expected != c)
-                {
-                    // A stray closer: ignore it rather than unbalance everything after it.
-                    continue;
-                }
-
-                stack.Pop();
-                _match[open] = i;
-                _match[i] = open;
-                _parent[i] = stack.Count > 0 ? stack.Peek() : -1;
-            }
         }
     }
 

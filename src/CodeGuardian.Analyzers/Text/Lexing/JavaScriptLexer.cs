@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
@@ -18,6 +19,9 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <see cref="TokenFlags.Unterminated"/>, so one stray quote does not swallow the rest of the file. Block
 /// comments and template literals run to the end of the file when unterminated.</item>
 /// <item>A <c>#!</c> first line and a byte-order mark are <see cref="TokenKind.Text"/>.</item>
+/// <item>A token that is the first on its physical line has <see cref="TokenFlags.LineStart"/> (a line break in the
+/// white space before it), so consumers tell line breaks between tokens (automatic semicolon insertion) without
+/// re-reading the text; only a multi-line block comment between two tokens needs a look inside.</item>
 /// </list>
 /// </summary>
 public sealed class JavaScriptLexer : ILexer
@@ -46,6 +50,10 @@ public sealed class JavaScriptLexer : ILexer
         MemberDot,
     }
 
+    private const string DoubleQuotedStops = "\"\\\r\n";
+    private const string SingleQuotedStops = "'\\\r\n";
+    private const string LineTerminators = "\n\r\u2028\u2029";
+
     private ref struct Scanner
     {
         // Stack entries: TemplateFrame while inside template text, otherwise the brace depth inside a ${ } hole.
@@ -59,6 +67,9 @@ public sealed class JavaScriptLexer : ILexer
         private int _templateStart;
         private TokenFlags _templateFlags;
 
+        // A line terminator was skipped since the last token: the next one starts its line.
+        private TokenFlags _lineStart;
+
         public Scanner(ReadOnlySpan<char> text, TokenList tokens)
         {
             _text = text;
@@ -68,6 +79,7 @@ public sealed class JavaScriptLexer : ILexer
             _previous = Previous.RegexAllowed;
             _templateStart = 0;
             _templateFlags = TokenFlags.None;
+            _lineStart = TokenFlags.LineStart;
         }
 
         private readonly bool InTemplate => _stack is { Count: > 0 };
@@ -94,7 +106,20 @@ public sealed class JavaScriptLexer : ILexer
                 var c = text[_position];
                 if (IsWhiteSpace(c))
                 {
-                    _position++;
+                    // The whole run of white space at once.
+                    var i = _position;
+                    do
+                    {
+                        if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                        {
+                            _lineStart = TokenFlags.LineStart;
+                        }
+
+                        i++;
+                    }
+                    while (i < text.Length && IsWhiteSpace(c = text[i]));
+
+                    _position = i;
                     continue;
                 }
 
@@ -133,6 +158,14 @@ public sealed class JavaScriptLexer : ILexer
             var i = _position;
             while (i < text.Length)
             {
+                // Plain template text holds none of \ ` $: skip it in one vectorized search.
+                var special = text.Slice(i).IndexOfAny('\\', '`', '$');
+                if (special < 0)
+                {
+                    break;
+                }
+
+                i += special;
                 var c = text[i];
                 if (c == '\\')
                 {
@@ -146,6 +179,7 @@ public sealed class JavaScriptLexer : ILexer
                     _stack!.RemoveAt(_stack.Count - 1);
                     _position = i;
                     _previous = Previous.ExpressionEnd;
+                    _lineStart = TokenFlags.None;
                     if (_stack.Count == 0)
                     {
                         _tokens.Add(_templateStart, i - _templateStart, TokenKind.String, _templateFlags);
@@ -175,6 +209,29 @@ public sealed class JavaScriptLexer : ILexer
             var start = _position;
             var next = start + 1 < text.Length ? text[start + 1] : '\0';
 
+            // Most frequent first: names, then brackets and separators that never start a longer operator.
+            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
+            {
+                var end = start + 1;
+                while (end < text.Length && IsIdentifierPart(text[end]))
+                {
+                    end++;
+                }
+
+                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
+                    ? Previous.ExpressionEnd
+                    : Previous.RegexAllowed;
+                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+                return;
+            }
+
+            if (c is '(' or ')' or '[' or ']' or ';' or ',')
+            {
+                _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
             if (c == '/' && next == '/')
             {
                 var end = LineEnd(start);
@@ -198,21 +255,6 @@ public sealed class JavaScriptLexer : ILexer
             if (c == '`')
             {
                 OpenTemplate(start);
-                return;
-            }
-
-            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
-            {
-                var end = start + 1;
-                while (end < text.Length && IsIdentifierPart(text[end]))
-                {
-                    end++;
-                }
-
-                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
-                    ? Previous.ExpressionEnd
-                    : Previous.RegexAllowed;
-                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
                 return;
             }
 
@@ -251,7 +293,8 @@ public sealed class JavaScriptLexer : ILexer
             if (_stack.Count == 0)
             {
                 _templateStart = start;
-                _templateFlags = TokenFlags.Template;
+                _templateFlags = TokenFlags.Template | _lineStart;
+                _lineStart = TokenFlags.None;
             }
 
             _stack.Add(TemplateFrame);
@@ -286,8 +329,18 @@ public sealed class JavaScriptLexer : ILexer
         {
             var text = _text;
             var i = start + 1;
+            var stops = quote == '"' ? DoubleQuotedStops : SingleQuotedStops;
             while (i < text.Length)
             {
+                // String bodies hold none of the quote, \, CR, LF: skip them in one vectorized search.
+                var stop = text.Slice(i).IndexOfAny(stops.AsSpan());
+                if (stop < 0)
+                {
+                    i = text.Length;
+                    break;
+                }
+
+                i += stop;
                 var c = text[i];
                 if (c == quote)
                 {
@@ -459,20 +512,16 @@ public sealed class JavaScriptLexer : ILexer
             _position = end;
             if (!InTemplate)
             {
-                _tokens.Add(start, end - start, kind, flags);
+                _tokens.Add(start, end - start, kind, flags | _lineStart);
             }
+
+            _lineStart = TokenFlags.None;
         }
 
         private readonly int LineEnd(int start)
         {
-            var text = _text;
-            var i = start;
-            while (i < text.Length && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029')
-            {
-                i++;
-            }
-
-            return i;
+            var end = _text.Slice(start).IndexOfAny(LineTerminators.AsSpan());
+            return end < 0 ? _text.Length : start + end;
         }
     }
 
@@ -551,8 +600,9 @@ public sealed class JavaScriptLexer : ILexer
 
     private static bool Is(ReadOnlySpan<char> word, string keyword) => word.SequenceEqual(keyword.AsSpan());
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhiteSpace(char c) =>
-        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c > 127 && char.IsWhiteSpace(c)) || c == '\uFEFF';
+        c < 128 ? (AsciiClasses[c] & WhiteSpaceClass) != 0 : char.IsWhiteSpace(c) || c == '\uFEFF';
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
@@ -560,8 +610,43 @@ public sealed class JavaScriptLexer : ILexer
 
     private static bool IsRadixPrefix(char c) => c is 'x' or 'X' or 'b' or 'B' or 'o' or 'O';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsIdentifierStart(char c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c == '\\' || (c > 127 && !char.IsWhiteSpace(c));
+        c < 128 ? (AsciiClasses[c] & IdentifierStartClass) != 0 : !char.IsWhiteSpace(c);
 
-    internal static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentifierPart(char c) =>
+        c < 128 ? (AsciiClasses[c] & IdentifierPartClass) != 0 : !char.IsWhiteSpace(c);
+
+    // ASCII character classes as bits, so the per-character tests of the hot loops are one table read.
+    private const byte IdentifierStartClass = 1;
+    private const byte IdentifierPartClass = 2;
+    private const byte WhiteSpaceClass = 4;
+
+    private static readonly byte[] AsciiClasses = CreateAsciiClasses();
+
+    private static byte[] CreateAsciiClasses()
+    {
+        var classes = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var ch = (char)c;
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$' || ch == '\\')
+            {
+                classes[c] |= IdentifierStartClass | IdentifierPartClass;
+            }
+
+            if (ch >= '0' && ch <= '9')
+            {
+                classes[c] |= IdentifierPartClass;
+            }
+
+            if (ch is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+            {
+                classes[c] |= WhiteSpaceClass;
+            }
+        }
+
+        return classes;
+    }
 }

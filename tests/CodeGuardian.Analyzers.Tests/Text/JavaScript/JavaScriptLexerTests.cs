@@ -34,7 +34,8 @@ public class JavaScriptLexerTests
         var result = new List<(TokenKind, string, TokenFlags)>();
         foreach (var token in tokens.AsSpan())
         {
-            result.Add((token.Kind, source.Substring(token.Start, token.Length), token.Flags));
+            // LineStart (first token of its line) has its own test; the others compare the remaining flags.
+            result.Add((token.Kind, source.Substring(token.Start, token.Length), token.Flags & ~TokenFlags.LineStart));
         }
 
         return result;
@@ -42,6 +43,25 @@ public class JavaScriptLexerTests
 
     private static (TokenKind Kind, string Text, TokenFlags Flags) Single(string source, TokenKind kind) =>
         Lex(source).Single(t => t.Kind == kind);
+
+    [Fact]
+    public void First_token_of_each_line_is_marked_line_start()
+    {
+        const string Source = "a = 1 // note\n  b /* one\n two */ c /* same line */\r\n`t\n${x\n}` d\u2028e; 'open\nf";
+        using var tokens = new TokenList();
+        new JavaScriptLexer().Tokenize(Source.AsSpan(), tokens, CancellationToken.None);
+        var lineStarts = new List<string>();
+        foreach (var token in tokens.AsSpan())
+        {
+            if (token.Has(TokenFlags.LineStart))
+            {
+                lineStarts.Add(Source.Substring(token.Start, token.Length));
+            }
+        }
+
+        // "c" follows a multi-line block comment on that comment's last line: not first on its line.
+        Assert.Equal(new[] { "a", "b", "`t\n${x\n}`", "e", "f" }, lineStarts);
+    }
 
     [Fact]
     public void Identifiers_numbers_and_multi_character_operators()

@@ -44,6 +44,39 @@ public class JsSyntaxTests
     }
 
     [Fact]
+    public void Line_breaks_between_code_tokens_include_those_inside_comments()
+    {
+        var syntax = Parse("a /* x\n */ b /* y */ c // z\n d\r\n/* w */ e `t\n` f");
+        Assert.False(syntax.IsOnNewLine(Find(syntax, "a")));
+        Assert.True(syntax.IsOnNewLine(Find(syntax, "b")));
+        Assert.False(syntax.IsOnNewLine(Find(syntax, "c")));
+        Assert.True(syntax.IsOnNewLine(Find(syntax, "d")));
+        Assert.True(syntax.IsOnNewLine(Find(syntax, "e")));
+        Assert.False(syntax.IsOnNewLine(Find(syntax, "f")));
+    }
+
+    [Fact]
+    public void Name_index_finds_identifiers_in_order_and_strings_are_listed()
+    {
+        var syntax = Parse("eval(x); 'eval'; y.eval(z); /* eval */ `t`; eval");
+        var found = new System.Collections.Generic.List<int>();
+        foreach (var i in syntax.Names.Find("eval"))
+        {
+            found.Add(i);
+        }
+
+        Assert.Equal(new[] { 0, 9, 16 }, found);
+        found.Clear();
+        foreach (var i in syntax.Find("z", "x", "eval"))
+        {
+            found.Add(i);
+        }
+
+        Assert.Equal(new[] { 0, 2, 9, 11, 16 }, found);
+        Assert.Equal(new[] { 5, 14 }, syntax.Strings.ToArray());
+    }
+
+    [Fact]
     public void Member_chains()
     {
         var syntax = Parse("child_process.exec(x); this.db.query(y); a?.b.c(z);");

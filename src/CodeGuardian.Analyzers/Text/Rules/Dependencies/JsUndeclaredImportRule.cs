@@ -46,24 +46,44 @@ public sealed class JsUndeclaredImportRule : TextRule
         var aliases = tsconfig is null ? null : TsConfigAliases.Load(context.ProjectFiles, tsconfig.Value.Manifests[0], context.CancellationToken);
 
         var syntax = JsSyntax.For(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        // A specifier string stands right after "from"/"import", or inside "require(" / "import(": the string is one or
+        // two tokens after one of these names, never reachable both ways.
+        foreach (var name in syntax.Find("from", "import", "require"))
         {
-            ref readonly var token = ref syntax[i];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || !IsModuleSpecifier(syntax, i))
+            var afterName = name + 1;
+            if (syntax.IsKind(afterName, TokenKind.String))
             {
-                continue;
+                Check(context, syntax, afterName, manifest, manifestPath, aliases);
             }
-
-            var (start, length) = StringLiterals.ContentOf(context.File, token);
-            var specifier = context.File.GetString(start, length);
-            var package = PackageOf(specifier);
-            if (package is null || manifest.Declares(package) || (aliases is not null && (aliases.Matches(specifier) || UnderBaseUrl(context.ProjectFiles, aliases, package))))
+            else if (syntax.IsPunctuation(afterName, "("))
             {
-                continue;
+                Check(context, syntax, name + 2, manifest, manifestPath, aliases);
             }
-
-            context.Report(Descriptors.UndeclaredImport, start, length, package, ProjectDirectories.RelativeName(context.File.Path, manifestPath));
         }
+    }
+
+    private static void Check(TextRuleContext context, JsSyntax syntax, int i, NodeManifest manifest, string manifestPath, TsConfigAliases? aliases)
+    {
+        if (i >= syntax.Count)
+        {
+            return;
+        }
+
+        ref readonly var token = ref syntax[i];
+        if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || !IsModuleSpecifier(syntax, i))
+        {
+            return;
+        }
+
+        var (start, length) = StringLiterals.ContentOf(context.File, token);
+        var specifier = context.File.GetString(start, length);
+        var package = PackageOf(specifier);
+        if (package is null || manifest.Declares(package) || (aliases is not null && (aliases.Matches(specifier) || UnderBaseUrl(context.ProjectFiles, aliases, package))))
+        {
+            return;
+        }
+
+        context.Report(Descriptors.UndeclaredImport, start, length, package, ProjectDirectories.RelativeName(context.File.Path, manifestPath));
     }
 
     /// <summary><c>from 'x'</c>, <c>import 'x'</c>, <c>import('x')</c>, <c>require('x')</c> — not member calls like <c>a.require('x')</c>.</summary>

@@ -18,7 +18,7 @@ public sealed class JsBrowserDialogRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("alert", "confirm", "prompt"))
         {
             var name = DialogName(syntax, i);
             if (name is null)

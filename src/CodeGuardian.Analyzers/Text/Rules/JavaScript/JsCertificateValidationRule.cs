@@ -16,41 +16,64 @@ public sealed class JsCertificateValidationRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i + 2 < syntax.Count; i++)
+        foreach (var i in syntax.Find("rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED"))
         {
-            var key = i;
-            var isString = syntax.IsConstantString(i);
-            if (!IsName(syntax, i, "rejectUnauthorized") && !IsName(syntax, i, "NODE_TLS_REJECT_UNAUTHORIZED"))
-            {
-                continue;
-            }
+            Check(context, syntax, i);
+        }
 
-            var op = i + 1;
-            if (isString && syntax.IsPunctuation(op, "]"))
+        // The same keys quoted: { 'rejectUnauthorized': false }, process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'.
+        foreach (var i in syntax.Strings)
+        {
+            var length = syntax[i].Length;
+            if (IsQuotedLength(length, "rejectUnauthorized") || IsQuotedLength(length, "NODE_TLS_REJECT_UNAUTHORIZED"))
             {
-                // process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'
-                op++;
-                if (syntax.IsPunctuation(i - 1, "["))
-                {
-                    key = i - 1;
-                }
+                Check(context, syntax, i);
             }
+        }
+    }
 
-            if (!syntax.IsPunctuation(op, ":") && !syntax.IsPunctuation(op, "="))
-            {
-                continue;
-            }
+    /// <summary>A string token of this length can hold exactly <paramref name="name"/> (quotes, or an unterminated opening quote).</summary>
+    private static bool IsQuotedLength(int length, string name) => length == name.Length + 2 || length == name.Length + 1;
 
-            var value = op + 1;
-            var disables = IsName(syntax, i, "rejectUnauthorized")
-                ? syntax.IsIdentifier(value, "false") || syntax.Is(value, "0")
-                : syntax.Is(value, "0") || syntax.Is(value, "'0'") || syntax.Is(value, "\"0\"") || syntax.Is(value, "`0`");
-            if (disables && (syntax.IsPunctuation(value + 1, ";") || syntax.IsPunctuation(value + 1, ",") || syntax.IsCloseBracket(value + 1) || value + 1 >= syntax.Count
-                || syntax.IsOnNewLine(value + 1)))
+    private void Check(TextRuleContext context, JsSyntax syntax, int i)
+    {
+        if (i + 2 >= syntax.Count)
+        {
+            return;
+        }
+
+        var key = i;
+        var isString = syntax.IsConstantString(i);
+        if (!IsName(syntax, i, "rejectUnauthorized") && !IsName(syntax, i, "NODE_TLS_REJECT_UNAUTHORIZED"))
+        {
+            return;
+        }
+
+        var op = i + 1;
+        if (isString && syntax.IsPunctuation(op, "]"))
+        {
+            // process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0'
+            op++;
+            if (syntax.IsPunctuation(i - 1, "["))
             {
-                var first = syntax.IsPunctuation(key, "[") ? syntax.ChainStart(key - 1) : syntax.ChainStart(key);
-                Report(context, syntax, first, value, Describe(syntax, first, value));
+                key = i - 1;
             }
+        }
+
+        if (!syntax.IsPunctuation(op, ":") && !syntax.IsPunctuation(op, "="))
+        {
+            return;
+        }
+
+        var value = op + 1;
+        var disables = IsName(syntax, i, "rejectUnauthorized")
+            ? syntax.IsIdentifier(value, "false") || syntax.Is(value, "0")
+            : syntax.Is(value, "0") || syntax.Is(value, "'0'") || syntax.Is(value, "\"0\"") || syntax.Is(value, "`0`");
+        if (disables && (syntax.IsPunctuation(value + 1, ";") || syntax.IsPunctuation(value + 1, ",") || syntax.IsCloseBracket(value + 1) || value + 1 >= syntax.Count
+            || syntax.IsOnNewLine(value + 1)))
+        {
+            var first = syntax.IsPunctuation(key, "[") ? syntax.ChainStart(key - 1) : syntax.ChainStart(key);
+            Report(context, syntax, first, value, Describe(syntax, first, value));
         }
     }
 

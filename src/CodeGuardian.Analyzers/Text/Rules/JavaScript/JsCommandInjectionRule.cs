@@ -17,45 +17,60 @@ public sealed class JsCommandInjectionRule : JsRule
     private const string Module = "child_process";
     private static readonly string[] ShellMembers = { "exec", "execSync" };
     private static readonly string[] ArgumentMembers = { "spawn", "spawnSync", "execFile", "execFileSync" };
+    private static readonly string[] AllMembers = { "exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync" };
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.CommandInjection;
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        if (syntax.HasRenamedImport(Module, AllMembers))
         {
-            if (syntax[i].Kind != Lexing.TokenKind.Identifier)
+            // A member imported under another name: any identifier may be the call.
+            for (var i = 0; i < syntax.Count; i++)
             {
-                continue;
+                if (syntax[i].Kind == Lexing.TokenKind.Identifier)
+                {
+                    Check(context, syntax, i);
+                }
             }
 
-            var member = ResolveMember(syntax, i);
-            if (member is null)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var open = syntax.CallParenthesis(i);
-            if (open < 0 || !syntax.TryGetArgument(open, 0, out var start, out var end))
-            {
-                continue;
-            }
+        foreach (var i in syntax.Find("exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync"))
+        {
+            Check(context, syntax, i);
+        }
+    }
 
-            string? reason;
-            if (member is "exec" or "execSync")
-            {
-                reason = syntax.NonConstantReason(start, end);
-            }
-            else
-            {
-                reason = HasShellOption(syntax, open) ? ShellReason(syntax, open, start, end) : null;
-            }
+    private void Check(TextRuleContext context, JsSyntax syntax, int i)
+    {
+        var member = ResolveMember(syntax, i);
+        if (member is null)
+        {
+            return;
+        }
 
-            if (reason is not null)
-            {
-                var first = CalleeStart(syntax, i);
-                Report(context, syntax, first, i, Module + "." + member, reason);
-            }
+        var open = syntax.CallParenthesis(i);
+        if (open < 0 || !syntax.TryGetArgument(open, 0, out var start, out var end))
+        {
+            return;
+        }
+
+        string? reason;
+        if (member is "exec" or "execSync")
+        {
+            reason = syntax.NonConstantReason(start, end);
+        }
+        else
+        {
+            reason = HasShellOption(syntax, open) ? ShellReason(syntax, open, start, end) : null;
+        }
+
+        if (reason is not null)
+        {
+            var first = CalleeStart(syntax, i);
+            Report(context, syntax, first, i, Module + "." + member, reason);
         }
     }
 

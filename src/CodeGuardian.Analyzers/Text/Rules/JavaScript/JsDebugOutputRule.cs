@@ -22,9 +22,9 @@ public sealed class JsDebugOutputRule : JsRule
             return;
         }
 
-        for (var i = 0; i + 2 < syntax.Count; i++)
+        foreach (var i in syntax.Names.Find("console"))
         {
-            if (!syntax.IsIdentifier(i, "console") || syntax.IsPropertyName(i) || !syntax.IsMemberDot(i + 1))
+            if (i + 2 >= syntax.Count || syntax.IsPropertyName(i) || !syntax.IsMemberDot(i + 1))
             {
                 continue;
             }

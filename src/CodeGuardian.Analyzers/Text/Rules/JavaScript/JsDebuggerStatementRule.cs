@@ -15,9 +15,9 @@ public sealed class JsDebuggerStatementRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Names.Find("debugger"))
         {
-            if (!syntax.IsIdentifier(i, "debugger") || syntax.IsPropertyName(i))
+            if (syntax.IsPropertyName(i))
             {
                 continue;
             }

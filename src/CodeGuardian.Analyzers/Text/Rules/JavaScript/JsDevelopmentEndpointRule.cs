@@ -25,13 +25,8 @@ public sealed class JsDevelopmentEndpointRule : JsRule
         }
 
         var file = syntax.File;
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Strings)
         {
-            if (syntax[i].Kind != TokenKind.String)
-            {
-                continue;
-            }
-
             var (start, length) = StringLiterals.ContentOf(file, syntax[i]);
             var content = file.Slice(start, length);
             var foundUrl = false;

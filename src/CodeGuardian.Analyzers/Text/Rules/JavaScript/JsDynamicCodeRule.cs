@@ -17,13 +17,8 @@ public sealed class JsDynamicCodeRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("eval", "Function", "setTimeout", "setInterval"))
         {
-            if (syntax[i].Kind != TokenKind.Identifier)
-            {
-                continue;
-            }
-
             if (syntax.IsIdentifier(i, "eval"))
             {
                 CheckEval(context, syntax, i);

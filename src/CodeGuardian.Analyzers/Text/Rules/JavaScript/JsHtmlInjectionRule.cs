@@ -20,13 +20,8 @@ public sealed class JsHtmlInjectionRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "__html"))
         {
-            if (syntax[i].Kind != Lexing.TokenKind.Identifier)
-            {
-                continue;
-            }
-
             if (syntax.IsPropertyName(i) && (syntax.IsIdentifier(i, "innerHTML") || syntax.IsIdentifier(i, "outerHTML")))
             {
                 if (syntax.IsPunctuation(i + 1, "=") || syntax.IsPunctuation(i + 1, "+="))

@@ -27,15 +27,17 @@ public sealed class JsInsecureRandomnessRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Strings)
         {
-            if (syntax[i].Kind == TokenKind.String && syntax[i].Has(TokenFlags.Interpolated))
+            if (syntax[i].Has(TokenFlags.Interpolated))
             {
                 CheckTemplate(context, syntax, i);
-                continue;
             }
+        }
 
-            if (!syntax.IsIdentifier(i, "random") || !syntax.IsChain(i, "Math", "random"))
+        foreach (var i in syntax.Names.Find("random"))
+        {
+            if (!syntax.IsChain(i, "Math", "random"))
             {
                 continue;
             }

@@ -20,9 +20,9 @@ public sealed class JsNotImplementedRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Names.Find("throw"))
         {
-            if (!syntax.IsIdentifier(i, "throw") || syntax.IsPropertyName(i))
+            if (syntax.IsPropertyName(i))
             {
                 continue;
             }

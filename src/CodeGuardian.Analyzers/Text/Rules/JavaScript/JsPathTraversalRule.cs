@@ -28,9 +28,9 @@ public sealed class JsPathTraversalRule : JsRule
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
         List<Tainted>? tainted = null;
-        for (var i = 0; i + 2 < syntax.Count; i++)
+        foreach (var i in syntax.Find("req", "request"))
         {
-            if (!IsRequestInput(syntax, i))
+            if (i + 2 >= syntax.Count || !IsRequestInput(syntax, i))
             {
                 continue;
             }
@@ -46,10 +46,19 @@ public sealed class JsPathTraversalRule : JsRule
         {
             foreach (var variable in tainted)
             {
-                for (var j = variable.Declaration + 1; j < variable.ScopeEnd; j++)
+                foreach (var j in syntax.Names.Find(variable.Name))
                 {
-                    if (syntax[j].Kind == TokenKind.Identifier && !syntax.IsPropertyName(j) && syntax.TextOf(j).SequenceEqual(variable.Name.AsSpan())
-                        && !(syntax.IsPunctuation(j + 1, ":") && syntax.IsPunctuation(syntax.ParentOf(j), "{")))
+                    if (j <= variable.Declaration)
+                    {
+                        continue;
+                    }
+
+                    if (j >= variable.ScopeEnd)
+                    {
+                        break;
+                    }
+
+                    if (!syntax.IsPropertyName(j) && !(syntax.IsPunctuation(j + 1, ":") && syntax.IsPunctuation(syntax.ParentOf(j), "{")))
                     {
                         CheckFlow(context, syntax, j, variable.Label + " (through '" + variable.Name + "')");
                     }
@@ -149,9 +158,9 @@ public sealed class JsPathTraversalRule : JsRule
     /// <summary>Sinks whose argument is a template literal mentioning request input or a tainted variable inside <c>${}</c>.</summary>
     private void CheckTemplateArguments(TextRuleContext context, JsSyntax syntax, List<Tainted>? tainted)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Strings)
         {
-            if (syntax[i].Kind != TokenKind.String || !syntax[i].Has(TokenFlags.Interpolated))
+            if (!syntax[i].Has(TokenFlags.Interpolated))
             {
                 continue;
             }

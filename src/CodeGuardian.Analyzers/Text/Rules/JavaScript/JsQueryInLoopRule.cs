@@ -26,9 +26,9 @@ public sealed class JsQueryInLoopRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i + 1 < syntax.Count; i++)
+        foreach (var i in syntax.Names.Find("await"))
         {
-            if (!syntax.IsIdentifier(i, "await") || syntax.IsPropertyName(i))
+            if (i + 1 >= syntax.Count || syntax.IsPropertyName(i))
             {
                 continue;
             }

@@ -25,9 +25,9 @@ public sealed class JsSqlInjectionRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 1; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("query", "execute", "raw"))
         {
-            if (!syntax.IsPropertyName(i) || !(syntax.IsIdentifier(i, "query") || syntax.IsIdentifier(i, "execute") || syntax.IsIdentifier(i, "raw")))
+            if (i < 1 || !syntax.IsPropertyName(i))
             {
                 continue;
             }

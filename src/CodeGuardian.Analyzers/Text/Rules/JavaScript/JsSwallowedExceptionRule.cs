@@ -15,13 +15,8 @@ public sealed class JsSwallowedExceptionRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Names.Find("catch"))
         {
-            if (!syntax.IsIdentifier(i, "catch"))
-            {
-                continue;
-            }
-
             if (syntax.IsPropertyName(i))
             {
                 CheckPromiseCatch(context, syntax, i);

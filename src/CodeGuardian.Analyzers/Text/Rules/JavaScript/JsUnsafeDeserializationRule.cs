@@ -13,26 +13,46 @@ namespace CodeGuardian.Analyzers.Text.Rules.JavaScript;
 public sealed class JsUnsafeDeserializationRule : JsRule
 {
     private const string Module = "node-serialize";
+    private static readonly string[] Members = { "unserialize" };
 
     protected override DiagnosticDescriptor Descriptor => Descriptors.UnsafeDeserialization;
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
         var imported = syntax.ImportsModule(Module);
-        for (var i = 0; i < syntax.Count; i++)
+        if (syntax.HasRenamedImport(Module, Members))
         {
-            if (syntax[i].Kind != Lexing.TokenKind.Identifier || syntax.CallParenthesis(i) < 0)
+            // unserialize imported under another name: any identifier may be the call.
+            for (var i = 0; i < syntax.Count; i++)
             {
-                continue;
+                if (syntax[i].Kind == Lexing.TokenKind.Identifier)
+                {
+                    Check(context, syntax, i, imported);
+                }
             }
 
-            var matches = syntax.IsModuleMember(i, Module, "unserialize")
-                || (imported && syntax.IsPropertyName(i) && syntax.IsIdentifier(i, "unserialize"));
-            if (matches)
-            {
-                var first = CalleeStart(syntax, i);
-                Report(context, syntax, first, i, "node-serialize unserialize", "JSON.parse and validate the result");
-            }
+            return;
+        }
+
+        foreach (var i in syntax.Names.Find("unserialize"))
+        {
+            Check(context, syntax, i, imported);
+        }
+    }
+
+    private void Check(TextRuleContext context, JsSyntax syntax, int i, bool imported)
+    {
+        if (syntax.CallParenthesis(i) < 0)
+        {
+            return;
+        }
+
+        var matches = syntax.IsModuleMember(i, Module, "unserialize")
+            || (imported && syntax.IsPropertyName(i) && syntax.IsIdentifier(i, "unserialize"));
+        if (matches)
+        {
+            var first = CalleeStart(syntax, i);
+            Report(context, syntax, first, i, "node-serialize unserialize", "JSON.parse and validate the result");
         }
     }
 }

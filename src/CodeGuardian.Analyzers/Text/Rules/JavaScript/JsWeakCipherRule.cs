@@ -19,7 +19,7 @@ public sealed class JsWeakCipherRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("createCipher", "createDecipher", "createCipheriv", "createDecipheriv"))
         {
             var noIv = syntax.IsIdentifier(i, "createCipher") || syntax.IsIdentifier(i, "createDecipher");
             if (!noIv && !syntax.IsIdentifier(i, "createCipheriv") && !syntax.IsIdentifier(i, "createDecipheriv"))

@@ -19,7 +19,7 @@ public sealed class JsWeakHashRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        for (var i = 0; i < syntax.Count; i++)
+        foreach (var i in syntax.Find("digest", "createHash", "createHmac"))
         {
             var isDigest = syntax.IsIdentifier(i, "digest") && syntax.ChainEndsWith(i, "subtle", "digest");
             if (!isDigest && !syntax.IsIdentifier(i, "createHash") && !syntax.IsIdentifier(i, "createHmac"))
