@@ -103,7 +103,7 @@ public sealed class ScannedFile : IDisposable
         }
 
         var array = ArrayPool<T>.Shared.Rent(length);
-        _rented ??= new List<(Array, Action<Array>)>(8);
+        _rented ??= new List<(Array, Action<Array>)>(24);
         _rented.Add((array, PoolReturn<T>.Return));
         return array;
     }

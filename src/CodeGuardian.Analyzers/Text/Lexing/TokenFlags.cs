@@ -44,6 +44,6 @@ public enum TokenFlags : ushort
     /// <summary>PostgreSQL dollar-quoted string (<c>$$ … $$</c>, <c>$tag$ … $tag$</c>).</summary>
     DollarQuoted = 1 << 11,
 
-    /// <summary>The token is the first on its physical line (after indentation). Python lexer uses it for blocks.</summary>
+    /// <summary>The token is the first on its physical line (after indentation); set by the Python (blocks) and JavaScript (automatic semicolons) lexers.</summary>
     LineStart = 1 << 12,
 }
