@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -22,17 +23,24 @@ public sealed class TokenList : IDisposable
 
     public ReadOnlySpan<Token> AsSpan() => new(_items, 0, Count);
 
+    // Called for every token by every lexer: inlined, with the rare growth out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None)
     {
         if (Count == _items.Length)
         {
-            var bigger = ArrayPool<Token>.Shared.Rent(_items.Length * 2);
-            Array.Copy(_items, bigger, Count);
-            ArrayPool<Token>.Shared.Return(_items);
-            _items = bigger;
+            Grow();
         }
 
         _items[Count++] = new Token(start, length, kind, flags);
+    }
+
+    private void Grow()
+    {
+        var bigger = ArrayPool<Token>.Shared.Rent(_items.Length * 2);
+        Array.Copy(_items, bigger, Count);
+        ArrayPool<Token>.Shared.Return(_items);
+        _items = bigger;
     }
 
     public void Clear() => Count = 0;
