@@ -29,10 +29,10 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
 
         var file = module.File;
         var tokens = module.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var i in module.Strings)
         {
-            var token = tokens[i];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Documentation))
+            ref readonly var token = ref tokens[i];
+            if (token.Has(TokenFlags.Documentation))
             {
                 continue;
             }
