@@ -23,16 +23,19 @@ public sealed class PyModule
 
     private readonly TokenList _tokens;
     private readonly int _count;
-    // Matching bracket + 1 (0: not a bracket or unmatched), so the table starts as a cleared array.
-    private readonly int[] _match;
-
-    // For every opening bracket: where its contents end (its closer, or for an unclosed one the next unclosed
-    // opener or the end of the logical line), so scans of half-typed code stay linear. 0 for other tokens.
-    private readonly int[] _contentEnd;
-    private readonly int[] _parentBracket;
-
-    // For every opening bracket: its first top-level 'for' (a comprehension), else 0.
-    private readonly int[] _bracketFor;
+    // The per-token tables, in one rented array of 5 * count + count + 1 ints (the last part is a work stack):
+    // [0, count): matching bracket + 1 (0: not a bracket or unmatched), so the table starts cleared;
+    // [count, 2 count): for an opening bracket, where its contents end (its closer, or for an unclosed one the
+    //   next unclosed opener or the end of the logical line), so scans of half-typed code stay linear; else 0;
+    // [2 count, 3 count): the innermost open bracket around each token, or -1;
+    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0;
+    // [4 count, 5 count): the logical line of each token (comments before a line belong to it).
+    private readonly int[] _table;
+    private readonly int _contentEndBase;
+    private readonly int _parentBase;
+    private readonly int _forBase;
+    private readonly int _lineBase;
+    private readonly int _stackBase;
 
     private PyLine[] _lines;
     private int _lineCount;
@@ -54,13 +57,22 @@ public sealed class PyModule
     private NameIndex _callNames = null!;
 
     // Names just before a single '=' (assignment targets, attributes assigned, keyword arguments, defaults).
-    private NameIndex _assigned = null!;
+    // Rules ask for a few of them per file, so a list scanned per question costs less than hashing them all.
+    private int[] _assigned;
+    private int _assignedCount;
 
     // Identifiers that do not start with a lower-case ASCII letter (classes, exceptions, constants, private and
     // dunder names): what rules look up by name are mostly such names, and they are a small share of all
-    // identifiers. The lower-case ones get an index only when a rule asks for one.
-    private NameIndex _otherNames = null!;
-    private NameIndex? _lowerNames;
+    // identifiers. The lower-case ones are listed only when a rule asks for one.
+    private int[] _otherNames;
+    private int _otherCount;
+    private int[]? _lowerNames;
+    private int _lowerCount;
+
+    // PyCall.Import of a call not completed yet (see Resolve).
+    private const int Unresolved = int.MinValue;
+
+    private bool _allCallsResolved;
 
     // Scratch for FindCalls results.
     private int[] _found;
@@ -72,19 +84,22 @@ public sealed class PyModule
         _tokens = file.Tokens;
         _count = _tokens.Count;
         var count = _count;
-        _match = file.Rent<int>(count);
-        _contentEnd = file.Rent<int>(count);
-        _parentBracket = file.Rent<int>(count);
-        _bracketFor = file.Rent<int>(count);
-        Array.Clear(_match, 0, count);
-        Array.Clear(_contentEnd, 0, count);
-        Array.Clear(_bracketFor, 0, count);
+        _table = file.Rent<int>((6 * count) + 1);
+        _contentEndBase = count;
+        _parentBase = 2 * count;
+        _forBase = 3 * count;
+        _lineBase = 4 * count;
+        _stackBase = 5 * count;
+        Array.Clear(_table, 0, 2 * count);
+        Array.Clear(_table, _forBase, count);
         _lines = file.Rent<PyLine>(Math.Max(16, count / 8));
         _calls = file.Rent<PyCall>(Math.Max(16, count / 16));
         _strings = file.Rent<int>(Math.Max(16, count / 8));
-        _handlers = file.Rent<int>(16);
-        _importLines = file.Rent<int>(16);
-        _found = file.Rent<int>(16);
+        _otherNames = file.Rent<int>(Math.Max(16, count / 16));
+        _assigned = file.Rent<int>(Math.Max(16, count / 32));
+        _handlers = Array.Empty<int>();
+        _importLines = Array.Empty<int>();
+        _found = Array.Empty<int>();
         BuildBracketsAndLines();
         BuildBlocks();
         BuildImports();
@@ -99,7 +114,23 @@ public sealed class PyModule
     public ReadOnlySpan<PyLine> Lines => new(_lines, 0, _lineCount);
 
     /// <summary>Every call site (<c>name(</c>, <c>a.b.c(</c>), in token order. Definitions are not calls.</summary>
-    public ReadOnlySpan<PyCall> Calls => new(_calls, 0, _callCount);
+    public ReadOnlySpan<PyCall> Calls
+    {
+        get
+        {
+            if (!_allCallsResolved)
+            {
+                for (var c = 0; c < _callCount; c++)
+                {
+                    Resolve(c);
+                }
+
+                _allCallsResolved = true;
+            }
+
+            return new(_calls, 0, _callCount);
+        }
+    }
 
     /// <summary>Token indexes of the string literals, in order.</summary>
     public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
@@ -119,7 +150,11 @@ public sealed class PyModule
     public static PyModule For(ScannedFile file) => file.Layer(static f => new PyModule(f));
 
     /// <summary>The call at <paramref name="index"/> of <see cref="Calls"/>.</summary>
-    public ref readonly PyCall CallAt(int index) => ref _calls[index];
+    public ref readonly PyCall CallAt(int index)
+    {
+        Resolve(index);
+        return ref _calls[index];
+    }
 
     // ---- Finding by name ----------------------------------------------------------------------------------
 
@@ -152,24 +187,28 @@ public sealed class PyModule
 
     /// <summary>
     /// Token indexes of the identifiers spelled <paramref name="name"/>, ascending (struct enumerator, no
-    /// allocation). Names starting with an upper-case letter or '_' are indexed up front; others on first use.
+    /// allocation). Names starting with an upper-case letter or '_' are listed up front; others on first use.
     /// </summary>
-    public NameIndex.Occurrences FindNames(string name)
+    public PyNameMatches FindNames(string name)
     {
         if (name.Length > 0 && name[0] >= 'a' && name[0] <= 'z')
         {
-            _lowerNames ??= BuildNameIndex(lowerCase: true);
-            return _lowerNames.Find(name);
+            if (_lowerNames is null)
+            {
+                ListLowerCaseNames();
+            }
+
+            return new PyNameMatches(this, _lowerNames!, _lowerCount, name);
         }
 
-        return _otherNames.Find(name);
+        return new PyNameMatches(this, _otherNames, _otherCount, name);
     }
 
     /// <summary>
     /// Token indexes of the names spelled <paramref name="name"/> that stand right before a single <c>=</c>:
     /// assignment targets (<c>x = </c>, <c>obj.x = </c>), keyword arguments and parameter defaults (<c>x=</c>).
     /// </summary>
-    public NameIndex.Occurrences FindAssigned(string name) => _assigned.Find(name);
+    public PyNameMatches FindAssigned(string name) => new(this, _assigned, _assignedCount, name);
 
     private int CollectCalls(string lastPart, ref int found)
     {
@@ -236,35 +275,28 @@ public sealed class PyModule
         return new ReadOnlySpan<int>(_found, 0, found);
     }
 
-    private NameIndex BuildNameIndex(bool lowerCase)
+    private void ListLowerCaseNames()
     {
         var tokens = _tokens.AsSpan();
-        var capacity = 0;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (tokens[i].Kind == TokenKind.Identifier && IsLowerStart(tokens[i]) == lowerCase)
-            {
-                capacity++;
-            }
-        }
-
-        var index = new NameIndex(File, capacity);
+        var names = File.Rent<int>(Math.Max(16, tokens.Length / 2));
+        var count = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
-            if (token.Kind == TokenKind.Identifier && IsLowerStart(token) == lowerCase)
+            var first = File.CharAt(token.Start);
+            if (token.Kind == TokenKind.Identifier && first >= 'a' && first <= 'z')
             {
-                index.Add(i, token.Start, token.Length);
+                if (count == names.Length)
+                {
+                    names = Grow(names, count);
+                }
+
+                names[count++] = i;
             }
         }
 
-        return index;
-    }
-
-    private bool IsLowerStart(in Token token)
-    {
-        var c = File.CharAt(token.Start);
-        return c >= 'a' && c <= 'z';
+        _lowerNames = names;
+        _lowerCount = count;
     }
 
     private T[] Grow<T>(T[] array, int used)
@@ -325,23 +357,23 @@ public sealed class PyModule
     }
 
     /// <summary>Index of the bracket matching the one at <paramref name="index"/>, or -1 (unclosed, or not a bracket).</summary>
-    public int MatchOf(int index) => (uint)index < (uint)_count ? _match[index] - 1 : -1;
+    public int MatchOf(int index) => (uint)index < (uint)_count ? _table[index] - 1 : -1;
 
     /// <summary>
     /// Where the contents of the bracket opened at <paramref name="openIndex"/> end: its closer, or for an unclosed
     /// bracket the next unclosed opener (everything after it is nested deeper) or the end of the logical line.
     /// </summary>
-    public int ContentEnd(int openIndex) => (uint)openIndex < (uint)_count ? _contentEnd[openIndex] : _count;
+    public int ContentEnd(int openIndex) => (uint)openIndex < (uint)_count ? _table[_contentEndBase + openIndex] : _count;
 
     /// <summary>The innermost open bracket around <paramref name="index"/>, or -1.</summary>
-    public int EnclosingBracket(int index) => (uint)index < (uint)_count ? _parentBracket[index] : -1;
+    public int EnclosingBracket(int index) => (uint)index < (uint)_count ? _table[_parentBase + index] : -1;
 
     /// <summary>
     /// The first <c>for</c> at the top level of the bracket opened at <paramref name="openIndex"/> (a comprehension
     /// or generator expression), or -1. Its element expression is the part before that <c>for</c>.
     /// </summary>
     public int ComprehensionFor(int openIndex) =>
-        (uint)openIndex < (uint)_count && _bracketFor[openIndex] > 0 ? _bracketFor[openIndex] : -1;
+        (uint)openIndex < (uint)_count && _table[_forBase + openIndex] > 0 ? _table[_forBase + openIndex] : -1;
 
     /// <summary>Python keywords that can never be a name (soft keywords such as <c>match</c> excluded).</summary>
     public bool IsKeyword(int index) => IsKind(index, TokenKind.Identifier) && PyNames.IsKeyword(File.TextOf(_tokens[index]));
@@ -349,31 +381,7 @@ public sealed class PyModule
     // ---- Lines and blocks ---------------------------------------------------------------------------------
 
     /// <summary>Index into <see cref="Lines"/> of the logical line holding the token.</summary>
-    public int LineIndexOf(int tokenIndex)
-    {
-        if ((uint)tokenIndex >= (uint)_count)
-        {
-            return -1;
-        }
-
-        // The first line ending at or after the token (comments before a line belong to it).
-        int lo = 0, hi = _lineCount - 1, found = _lineCount;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_lines[mid].End >= tokenIndex)
-            {
-                found = mid;
-                hi = mid - 1;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return found;
-    }
+    public int LineIndexOf(int tokenIndex) => (uint)tokenIndex < (uint)_count ? _table[_lineBase + tokenIndex] : -1;
 
     /// <summary>
     /// The block headers around <paramref name="tokenIndex"/>, innermost first: the token's own line when it
@@ -632,6 +640,7 @@ public sealed class PyModule
             var open = _calls[mid].Open;
             if (open == openIndex)
             {
+                Resolve(mid);
                 call = _calls[mid];
                 return true;
             }
@@ -795,109 +804,117 @@ public sealed class PyModule
     {
         var tokens = _tokens.AsSpan();
         var text = File.Text;
-        var match = _match;
-        var parents = _parentBracket;
-        var stack = File.Rent<int>(_count + 1);
+        var table = _table;
+        var parentBase = _parentBase;
+        var lineBase = _lineBase;
+        var stackBase = _stackBase;
         var depth = 0;
         var parent = -1;
         var strings = _strings;
         var stringCount = 0;
-        var otherNames = File.Rent<int>(Math.Max(16, _count / 16));
+        var otherNames = _otherNames;
         var otherCount = 0;
-        var assigned = File.Rent<int>(Math.Max(16, _count / 32));
+        var assigned = _assigned;
         var assignedCount = 0;
         var lineStart = -1;
         for (var i = 0; i < tokens.Length; i++)
         {
-            parents[i] = parent;
+            table[parentBase + i] = parent;
+            table[lineBase + i] = _lineCount;
             ref readonly var token = ref tokens[i];
-            switch (token.Kind)
+            var kind = token.Kind;
+            if (kind == TokenKind.Identifier)
             {
-                case TokenKind.Identifier:
+                if (lineStart < 0)
                 {
-                    if (lineStart < 0)
-                    {
-                        lineStart = i;
-                    }
-
-                    var first = text[token.Start];
-                    if (first < 'a' || first > 'z')
-                    {
-                        if (otherCount == otherNames.Length)
-                        {
-                            otherNames = Grow(otherNames, otherCount);
-                        }
-
-                        otherNames[otherCount++] = i;
-                    }
-                    else if (depth > 0 && token.Length == 3 && first == 'f' && text[token.Start + 1] == 'o' && text[token.Start + 2] == 'r'
-                        && _bracketFor[parent] == 0)
-                    {
-                        _bracketFor[parent] = i;
-                    }
-
-                    continue;
+                    lineStart = i;
                 }
 
-                case TokenKind.Punctuation:
-                    if (lineStart < 0)
+                var first = text[token.Start];
+                if (first < 'a' || first > 'z')
+                {
+                    if (otherCount == otherNames.Length)
                     {
-                        lineStart = i;
+                        otherNames = Grow(otherNames, otherCount);
                     }
 
-                    if (token.Length == 1)
-                    {
+                    otherNames[otherCount++] = i;
+                }
+                else if (depth > 0 && first == 'f' && token.Length == 3 && text[token.Start + 1] == 'o' && text[token.Start + 2] == 'r'
+                    && table[_forBase + parent] == 0)
+                {
+                    table[_forBase + parent] = i;
+                }
+
+                continue;
+            }
+
+            if (kind == TokenKind.Punctuation)
+            {
+                if (lineStart < 0)
+                {
+                    lineStart = i;
+                }
+
+                if (token.Length != 1)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                switch (kind)
+                {
+                    case TokenKind.String:
+                        if (lineStart < 0)
+                        {
+                            lineStart = i;
+                        }
+
+                        if (stringCount == strings.Length)
+                        {
+                            strings = Grow(strings, stringCount);
+                        }
+
+                        strings[stringCount++] = i;
                         break;
-                    }
+                    case TokenKind.Newline:
+                        CloseUnclosed(depth, i);
+                        depth = 0;
+                        parent = -1;
+                        if (lineStart >= 0)
+                        {
+                            AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
+                        }
 
-                    continue;
-                case TokenKind.String:
-                    if (lineStart < 0)
-                    {
-                        lineStart = i;
-                    }
+                        lineStart = -1;
+                        break;
+                    case TokenKind.Comment:
+                    case TokenKind.Text:
+                        break;
+                    default:
+                        if (lineStart < 0)
+                        {
+                            lineStart = i;
+                        }
 
-                    if (stringCount == strings.Length)
-                    {
-                        strings = Grow(strings, stringCount);
-                    }
+                        break;
+                }
 
-                    strings[stringCount++] = i;
-                    continue;
-                case TokenKind.Newline:
-                    CloseUnclosed(stack, depth, i);
-                    depth = 0;
-                    parent = -1;
-                    if (lineStart >= 0)
-                    {
-                        AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
-                    }
-
-                    lineStart = -1;
-                    continue;
-                case TokenKind.Comment:
-                case TokenKind.Text:
-                    continue;
-                default:
-                    if (lineStart < 0)
-                    {
-                        lineStart = i;
-                    }
-
-                    continue;
+                continue;
             }
 
             var c = text[token.Start];
             switch (c)
             {
                 case '(':
-                    stack[depth++] = i;
+                    table[stackBase + depth++] = i;
                     parent = i;
                     AddCallAt(i);
                     break;
                 case '[':
                 case '{':
-                    stack[depth++] = i;
+                    table[stackBase + depth++] = i;
                     parent = i;
                     break;
                 case ')':
@@ -906,10 +923,10 @@ public sealed class PyModule
                     if (depth > 0 && IsPair(text[tokens[parent].Start], c))
                     {
                         depth--;
-                        match[parent] = i + 1;
-                        match[i] = parent + 1;
-                        _contentEnd[parent] = i;
-                        parent = depth > 0 ? stack[depth - 1] : -1;
+                        table[parent] = i + 1;
+                        table[i] = parent + 1;
+                        table[_contentEndBase + parent] = i;
+                        parent = depth > 0 ? table[stackBase + depth - 1] : -1;
                     }
 
                     break;
@@ -933,25 +950,15 @@ public sealed class PyModule
 
         _strings = strings;
         _stringCount = stringCount;
-        CloseUnclosed(stack, depth, tokens.Length);
+        _otherNames = otherNames;
+        _otherCount = otherCount;
+        _assigned = assigned;
+        _assignedCount = assignedCount;
+        CloseUnclosed(depth, tokens.Length);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.
             AddLine(new PyLine(lineStart, tokens.Length, IndentOf(tokens[lineStart])));
-        }
-
-        _otherNames = new NameIndex(File, otherCount);
-        for (var k = 0; k < otherCount; k++)
-        {
-            ref readonly var token = ref tokens[otherNames[k]];
-            _otherNames.Add(otherNames[k], token.Start, token.Length);
-        }
-
-        _assigned = new NameIndex(File, assignedCount);
-        for (var k = 0; k < assignedCount; k++)
-        {
-            ref readonly var token = ref tokens[assigned[k]];
-            _assigned.Add(assigned[k], token.Start, token.Length);
         }
     }
 
@@ -966,11 +973,11 @@ public sealed class PyModule
     }
 
     /// <summary>Unclosed openers at a line end: each one's contents run to the next one, the last one's to the line end.</summary>
-    private void CloseUnclosed(int[] stack, int depth, int lineEnd)
+    private void CloseUnclosed(int depth, int lineEnd)
     {
         for (var k = 0; k < depth; k++)
         {
-            _contentEnd[stack[k]] = k + 1 < depth ? stack[k + 1] : lineEnd;
+            _table[_contentEndBase + _table[_stackBase + k]] = k + 1 < depth ? _table[_stackBase + k + 1] : lineEnd;
         }
     }
 
@@ -982,7 +989,20 @@ public sealed class PyModule
     private int IndentOf(in Token token)
     {
         var text = File.Text;
-        var start = token.Start;
+
+        // Common case: only spaces between the line start and the token.
+        var spaces = token.Start;
+        while (spaces > 0 && text[spaces - 1] == ' ')
+        {
+            spaces--;
+        }
+
+        if (spaces == 0 || text[spaces - 1] == '\n' || text[spaces - 1] == '\r')
+        {
+            return token.Start - spaces;
+        }
+
+        var start = spaces;
         while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r')
         {
             start--;
@@ -1011,17 +1031,19 @@ public sealed class PyModule
 
     private void BuildBlocks()
     {
-        var stack = File.Rent<int>(_lineCount + 1);
+        // The work stack of the bracket pass is free again (lines never outnumber tokens).
+        var stack = _table;
+        var bottom = _stackBase;
         var depth = 0;
         for (var k = 0; k < _lineCount; k++)
         {
             var line = _lines[k];
-            while (depth > 0 && _lines[stack[depth - 1]].Indent >= line.Indent)
+            while (depth > 0 && _lines[stack[bottom + depth - 1]].Indent >= line.Indent)
             {
                 depth--;
             }
 
-            var parent = depth > 0 ? stack[depth - 1] : -1;
+            var parent = depth > 0 ? stack[bottom + depth - 1] : -1;
             var kind = HeaderKind(line.First, out var isAsync, out var isImport);
             var colon = kind != PyBlockKind.None ? HeaderColon(line) : -1;
             if (colon < 0)
@@ -1032,7 +1054,7 @@ public sealed class PyModule
             _lines[k] = new PyLine(line.First, line.End, line.Indent, parent, kind, colon, isAsync);
             if (kind != PyBlockKind.None && Next(colon) >= line.End)
             {
-                stack[depth++] = k;
+                stack[bottom + depth++] = k;
             }
 
             if (kind == PyBlockKind.Except)
@@ -1191,8 +1213,8 @@ public sealed class PyModule
             _calls = Grow(_calls, _callCount);
         }
 
-        // Close and Import are filled in by BuildCalls once brackets and imports are known.
-        _calls[_callCount++] = new PyCall(nameStart, nameEnd, open, -1, IsChar(before, '.'), -1);
+        // Close and Import are filled in on first use (Resolve), once brackets and imports are known.
+        _calls[_callCount++] = new PyCall(nameStart, nameEnd, open, -1, IsChar(before, '.'), Unresolved);
     }
 
     /// <summary>Completes the call sites (closing parenthesis, import binding of the first name part) and indexes them by last name part.</summary>
@@ -1201,12 +1223,25 @@ public sealed class PyModule
         _callNames = new NameIndex(File, _callCount);
         for (var c = 0; c < _callCount; c++)
         {
-            ref readonly var call = ref _calls[c];
-            var binding = call.HasReceiver || _importFilter == 0 ? -1 : ImportBinding(call.NameStart);
-            _calls[c] = new PyCall(call.NameStart, call.NameEnd, call.Open, _match[call.Open] - 1, call.HasReceiver, binding);
-            ref readonly var name = ref _tokens[call.NameEnd];
+            ref readonly var name = ref _tokens[_calls[c].NameEnd];
             _callNames.Add(c, name.Start, name.Length);
         }
+    }
+
+    /// <summary>
+    /// Completes a call site on first use: its closing parenthesis and the import binding its first name part.
+    /// Rules look at a few candidates, so most calls are never completed.
+    /// </summary>
+    private void Resolve(int c)
+    {
+        ref var call = ref _calls[c];
+        if (call.Import != Unresolved)
+        {
+            return;
+        }
+
+        var binding = call.HasReceiver || _importFilter == 0 ? -1 : ImportBinding(call.NameStart);
+        call = new PyCall(call.NameStart, call.NameEnd, call.Open, _table[call.Open] - 1, call.HasReceiver, binding);
     }
 
     private void BuildImports()
@@ -1410,6 +1445,61 @@ public sealed class PyModule
 
         var (start, length) = StringLiterals.ContentOf(File, _tokens[index]);
         return File.Slice(start, length).SequenceEqual(content.AsSpan());
+    }
+}
+
+/// <summary>The tokens of a list that are spelled like one name; a struct enumerator, so <c>foreach</c> does not allocate.</summary>
+public readonly struct PyNameMatches
+{
+    private readonly PyModule _module;
+    private readonly int[] _ids;
+    private readonly int _count;
+    private readonly string _name;
+
+    internal PyNameMatches(PyModule module, int[] ids, int count, string name)
+    {
+        _module = module;
+        _ids = ids;
+        _count = count;
+        _name = name;
+    }
+
+    public Enumerator GetEnumerator() => new(_module, _ids, _count, _name);
+
+    public struct Enumerator
+    {
+        private readonly PyModule _module;
+        private readonly int[] _ids;
+        private readonly int _count;
+        private readonly string _name;
+        private int _next;
+
+        internal Enumerator(PyModule module, int[] ids, int count, string name)
+        {
+            _module = module;
+            _ids = ids;
+            _count = count;
+            _name = name;
+            _next = 0;
+            Current = -1;
+        }
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (_next < _count)
+            {
+                var id = _ids[_next++];
+                if (_module.Is(id, _name))
+                {
+                    Current = id;
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
 

@@ -54,9 +54,8 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
 
     /// <summary>Cheap prefilter: the content has one of the characters every pattern needs.</summary>
     private static bool MayHoldHost(ReadOnlySpan<char> content) =>
-        content.IndexOf("localhost".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || content.IndexOf('.') >= 0
-        || content.IndexOf("::1".AsSpan()) >= 0;
+        content.IndexOfAny('.', ':') >= 0
+        || content.IndexOf("localhost".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool TryFindLoopback(ReadOnlySpan<char> content, out int at, out int length)
     {
