@@ -618,12 +618,33 @@ public sealed class PyModule
     /// <summary>Source text of tokens [<paramref name="first"/>..<paramref name="last"/>] without whitespace between them (for messages).</summary>
     public string TextOf(int first, int last)
     {
-        var builder = new System.Text.StringBuilder();
-        for (var i = first; i <= last && i < Tokens.Count; i++)
+        last = Math.Min(last, _count - 1);
+        if (first < 0 || first > last)
         {
-            if (!IsTrivia(Tokens[i].Kind) && Tokens[i].Kind != TokenKind.Newline)
+            return string.Empty;
+        }
+
+        // Usually the tokens touch (a.b.c): one string straight from the text.
+        var contiguous = true;
+        for (var i = first + 1; i <= last && contiguous; i++)
+        {
+            contiguous = _tokens[i].Start == _tokens[i - 1].End && !IsTrivia(_tokens[i].Kind) && _tokens[i].Kind != TokenKind.Newline;
+        }
+
+        if (contiguous && !IsTrivia(_tokens[first].Kind) && _tokens[first].Kind != TokenKind.Newline)
+        {
+            return File.GetString(_tokens[first].Start, _tokens[last].End - _tokens[first].Start);
+        }
+
+        var builder = new System.Text.StringBuilder();
+        for (var i = first; i <= last; i++)
+        {
+            if (!IsTrivia(_tokens[i].Kind) && _tokens[i].Kind != TokenKind.Newline)
             {
-                builder.Append(File.TextOf(_tokens[i]).ToString());
+                foreach (var c in File.TextOf(_tokens[i]))
+                {
+                    builder.Append(c);
+                }
             }
         }
 
@@ -1278,17 +1299,17 @@ public sealed class PyModule
                 return;
             }
 
-            var qualified = TextOf(nameStart, nameEnd);
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(File.GetString(_tokens[alias]), qualified, line.First, line.End, nameStart, alias));
+                _imports.Add(new PyImport(File.GetString(_tokens[alias]), TextOf(nameStart, nameEnd), line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
             {
+                // import a.b binds a to a; import a binds a to a.
                 var firstPart = File.GetString(_tokens[nameStart]);
-                _imports.Add(new PyImport(firstPart, nameStart == nameEnd ? qualified : firstPart, line.First, line.End, nameStart, nameEnd));
+                _imports.Add(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
             }
 
             if (!IsPunctuation(i, ","))
