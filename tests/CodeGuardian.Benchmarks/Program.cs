@@ -32,7 +32,10 @@ public static class Program
 
         if (args.Length >= 1 && string.Equals(args[0], "--profile-text", StringComparison.Ordinal))
         {
-            return TextRuleProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 2 ? args[2] : null);
+            return TextRuleProfile.Run(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+                args.Length > 2 ? args[2] : null,
+                args.Length > 3 ? Enum.Parse<Corpus.TextCorpusShape>(args[3], ignoreCase: true) : Corpus.TextCorpusShape.ManyFiles);
         }
 
         var forwarded = new List<string>();

@@ -20,7 +20,10 @@ namespace CodeGuardian.Benchmarks.Infrastructure;
 /// </summary>
 internal static class TextRuleProfile
 {
-    public static int Run(int runs, string? only = null)
+    /// <param name="runs">Runs per measurement.</param>
+    /// <param name="only">A language name to profile alone (null: all).</param>
+    /// <param name="shape">The corpus shape (ManyFiles; OneLargeFile checks linearity).</param>
+    public static int Run(int runs, string? only = null, TextCorpusShape shape = TextCorpusShape.ManyFiles)
     {
         foreach (var language in new[] { TextLanguage.JavaScript, TextLanguage.Python, TextLanguage.Sql, TextLanguage.Rust })
         {
@@ -29,7 +32,7 @@ internal static class TextRuleProfile
                 continue;
             }
 
-            var corpus = TextCorpus.Get(language, TextCorpusShape.ManyFiles);
+            var corpus = TextCorpus.Get(language, shape);
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
             foreach (var (path, text) in corpus.Files)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
@@ -688,25 +689,14 @@ public sealed class PythonLexer : ILexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    private static bool IsIdentifierStart(char c)
-    {
-        if (c < 128)
-        {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        }
+    // Inlined into the scanning loops: ASCII is one or two compares ((c | 0x20) folds upper case onto lower case).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsIdentifierStart(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' : IsUnicodeIdentifierChar(c);
 
-        return IsUnicodeIdentifierChar(c);
-    }
-
-    private static bool IsIdentifierPart(char c)
-    {
-        if (c < 128)
-        {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
-        }
-
-        return IsUnicodeIdentifierChar(c);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsIdentifierPart(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || (uint)(c - '0') <= 9 : IsUnicodeIdentifierChar(c);
 
     private static bool IsUnicodeIdentifierChar(char c)
     {

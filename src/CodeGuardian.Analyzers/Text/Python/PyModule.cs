@@ -9,7 +9,10 @@ namespace CodeGuardian.Analyzers.Text.Python;
 /// The structure of one Python file, built once from its tokens and shared by every Python rule: logical
 /// lines with their indentation and enclosing block, matching brackets, call sites with their dotted names,
 /// imports with their aliases, and whether the module is a script entry point. Everything is token indexes
-/// into <see cref="ScannedFile.Tokens"/>; nothing holds text except import names.
+/// into <see cref="ScannedFile.Tokens"/>; nothing holds text except import names. Per-token tables, lines and
+/// calls live in arrays rented from the file (returned when the scan ends), and name indexes let a rule visit
+/// only the calls and names it is about (<see cref="FindCalls(string)"/>, <see cref="FindNames"/>,
+/// <see cref="FindAssigned"/>) instead of walking the whole file.
 /// </summary>
 public sealed class PyModule
 {
@@ -18,74 +21,322 @@ public sealed class PyModule
 
     public const int MaxBracketNesting = 200;
 
-    private readonly int[] _match;
+    private readonly TokenList _tokens;
+    private readonly int _count;
+    // The per-token tables, in one rented array of 5 * count + count + 1 ints (the last part is a work stack):
+    // [0, count): matching bracket + 1 (0: not a bracket or unmatched), so the table starts cleared;
+    // [count, 2 count): for an opening bracket, where its contents end (its closer, or for an unclosed one the
+    //   next unclosed opener or the end of the logical line), so scans of half-typed code stay linear; else 0;
+    // [2 count, 3 count): the innermost open bracket around each token, or -1;
+    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0;
+    // [4 count, 5 count): the logical line of each token (comments before a line belong to it).
+    private readonly int[] _table;
+    private readonly int _contentEndBase;
+    private readonly int _parentBase;
+    private readonly int _forBase;
+    private readonly int _lineBase;
+    private readonly int _stackBase;
 
-    // For every opening bracket: where its contents end (its closer, or for an unclosed one the next unclosed
-    // opener or the end of the logical line), so scans of half-typed code stay linear.
-    private readonly int[] _contentEnd;
-    private readonly int[] _lineOfToken;
-    private readonly int[] _parentBracket;
-    private readonly int[] _bracketFor;
-    private readonly List<PyLine> _lines = new();
-    private readonly List<PyCall> _calls = new();
+    private PyLine[] _lines;
+    private int _lineCount;
+    private PyCall[] _calls;
+    private int _callCount;
+    private int[] _strings;
+    private int _stringCount;
+    private int[] _handlers;
+    private int _handlerCount;
+    private int[] _importLines;
+    private int _importLineCount;
     private readonly List<PyImport> _imports = new();
 
-    // Import indexes by a hash of their local name, so resolving a name costs O(1) without allocating.
-    private readonly Dictionary<int, List<int>> _importsByName = new();
+    // A 64-bit filter over (length, first character) of the imports' local names: most call names miss it,
+    // so resolving a call's first name part costs a couple of instructions.
+    private ulong _importFilter;
+
+    // Calls by the last part of their dotted name (id = index into the calls).
+    private NameIndex _callNames = null!;
+
+    // Names just before a single '=' (assignment targets, attributes assigned, keyword arguments, defaults).
+    // Rules ask for a few of them per file, so a list scanned per question costs less than hashing them all.
+    private int[] _assigned;
+    private int _assignedCount;
+
+    // Identifiers that do not start with a lower-case ASCII letter (classes, exceptions, constants, private and
+    // dunder names): what rules look up by name are mostly such names, and they are a small share of all
+    // identifiers. The lower-case ones are listed only when a rule asks for one.
+    private int[] _otherNames;
+    private int _otherCount;
+    private int[]? _lowerNames;
+    private int _lowerCount;
+
+    // PyCall.Import of a call not completed yet (see Resolve).
+    private const int Unresolved = int.MinValue;
+
+    private bool _allCallsResolved;
+
+    // Scratch for FindCalls results.
+    private int[] _found;
+    private bool _hasMainGuard;
 
     private PyModule(ScannedFile file)
     {
         File = file;
-        var count = file.Tokens.Count;
-        _match = new int[count];
-        _contentEnd = new int[count];
-        _lineOfToken = new int[count];
-        _parentBracket = new int[count];
-        _bracketFor = new int[count];
+        _tokens = file.Tokens;
+        _count = _tokens.Count;
+        var count = _count;
+        _table = file.Rent<int>((6 * count) + 1);
+        _contentEndBase = count;
+        _parentBase = 2 * count;
+        _forBase = 3 * count;
+        _lineBase = 4 * count;
+        _stackBase = 5 * count;
+        Array.Clear(_table, 0, 2 * count);
+        Array.Clear(_table, _forBase, count);
+        _lines = file.Rent<PyLine>(Math.Max(16, count / 8));
+        _calls = file.Rent<PyCall>(Math.Max(16, count / 16));
+        _strings = file.Rent<int>(Math.Max(16, count / 8));
+        _otherNames = file.Rent<int>(Math.Max(16, count / 16));
+        _assigned = file.Rent<int>(Math.Max(16, count / 32));
+        _handlers = Array.Empty<int>();
+        _importLines = Array.Empty<int>();
+        _found = Array.Empty<int>();
         BuildBracketsAndLines();
         BuildBlocks();
-        BuildCalls();
         BuildImports();
-        HasMainGuard = FindMainGuard();
+        BuildCalls();
     }
 
     public ScannedFile File { get; }
 
-    public TokenList Tokens => File.Tokens;
+    public TokenList Tokens => _tokens;
 
-    public IReadOnlyList<PyLine> Lines => _lines;
+    /// <summary>The logical lines, in order.</summary>
+    public ReadOnlySpan<PyLine> Lines => new(_lines, 0, _lineCount);
 
     /// <summary>Every call site (<c>name(</c>, <c>a.b.c(</c>), in token order. Definitions are not calls.</summary>
-    public IReadOnlyList<PyCall> Calls => _calls;
+    public ReadOnlySpan<PyCall> Calls
+    {
+        get
+        {
+            if (!_allCallsResolved)
+            {
+                for (var c = 0; c < _callCount; c++)
+                {
+                    Resolve(c);
+                }
+
+                _allCallsResolved = true;
+            }
+
+            return new(_calls, 0, _callCount);
+        }
+    }
+
+    /// <summary>Token indexes of the string literals, in order.</summary>
+    public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
+
+    /// <summary>Line indexes of the <c>except</c> clause headers, in order.</summary>
+    public ReadOnlySpan<int> HandlerLines => new(_handlers, 0, _handlerCount);
+
+    /// <summary>Line indexes of the <c>import</c> and <c>from</c> statements, in order.</summary>
+    public ReadOnlySpan<int> ImportLines => new(_importLines, 0, _importLineCount);
 
     public IReadOnlyList<PyImport> Imports => _imports;
 
     /// <summary>The module has <c>if __name__ == "__main__":</c> at top level (it is a script entry point).</summary>
-    public bool HasMainGuard { get; }
+    public bool HasMainGuard => _hasMainGuard;
 
     /// <summary>The model of <paramref name="file"/>, built on first use and cached for the file's lifetime.</summary>
     public static PyModule For(ScannedFile file) => file.Layer(static f => new PyModule(f));
 
+    /// <summary>The call at <paramref name="index"/> of <see cref="Calls"/>.</summary>
+    public ref readonly PyCall CallAt(int index)
+    {
+        Resolve(index);
+        return ref _calls[index];
+    }
+
+    // ---- Finding by name ----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Indexes into <see cref="Calls"/> of the calls whose dotted name ends with <paramref name="lastPart"/>, or
+    /// whose first name is an import alias of something ending with it (<c>nap(</c> after
+    /// <c>from time import sleep as nap</c>): every call that <see cref="CallIs"/>, <see cref="LastPartIs"/> or
+    /// a resolved last-part test could accept, ascending. Rules still apply their own test to each. The result
+    /// lives in a buffer of the module: use it before the next FindCalls.
+    /// </summary>
+    public ReadOnlySpan<int> FindCalls(string lastPart)
+    {
+        var found = 0;
+        var sources = CollectCalls(lastPart, ref found);
+        return Finish(found, sources);
+    }
+
+    /// <summary><see cref="FindCalls(string)"/> for several last parts at once (each call once, ascending).</summary>
+    public ReadOnlySpan<int> FindCalls(string[] lastParts)
+    {
+        var found = 0;
+        var sources = 0;
+        foreach (var lastPart in lastParts)
+        {
+            sources += CollectCalls(lastPart, ref found);
+        }
+
+        return Finish(found, sources);
+    }
+
+    /// <summary>
+    /// Token indexes of the identifiers spelled <paramref name="name"/>, ascending (struct enumerator, no
+    /// allocation). Names starting with an upper-case letter or '_' are listed up front; others on first use.
+    /// </summary>
+    public PyNameMatches FindNames(string name)
+    {
+        if (name.Length > 0 && name[0] >= 'a' && name[0] <= 'z')
+        {
+            if (_lowerNames is null)
+            {
+                ListLowerCaseNames();
+            }
+
+            return new PyNameMatches(this, _lowerNames!, _lowerCount, name);
+        }
+
+        return new PyNameMatches(this, _otherNames, _otherCount, name);
+    }
+
+    /// <summary>
+    /// Token indexes of the names spelled <paramref name="name"/> that stand right before a single <c>=</c>:
+    /// assignment targets (<c>x = </c>, <c>obj.x = </c>), keyword arguments and parameter defaults (<c>x=</c>).
+    /// </summary>
+    public PyNameMatches FindAssigned(string name) => new(this, _assigned, _assignedCount, name);
+
+    private int CollectCalls(string lastPart, ref int found)
+    {
+        var sources = 0;
+        if (Add(_callNames.Find(lastPart), ref found))
+        {
+            sources++;
+        }
+
+        // An alias binds a local name to something that ends differently: look the alias up too.
+        foreach (var import in _imports)
+        {
+            var qualified = import.QualifiedName;
+            var dot = qualified.LastIndexOf('.');
+            var last = qualified.AsSpan(dot + 1);
+            if (last.SequenceEqual(lastPart.AsSpan()) && !import.LocalName.AsSpan().SequenceEqual(last)
+                && Add(_callNames.Find(import.LocalName), ref found))
+            {
+                sources++;
+            }
+        }
+
+        return sources;
+    }
+
+    private bool Add(NameIndex.Occurrences occurrences, ref int found)
+    {
+        if (occurrences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var call in occurrences)
+        {
+            if (found == _found.Length)
+            {
+                _found = Grow(_found, found);
+            }
+
+            _found[found++] = call;
+        }
+
+        return true;
+    }
+
+    private ReadOnlySpan<int> Finish(int found, int sources)
+    {
+        if (sources > 1)
+        {
+            // Several names: merge into ascending order without duplicates (an alias can be found twice).
+            Array.Sort(_found, 0, found);
+            var distinct = 0;
+            for (var k = 0; k < found; k++)
+            {
+                if (distinct == 0 || _found[distinct - 1] != _found[k])
+                {
+                    _found[distinct++] = _found[k];
+                }
+            }
+
+            found = distinct;
+        }
+
+        return new ReadOnlySpan<int>(_found, 0, found);
+    }
+
+    private void ListLowerCaseNames()
+    {
+        var tokens = _tokens.AsSpan();
+        var names = File.Rent<int>(Math.Max(16, tokens.Length / 2));
+        var count = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            ref readonly var token = ref tokens[i];
+            var first = File.CharAt(token.Start);
+            if (token.Kind == TokenKind.Identifier && first >= 'a' && first <= 'z')
+            {
+                if (count == names.Length)
+                {
+                    names = Grow(names, count);
+                }
+
+                names[count++] = i;
+            }
+        }
+
+        _lowerNames = names;
+        _lowerCount = count;
+    }
+
+    private T[] Grow<T>(T[] array, int used)
+    {
+        var bigger = File.Rent<T>(Math.Max(16, array.Length * 2));
+        Array.Copy(array, bigger, used);
+        return bigger;
+    }
+
     // ---- Tokens -------------------------------------------------------------------------------------------
 
-    public ref readonly Token this[int index] => ref File.Tokens[index];
+    public ref readonly Token this[int index] => ref _tokens[index];
 
-    public bool Is(int index, string text) => index >= 0 && index < Tokens.Count && File.Is(Tokens[index], text);
+    public bool Is(int index, string text) => (uint)index < (uint)_count && File.Is(_tokens[index], text);
 
     public bool IsPunctuation(int index, string text) =>
-        index >= 0 && index < Tokens.Count && Tokens[index].Kind == TokenKind.Punctuation && File.Is(Tokens[index], text);
+        (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Punctuation && File.Is(_tokens[index], text);
 
     public bool IsIdentifier(int index, string text) =>
-        index >= 0 && index < Tokens.Count && Tokens[index].Kind == TokenKind.Identifier && File.Is(Tokens[index], text);
+        (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Identifier && File.Is(_tokens[index], text);
 
-    public bool IsKind(int index, TokenKind kind) => index >= 0 && index < Tokens.Count && Tokens[index].Kind == kind;
+    /// <summary>Whether the token is the one-character punctuation <paramref name="c"/>.</summary>
+    public bool IsChar(int index, char c)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            return false;
+        }
+
+        ref readonly var token = ref _tokens[index];
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 && File.CharAt(token.Start) == c;
+    }
+
+    public bool IsKind(int index, TokenKind kind) => (uint)index < (uint)_count && _tokens[index].Kind == kind;
 
     /// <summary>The next token after <paramref name="index"/> that is not a comment (Count when none).</summary>
     public int Next(int index)
     {
-        var tokens = Tokens;
         var i = index + 1;
-        while (i < tokens.Count && IsTrivia(tokens[i].Kind))
+        while (i < _count && IsTrivia(_tokens[i].Kind))
         {
             i++;
         }
@@ -96,9 +347,8 @@ public sealed class PyModule
     /// <summary>The previous token before <paramref name="index"/> that is not a comment (-1 when none).</summary>
     public int Previous(int index)
     {
-        var tokens = Tokens;
         var i = index - 1;
-        while (i >= 0 && IsTrivia(tokens[i].Kind))
+        while (i >= 0 && IsTrivia(_tokens[i].Kind))
         {
             i--;
         }
@@ -107,31 +357,31 @@ public sealed class PyModule
     }
 
     /// <summary>Index of the bracket matching the one at <paramref name="index"/>, or -1 (unclosed, or not a bracket).</summary>
-    public int MatchOf(int index) => index >= 0 && index < _match.Length ? _match[index] : -1;
+    public int MatchOf(int index) => (uint)index < (uint)_count ? _table[index] - 1 : -1;
 
     /// <summary>
     /// Where the contents of the bracket opened at <paramref name="openIndex"/> end: its closer, or for an unclosed
     /// bracket the next unclosed opener (everything after it is nested deeper) or the end of the logical line.
     /// </summary>
-    public int ContentEnd(int openIndex) => openIndex >= 0 && openIndex < _contentEnd.Length ? _contentEnd[openIndex] : Tokens.Count;
+    public int ContentEnd(int openIndex) => (uint)openIndex < (uint)_count ? _table[_contentEndBase + openIndex] : _count;
 
     /// <summary>The innermost open bracket around <paramref name="index"/>, or -1.</summary>
-    public int EnclosingBracket(int index) => index >= 0 && index < _parentBracket.Length ? _parentBracket[index] : -1;
+    public int EnclosingBracket(int index) => (uint)index < (uint)_count ? _table[_parentBase + index] : -1;
 
     /// <summary>
     /// The first <c>for</c> at the top level of the bracket opened at <paramref name="openIndex"/> (a comprehension
     /// or generator expression), or -1. Its element expression is the part before that <c>for</c>.
     /// </summary>
     public int ComprehensionFor(int openIndex) =>
-        openIndex >= 0 && openIndex < _bracketFor.Length && _bracketFor[openIndex] > 0 ? _bracketFor[openIndex] : -1;
+        (uint)openIndex < (uint)_count && _table[_forBase + openIndex] > 0 ? _table[_forBase + openIndex] : -1;
 
     /// <summary>Python keywords that can never be a name (soft keywords such as <c>match</c> excluded).</summary>
-    public bool IsKeyword(int index) => IsKind(index, TokenKind.Identifier) && PyNames.IsKeyword(File.TextOf(Tokens[index]));
+    public bool IsKeyword(int index) => IsKind(index, TokenKind.Identifier) && PyNames.IsKeyword(File.TextOf(_tokens[index]));
 
     // ---- Lines and blocks ---------------------------------------------------------------------------------
 
     /// <summary>Index into <see cref="Lines"/> of the logical line holding the token.</summary>
-    public int LineIndexOf(int tokenIndex) => tokenIndex >= 0 && tokenIndex < _lineOfToken.Length ? _lineOfToken[tokenIndex] : -1;
+    public int LineIndexOf(int tokenIndex) => (uint)tokenIndex < (uint)_count ? _table[_lineBase + tokenIndex] : -1;
 
     /// <summary>
     /// The block headers around <paramref name="tokenIndex"/>, innermost first: the token's own line when it
@@ -141,7 +391,7 @@ public sealed class PyModule
     public int FirstEnclosingBlock(int tokenIndex)
     {
         var lineIndex = LineIndexOf(tokenIndex);
-        if (lineIndex < 0)
+        if (lineIndex < 0 || lineIndex >= _lineCount)
         {
             return -1;
         }
@@ -218,7 +468,7 @@ public sealed class PyModule
                     break;
                 }
 
-                if (Tokens[i].Kind == TokenKind.Identifier)
+                if (_tokens[i].Kind == TokenKind.Identifier)
                 {
                     last = i;
                 }
@@ -262,7 +512,7 @@ public sealed class PyModule
     {
         var indent = _lines[headerLineIndex].Indent;
         var end = headerLineIndex + 1;
-        while (end < _lines.Count && _lines[end].Indent > indent)
+        while (end < _lineCount && _lines[end].Indent > indent)
         {
             end++;
         }
@@ -322,22 +572,26 @@ public sealed class PyModule
             return -1;
         }
 
-        var text = File.TextOf(Tokens[nameIndex]);
-        if (!_importsByName.TryGetValue(HashOf(text), out var candidates))
+        var text = File.TextOf(_tokens[nameIndex]);
+        if ((_importFilter & ImportFilterBit(text)) == 0)
         {
             return -1;
         }
 
-        for (var k = candidates.Count - 1; k >= 0; k--)
+        // The last binding of the name wins, as in the file.
+        for (var k = _imports.Count - 1; k >= 0; k--)
         {
-            if (text.SequenceEqual(_imports[candidates[k]].LocalName.AsSpan()))
+            if (text.SequenceEqual(_imports[k].LocalName.AsSpan()))
             {
-                return candidates[k];
+                return k;
             }
         }
 
         return -1;
     }
+
+    private static ulong ImportFilterBit(ReadOnlySpan<char> name) =>
+        name.Length == 0 ? 0 : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 
     /// <summary>The first token of the dotted name ending at identifier <paramref name="lastIndex"/> (<c>a</c> in <c>a.b.c</c>).</summary>
     public int DottedNameStart(int lastIndex)
@@ -346,7 +600,7 @@ public sealed class PyModule
         while (true)
         {
             var dot = Previous(start);
-            if (!IsPunctuation(dot, "."))
+            if (!IsChar(dot, '.'))
             {
                 return start;
             }
@@ -364,12 +618,33 @@ public sealed class PyModule
     /// <summary>Source text of tokens [<paramref name="first"/>..<paramref name="last"/>] without whitespace between them (for messages).</summary>
     public string TextOf(int first, int last)
     {
-        var builder = new System.Text.StringBuilder();
-        for (var i = first; i <= last && i < Tokens.Count; i++)
+        last = Math.Min(last, _count - 1);
+        if (first < 0 || first > last)
         {
-            if (!IsTrivia(Tokens[i].Kind) && Tokens[i].Kind != TokenKind.Newline)
+            return string.Empty;
+        }
+
+        // Usually the tokens touch (a.b.c): one string straight from the text.
+        var contiguous = true;
+        for (var i = first + 1; i <= last && contiguous; i++)
+        {
+            contiguous = _tokens[i].Start == _tokens[i - 1].End && !IsTrivia(_tokens[i].Kind) && _tokens[i].Kind != TokenKind.Newline;
+        }
+
+        if (contiguous && !IsTrivia(_tokens[first].Kind) && _tokens[first].Kind != TokenKind.Newline)
+        {
+            return File.GetString(_tokens[first].Start, _tokens[last].End - _tokens[first].Start);
+        }
+
+        var builder = new System.Text.StringBuilder();
+        for (var i = first; i <= last; i++)
+        {
+            if (!IsTrivia(_tokens[i].Kind) && _tokens[i].Kind != TokenKind.Newline)
             {
-                builder.Append(File.TextOf(Tokens[i]).ToString());
+                foreach (var c in File.TextOf(_tokens[i]))
+                {
+                    builder.Append(c);
+                }
             }
         }
 
@@ -379,13 +654,14 @@ public sealed class PyModule
     /// <summary>The call whose open parenthesis is <paramref name="openIndex"/>, if any (binary search).</summary>
     public bool TryGetCallAt(int openIndex, out PyCall call)
     {
-        int lo = 0, hi = _calls.Count - 1;
+        int lo = 0, hi = _callCount - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
             var open = _calls[mid].Open;
             if (open == openIndex)
             {
+                Resolve(mid);
                 call = _calls[mid];
                 return true;
             }
@@ -534,113 +810,198 @@ public sealed class PyModule
     public int LineEndOf(int tokenIndex)
     {
         var line = LineIndexOf(tokenIndex);
-        return line >= 0 ? _lines[line].End : Tokens.Count;
+        return line >= 0 && line < _lineCount ? _lines[line].End : _count;
     }
 
     // ---- Building -----------------------------------------------------------------------------------------
 
     private static bool IsTrivia(TokenKind kind) => kind == TokenKind.Comment || kind == TokenKind.Text;
 
+    /// <summary>
+    /// One pass over the tokens: brackets, logical lines, string literals, call sites, and the names that go
+    /// into the name indexes (collected here, indexed once their number is known).
+    /// </summary>
     private void BuildBracketsAndLines()
     {
-        var tokens = Tokens;
-        var stack = new List<int>();
+        var tokens = _tokens.AsSpan();
+        var text = File.Text;
+        var table = _table;
+        var parentBase = _parentBase;
+        var lineBase = _lineBase;
+        var stackBase = _stackBase;
+        var depth = 0;
+        var parent = -1;
+        var strings = _strings;
+        var stringCount = 0;
+        var otherNames = _otherNames;
+        var otherCount = 0;
+        var assigned = _assigned;
+        var assignedCount = 0;
         var lineStart = -1;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            _match[i] = -1;
-            _parentBracket[i] = stack.Count > 0 ? stack[stack.Count - 1] : -1;
-            var token = tokens[i];
-            if (IsTrivia(token.Kind))
+            table[parentBase + i] = parent;
+            table[lineBase + i] = _lineCount;
+            ref readonly var token = ref tokens[i];
+            var kind = token.Kind;
+            if (kind == TokenKind.Identifier)
             {
-                _lineOfToken[i] = _lines.Count;
-                continue;
-            }
-
-            if (lineStart < 0 && token.Kind != TokenKind.Newline)
-            {
-                lineStart = i;
-            }
-
-            _lineOfToken[i] = _lines.Count;
-            if (token.Kind == TokenKind.Newline)
-            {
-                CloseUnclosed(stack, i);
-                if (lineStart >= 0)
+                if (lineStart < 0)
                 {
-                    _lines.Add(new PyLine(lineStart, i, IndentOf(token: tokens[lineStart])));
+                    lineStart = i;
                 }
 
-                lineStart = -1;
-                continue;
-            }
-
-            if (token.Kind != TokenKind.Punctuation || token.Length != 1)
-            {
-                if (stack.Count > 0 && token.Kind == TokenKind.Identifier && File.Is(token, "for") && _bracketFor[stack[stack.Count - 1]] == 0)
+                var first = text[token.Start];
+                if (first < 'a' || first > 'z')
                 {
-                    _bracketFor[stack[stack.Count - 1]] = i;
+                    if (otherCount == otherNames.Length)
+                    {
+                        otherNames = Grow(otherNames, otherCount);
+                    }
+
+                    otherNames[otherCount++] = i;
+                }
+                else if (depth > 0 && first == 'f' && token.Length == 3 && text[token.Start + 1] == 'o' && text[token.Start + 2] == 'r'
+                    && table[_forBase + parent] == 0)
+                {
+                    table[_forBase + parent] = i;
                 }
 
                 continue;
             }
 
-            var c = File.CharAt(token.Start);
+            if (kind == TokenKind.Punctuation)
+            {
+                if (lineStart < 0)
+                {
+                    lineStart = i;
+                }
+
+                if (token.Length != 1)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                switch (kind)
+                {
+                    case TokenKind.String:
+                        if (lineStart < 0)
+                        {
+                            lineStart = i;
+                        }
+
+                        if (stringCount == strings.Length)
+                        {
+                            strings = Grow(strings, stringCount);
+                        }
+
+                        strings[stringCount++] = i;
+                        break;
+                    case TokenKind.Newline:
+                        CloseUnclosed(depth, i);
+                        depth = 0;
+                        parent = -1;
+                        if (lineStart >= 0)
+                        {
+                            AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
+                        }
+
+                        lineStart = -1;
+                        break;
+                    case TokenKind.Comment:
+                    case TokenKind.Text:
+                        break;
+                    default:
+                        if (lineStart < 0)
+                        {
+                            lineStart = i;
+                        }
+
+                        break;
+                }
+
+                continue;
+            }
+
+            var c = text[token.Start];
             switch (c)
             {
                 case '(':
+                    table[stackBase + depth++] = i;
+                    parent = i;
+                    AddCallAt(i);
+                    break;
                 case '[':
                 case '{':
-                    stack.Add(i);
+                    table[stackBase + depth++] = i;
+                    parent = i;
                     break;
                 case ')':
                 case ']':
                 case '}':
-                    if (stack.Count > 0 && IsPair(File.CharAt(tokens[stack[stack.Count - 1]].Start), c))
+                    if (depth > 0 && IsPair(text[tokens[parent].Start], c))
                     {
-                        var open = stack[stack.Count - 1];
-                        stack.RemoveAt(stack.Count - 1);
-                        _match[open] = i;
-                        _match[i] = open;
-                        _contentEnd[open] = i;
+                        depth--;
+                        table[parent] = i + 1;
+                        table[i] = parent + 1;
+                        table[_contentEndBase + parent] = i;
+                        parent = depth > 0 ? table[stackBase + depth - 1] : -1;
                     }
 
                     break;
+                case '=':
+                {
+                    var target = Previous(i);
+                    if (target >= 0 && tokens[target].Kind == TokenKind.Identifier)
+                    {
+                        if (assignedCount == assigned.Length)
+                        {
+                            assigned = Grow(assigned, assignedCount);
+                        }
+
+                        assigned[assignedCount++] = target;
+                    }
+
+                    break;
+                }
             }
         }
 
-        CloseUnclosed(stack, tokens.Count);
+        _strings = strings;
+        _stringCount = stringCount;
+        _otherNames = otherNames;
+        _otherCount = otherCount;
+        _assigned = assigned;
+        _assignedCount = assignedCount;
+        CloseUnclosed(depth, tokens.Length);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.
-            _lines.Add(new PyLine(lineStart, tokens.Count, IndentOf(tokens[lineStart])));
+            AddLine(new PyLine(lineStart, tokens.Length, IndentOf(tokens[lineStart])));
         }
+    }
+
+    private void AddLine(PyLine line)
+    {
+        if (_lineCount == _lines.Length)
+        {
+            _lines = Grow(_lines, _lineCount);
+        }
+
+        _lines[_lineCount++] = line;
     }
 
     /// <summary>Unclosed openers at a line end: each one's contents run to the next one, the last one's to the line end.</summary>
-    private void CloseUnclosed(List<int> stack, int lineEnd)
+    private void CloseUnclosed(int depth, int lineEnd)
     {
-        for (var k = 0; k < stack.Count; k++)
+        for (var k = 0; k < depth; k++)
         {
-            _contentEnd[stack[k]] = k + 1 < stack.Count ? stack[k + 1] : lineEnd;
-        }
-
-        stack.Clear();
-    }
-
-    private static int HashOf(ReadOnlySpan<char> text)
-    {
-        unchecked
-        {
-            var hash = 17;
-            foreach (var c in text)
-            {
-                hash = (hash * 31) + c;
-            }
-
-            return hash;
+            _table[_contentEndBase + _table[_stackBase + k]] = k + 1 < depth ? _table[_stackBase + k + 1] : lineEnd;
         }
     }
+
 
     private static bool IsPair(char open, char close) =>
         (open == '(' && close == ')') || (open == '[' && close == ']') || (open == '{' && close == '}');
@@ -648,8 +1009,22 @@ public sealed class PyModule
     /// <summary>Column of a line's first token, tabs to the next multiple of 8 as Python does.</summary>
     private int IndentOf(in Token token)
     {
-        var start = token.Start;
-        while (start > 0 && File.CharAt(start - 1) != '\n' && File.CharAt(start - 1) != '\r')
+        var text = File.Text;
+
+        // Common case: only spaces between the line start and the token.
+        var spaces = token.Start;
+        while (spaces > 0 && text[spaces - 1] == ' ')
+        {
+            spaces--;
+        }
+
+        if (spaces == 0 || text[spaces - 1] == '\n' || text[spaces - 1] == '\r')
+        {
+            return token.Start - spaces;
+        }
+
+        var start = spaces;
+        while (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r')
         {
             start--;
         }
@@ -657,7 +1032,7 @@ public sealed class PyModule
         var column = 0;
         for (var p = start; p < token.Start; p++)
         {
-            switch (File.CharAt(p))
+            switch (text[p])
             {
                 case '\t':
                     column = (column / 8 + 1) * 8;
@@ -665,11 +1040,8 @@ public sealed class PyModule
                 case '\f':
                     column = 0;
                     break;
-                case ' ':
-                    column++;
-                    break;
                 default:
-                    // Continuation lines and text before the token (after a backslash) count as width.
+                    // Spaces; continuation lines and text before the token (after a backslash) count as width.
                     column++;
                     break;
             }
@@ -680,17 +1052,20 @@ public sealed class PyModule
 
     private void BuildBlocks()
     {
-        var stack = new List<int>();
-        for (var k = 0; k < _lines.Count; k++)
+        // The work stack of the bracket pass is free again (lines never outnumber tokens).
+        var stack = _table;
+        var bottom = _stackBase;
+        var depth = 0;
+        for (var k = 0; k < _lineCount; k++)
         {
             var line = _lines[k];
-            while (stack.Count > 0 && _lines[stack[stack.Count - 1]].Indent >= line.Indent)
+            while (depth > 0 && _lines[stack[bottom + depth - 1]].Indent >= line.Indent)
             {
-                stack.RemoveAt(stack.Count - 1);
+                depth--;
             }
 
-            var parent = stack.Count > 0 ? stack[stack.Count - 1] : -1;
-            var kind = HeaderKind(line.First, out var isAsync);
+            var parent = depth > 0 ? stack[bottom + depth - 1] : -1;
+            var kind = HeaderKind(line.First, out var isAsync, out var isImport);
             var colon = kind != PyBlockKind.None ? HeaderColon(line) : -1;
             if (colon < 0)
             {
@@ -700,44 +1075,108 @@ public sealed class PyModule
             _lines[k] = new PyLine(line.First, line.End, line.Indent, parent, kind, colon, isAsync);
             if (kind != PyBlockKind.None && Next(colon) >= line.End)
             {
-                stack.Add(k);
+                stack[bottom + depth++] = k;
+            }
+
+            if (kind == PyBlockKind.Except)
+            {
+                Append(ref _handlers, ref _handlerCount, k);
+            }
+            else if (isImport)
+            {
+                Append(ref _importLines, ref _importLineCount, k);
+            }
+            else if (kind == PyBlockKind.If && line.Indent == 0 && !_hasMainGuard)
+            {
+                _hasMainGuard = IsMainGuard(_lines[k]);
             }
         }
     }
 
-    private PyBlockKind HeaderKind(int first, out bool isAsync)
+    private void Append(ref int[] array, ref int count, int value)
     {
-        isAsync = false;
-        var keyword = first;
-        if (IsIdentifier(keyword, "async"))
+        if (count == array.Length)
         {
-            isAsync = true;
-            keyword = Next(keyword);
+            array = Grow(array, count);
         }
 
-        if (!IsKind(keyword, TokenKind.Identifier))
+        array[count++] = value;
+    }
+
+    /// <summary>The block a line's first word opens (None for other lines); whether it is an import statement.</summary>
+    private PyBlockKind HeaderKind(int first, out bool isAsync, out bool isImport)
+    {
+        isAsync = false;
+        isImport = false;
+        if (!IsKind(first, TokenKind.Identifier))
         {
             return PyBlockKind.None;
         }
 
-        var text = File.TextOf(Tokens[keyword]);
-        return text.Length switch
+        var text = File.TextOf(_tokens[first]);
+        if (text.Length == 5 && text[0] == 'a' && text.SequenceEqual("async".AsSpan()))
         {
-            2 when text.SequenceEqual("if".AsSpan()) => PyBlockKind.If,
-            3 when text.SequenceEqual("def".AsSpan()) => PyBlockKind.Def,
-            3 when text.SequenceEqual("for".AsSpan()) => PyBlockKind.For,
-            3 when text.SequenceEqual("try".AsSpan()) => PyBlockKind.Try,
-            4 when text.SequenceEqual("elif".AsSpan()) => PyBlockKind.If,
-            4 when text.SequenceEqual("else".AsSpan()) => PyBlockKind.Else,
-            4 when text.SequenceEqual("with".AsSpan()) => PyBlockKind.With,
-            4 when text.SequenceEqual("case".AsSpan()) => PyBlockKind.Match,
-            5 when text.SequenceEqual("class".AsSpan()) => PyBlockKind.Class,
-            5 when text.SequenceEqual("while".AsSpan()) => PyBlockKind.While,
-            5 when text.SequenceEqual("match".AsSpan()) => PyBlockKind.Match,
-            6 when text.SequenceEqual("except".AsSpan()) => PyBlockKind.Except,
-            7 when text.SequenceEqual("finally".AsSpan()) => PyBlockKind.Finally,
-            _ => PyBlockKind.None,
-        };
+            isAsync = true;
+            var keyword = Next(first);
+            if (!IsKind(keyword, TokenKind.Identifier))
+            {
+                return PyBlockKind.None;
+            }
+
+            text = File.TextOf(_tokens[keyword]);
+        }
+
+        switch (text.Length)
+        {
+            case 2:
+                return text[0] == 'i' && text[1] == 'f' ? PyBlockKind.If : PyBlockKind.None;
+            case 3:
+                return text[0] switch
+                {
+                    'd' when text.SequenceEqual("def".AsSpan()) => PyBlockKind.Def,
+                    'f' when text.SequenceEqual("for".AsSpan()) => PyBlockKind.For,
+                    't' when text.SequenceEqual("try".AsSpan()) => PyBlockKind.Try,
+                    _ => PyBlockKind.None,
+                };
+            case 4:
+                switch (text[0])
+                {
+                    case 'e' when text.SequenceEqual("elif".AsSpan()):
+                        return PyBlockKind.If;
+                    case 'e' when text.SequenceEqual("else".AsSpan()):
+                        return PyBlockKind.Else;
+                    case 'w' when text.SequenceEqual("with".AsSpan()):
+                        return PyBlockKind.With;
+                    case 'c' when text.SequenceEqual("case".AsSpan()):
+                        return PyBlockKind.Match;
+                    case 'f' when !isAsync && text.SequenceEqual("from".AsSpan()):
+                        isImport = true;
+                        return PyBlockKind.None;
+                    default:
+                        return PyBlockKind.None;
+                }
+
+            case 5:
+                return text[0] switch
+                {
+                    'c' when text.SequenceEqual("class".AsSpan()) => PyBlockKind.Class,
+                    'w' when text.SequenceEqual("while".AsSpan()) => PyBlockKind.While,
+                    'm' when text.SequenceEqual("match".AsSpan()) => PyBlockKind.Match,
+                    _ => PyBlockKind.None,
+                };
+            case 6:
+                if (text[0] == 'e' && text.SequenceEqual("except".AsSpan()))
+                {
+                    return PyBlockKind.Except;
+                }
+
+                isImport = !isAsync && text.SequenceEqual("import".AsSpan());
+                return PyBlockKind.None;
+            case 7:
+                return text.SequenceEqual("finally".AsSpan()) ? PyBlockKind.Finally : PyBlockKind.None;
+            default:
+                return PyBlockKind.None;
+        }
     }
 
     /// <summary>The ':' ending a block header: the first one outside brackets and not part of a lambda.</summary>
@@ -753,11 +1192,12 @@ public sealed class PyModule
                 continue;
             }
 
-            if (IsIdentifier(i, "lambda"))
+            ref readonly var token = ref _tokens[i];
+            if (token.Kind == TokenKind.Identifier && token.Length == 6 && File.Is(token, "lambda"))
             {
                 lambdas++;
             }
-            else if (IsPunctuation(i, ":"))
+            else if (token.Kind == TokenKind.Punctuation && token.Length == 1 && File.CharAt(token.Start) == ':')
             {
                 if (lambdas == 0)
                 {
@@ -771,74 +1211,78 @@ public sealed class PyModule
         return -1;
     }
 
+
+
+    /// <summary>Records a call site when the '(' at <paramref name="open"/> follows a name (not a def/class name).</summary>
+    private void AddCallAt(int open)
+    {
+        var nameEnd = Previous(open);
+        if (!IsKind(nameEnd, TokenKind.Identifier) || IsKeyword(nameEnd))
+        {
+            return;
+        }
+
+        var nameStart = DottedNameStart(nameEnd);
+        var before = Previous(nameStart);
+        if (before >= 0 && _tokens[before].Kind == TokenKind.Identifier && (File.Is(_tokens[before], "def") || File.Is(_tokens[before], "class")))
+        {
+            return;
+        }
+
+        if (_callCount == _calls.Length)
+        {
+            _calls = Grow(_calls, _callCount);
+        }
+
+        // Close and Import are filled in on first use (Resolve), once brackets and imports are known.
+        _calls[_callCount++] = new PyCall(nameStart, nameEnd, open, -1, IsChar(before, '.'), Unresolved);
+    }
+
+    /// <summary>Completes the call sites (closing parenthesis, import binding of the first name part) and indexes them by last name part.</summary>
     private void BuildCalls()
     {
-        var tokens = Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        _callNames = new NameIndex(File, _callCount);
+        for (var c = 0; c < _callCount; c++)
         {
-            var token = tokens[i];
-            if (token.Kind != TokenKind.Punctuation || token.Length != 1 || File.CharAt(token.Start) != '(')
-            {
-                continue;
-            }
-
-            var nameEnd = Previous(i);
-            if (!IsKind(nameEnd, TokenKind.Identifier) || IsKeyword(nameEnd))
-            {
-                continue;
-            }
-
-            var nameStart = DottedNameStart(nameEnd);
-            var before = Previous(nameStart);
-            if (IsIdentifier(before, "def") || IsIdentifier(before, "class"))
-            {
-                continue;
-            }
-
-            var hasReceiver = IsPunctuation(before, ".");
-            _calls.Add(new PyCall(nameStart, nameEnd, i, _match[i], hasReceiver, -1));
+            ref readonly var name = ref _tokens[_calls[c].NameEnd];
+            _callNames.Add(c, name.Start, name.Length);
         }
+    }
+
+    /// <summary>
+    /// Completes a call site on first use: its closing parenthesis and the import binding its first name part.
+    /// Rules look at a few candidates, so most calls are never completed.
+    /// </summary>
+    private void Resolve(int c)
+    {
+        ref var call = ref _calls[c];
+        if (call.Import != Unresolved)
+        {
+            return;
+        }
+
+        var binding = call.HasReceiver || _importFilter == 0 ? -1 : ImportBinding(call.NameStart);
+        call = new PyCall(call.NameStart, call.NameEnd, call.Open, _table[call.Open] - 1, call.HasReceiver, binding);
     }
 
     private void BuildImports()
     {
-        for (var k = 0; k < _lines.Count; k++)
+        for (var k = 0; k < _importLineCount; k++)
         {
-            var line = _lines[k];
+            var line = _lines[_importLines[k]];
             if (IsIdentifier(line.First, "import"))
             {
                 ReadImport(line);
             }
-            else if (IsIdentifier(line.First, "from"))
+            else
             {
                 ReadFromImport(line);
             }
         }
 
-        for (var k = 0; k < _imports.Count; k++)
+        foreach (var import in _imports)
         {
-            var hash = HashOf(_imports[k].LocalName.AsSpan());
-            if (!_importsByName.TryGetValue(hash, out var list))
-            {
-                list = new List<int>(1);
-                _importsByName[hash] = list;
-            }
-
-            list.Add(k);
-        }
-
-        // Resolve each call's first name part once, now that all bindings are known.
-        for (var c = 0; c < _calls.Count; c++)
-        {
-            var call = _calls[c];
-            if (!call.HasReceiver)
-            {
-                var binding = ImportBinding(call.NameStart);
-                if (binding >= 0)
-                {
-                    _calls[c] = new PyCall(call.NameStart, call.NameEnd, call.Open, call.Close, call.HasReceiver, binding);
-                }
-            }
+            _importFilter |= ImportFilterBit(import.LocalName.AsSpan());
         }
     }
 
@@ -855,17 +1299,17 @@ public sealed class PyModule
                 return;
             }
 
-            var qualified = TextOf(nameStart, nameEnd);
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(File.GetString(Tokens[alias]), qualified, line.First, line.End, nameStart, alias));
+                _imports.Add(new PyImport(File.GetString(_tokens[alias]), TextOf(nameStart, nameEnd), line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
             {
-                var firstPart = File.GetString(Tokens[nameStart]);
-                _imports.Add(new PyImport(firstPart, nameStart == nameEnd ? qualified : firstPart, line.First, line.End, nameStart, nameEnd));
+                // import a.b binds a to a; import a binds a to a.
+                var firstPart = File.GetString(_tokens[nameStart]);
+                _imports.Add(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
             }
 
             if (!IsPunctuation(i, ","))
@@ -911,7 +1355,7 @@ public sealed class PyModule
                 i = Next(local);
             }
 
-            _imports.Add(new PyImport(File.GetString(Tokens[local]), module + "." + File.GetString(Tokens[name]), line.First, line.End, name, local));
+            _imports.Add(new PyImport(File.GetString(_tokens[local]), module + "." + File.GetString(_tokens[name]), line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;
@@ -920,6 +1364,7 @@ public sealed class PyModule
             i = Next(i);
         }
     }
+
 
     /// <summary>Reads <c>a.b.c</c> from <paramref name="i"/>; returns the last name token (or -1) and leaves <paramref name="i"/> after it.</summary>
     private int ReadDottedName(ref int i, int end)
@@ -971,7 +1416,7 @@ public sealed class PyModule
 
             var dot = target.IndexOf('.');
             var part = dot < 0 ? target : target.Slice(0, dot);
-            if (!File.TextOf(Tokens[i]).SequenceEqual(part))
+            if (!File.TextOf(_tokens[i]).SequenceEqual(part))
             {
                 return false;
             }
@@ -991,31 +1436,24 @@ public sealed class PyModule
         }
     }
 
-    private bool FindMainGuard()
+    /// <summary>Whether a top-level <c>if</c> line is <c>if __name__ == "__main__":</c> (either order).</summary>
+    private bool IsMainGuard(PyLine line)
     {
-        foreach (var line in _lines)
+        if (!IsIdentifier(line.First, "if"))
         {
-            if (line.Indent != 0 || line.Kind != PyBlockKind.If || !IsIdentifier(line.First, "if"))
-            {
-                continue;
-            }
-
-            var a = Next(line.First);
-            var op = Next(a);
-            var b = Next(op);
-            if (!IsPunctuation(op, "==") || Next(b) != line.Colon)
-            {
-                continue;
-            }
-
-            if ((IsIdentifier(a, "__name__") && IsStringWithContent(b, "__main__"))
-                || (IsIdentifier(b, "__name__") && IsStringWithContent(a, "__main__")))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var a = Next(line.First);
+        var op = Next(a);
+        var b = Next(op);
+        if (!IsPunctuation(op, "==") || Next(b) != line.Colon)
+        {
+            return false;
+        }
+
+        return (IsIdentifier(a, "__name__") && IsStringWithContent(b, "__main__"))
+            || (IsIdentifier(b, "__name__") && IsStringWithContent(a, "__main__"));
     }
 
     /// <summary>Whether the token is a string literal whose content is exactly <paramref name="content"/>.</summary>
@@ -1026,8 +1464,63 @@ public sealed class PyModule
             return false;
         }
 
-        var (start, length) = StringLiterals.ContentOf(File, Tokens[index]);
+        var (start, length) = StringLiterals.ContentOf(File, _tokens[index]);
         return File.Slice(start, length).SequenceEqual(content.AsSpan());
+    }
+}
+
+/// <summary>The tokens of a list that are spelled like one name; a struct enumerator, so <c>foreach</c> does not allocate.</summary>
+public readonly struct PyNameMatches
+{
+    private readonly PyModule _module;
+    private readonly int[] _ids;
+    private readonly int _count;
+    private readonly string _name;
+
+    internal PyNameMatches(PyModule module, int[] ids, int count, string name)
+    {
+        _module = module;
+        _ids = ids;
+        _count = count;
+        _name = name;
+    }
+
+    public Enumerator GetEnumerator() => new(_module, _ids, _count, _name);
+
+    public struct Enumerator
+    {
+        private readonly PyModule _module;
+        private readonly int[] _ids;
+        private readonly int _count;
+        private readonly string _name;
+        private int _next;
+
+        internal Enumerator(PyModule module, int[] ids, int count, string name)
+        {
+            _module = module;
+            _ids = ids;
+            _count = count;
+            _name = name;
+            _next = 0;
+            Current = -1;
+        }
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (_next < _count)
+            {
+                var id = _ids[_next++];
+                if (_module.Is(id, _name))
+                {
+                    Current = id;
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
 

@@ -5,13 +5,6 @@ namespace CodeGuardian.Analyzers.Text.Python;
 /// <summary>Facts about Python words: keywords, and the shape of names rules care about.</summary>
 public static class PyNames
 {
-    private static readonly string[] Keywords =
-    {
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    };
-
     /// <summary>prefix + name + suffix for every name: builds qualified-name tables once, at type initialization.</summary>
     public static string[] Qualify(string prefix, string[] names, string suffix = "")
     {
@@ -22,6 +15,28 @@ public static class PyNames
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The distinct last parts of dotted names (<c>os.system</c> → <c>system</c>): what a rule passes to
+    /// <see cref="PyModule.FindCalls(string[])"/> to find the candidates of its qualified names.
+    /// </summary>
+    public static string[] LastParts(params string[][] qualifiedNames)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (var names in qualifiedNames)
+        {
+            foreach (var name in names)
+            {
+                var part = name.Substring(name.LastIndexOf('.') + 1);
+                if (!parts.Contains(part))
+                {
+                    parts.Add(part);
+                }
+            }
+        }
+
+        return parts.ToArray();
     }
 
     /// <summary>Every combination module + "." + member.</summary>
@@ -42,21 +57,71 @@ public static class PyNames
 
     public static bool IsKeyword(ReadOnlySpan<char> word)
     {
-        if (word.Length < 2 || word.Length > 8)
+        // By length, then first letter: a word is compared with one or two candidates at most.
+        switch (word.Length)
         {
-            return false;
+            case 2:
+                return word[0] switch
+                {
+                    'a' => word[1] == 's',
+                    'i' => word[1] == 'f' || word[1] == 'n' || word[1] == 's',
+                    'o' => word[1] == 'r',
+                    _ => false,
+                };
+            case 3:
+                return word[0] switch
+                {
+                    'a' => Is(word, "and"),
+                    'd' => Is(word, "def") || Is(word, "del"),
+                    'f' => Is(word, "for"),
+                    'n' => Is(word, "not"),
+                    't' => Is(word, "try"),
+                    _ => false,
+                };
+            case 4:
+                return word[0] switch
+                {
+                    'N' => Is(word, "None"),
+                    'T' => Is(word, "True"),
+                    'e' => Is(word, "elif") || Is(word, "else"),
+                    'f' => Is(word, "from"),
+                    'p' => Is(word, "pass"),
+                    'w' => Is(word, "with"),
+                    _ => false,
+                };
+            case 5:
+                return word[0] switch
+                {
+                    'F' => Is(word, "False"),
+                    'a' => Is(word, "async") || Is(word, "await"),
+                    'b' => Is(word, "break"),
+                    'c' => Is(word, "class"),
+                    'r' => Is(word, "raise"),
+                    'w' => Is(word, "while"),
+                    'y' => Is(word, "yield"),
+                    _ => false,
+                };
+            case 6:
+                return word[0] switch
+                {
+                    'a' => Is(word, "assert"),
+                    'e' => Is(word, "except"),
+                    'g' => Is(word, "global"),
+                    'i' => Is(word, "import"),
+                    'l' => Is(word, "lambda"),
+                    'r' => Is(word, "return"),
+                    _ => false,
+                };
+            case 7:
+                return Is(word, "finally");
+            case 8:
+                return Is(word, "continue") || Is(word, "nonlocal");
+            default:
+                return false;
         }
-
-        foreach (var keyword in Keywords)
-        {
-            if (word.SequenceEqual(keyword.AsSpan()))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
+
+    private static bool Is(ReadOnlySpan<char> word, string keyword) => word.SequenceEqual(keyword.AsSpan());
 
     /// <summary><c>True</c>, <c>False</c>, <c>None</c>: literals spelled as names.</summary>
     public static bool IsLiteralName(ReadOnlySpan<char> word) =>

@@ -195,6 +195,71 @@ public class PyModuleTests
     }
 
     [Fact]
+    public void Calls_are_found_by_last_name_part_and_through_aliases()
+    {
+        var module = Model("""
+            import time
+            from time import sleep as nap
+            from pickle import loads as load
+            time.sleep(1)
+            nap(2)
+            sleep(3)
+            x.sleepy(4)
+            load(b)
+            pickle.load(c)
+            """);
+        var found = new System.Collections.Generic.List<string>();
+        foreach (var c in module.FindCalls("sleep"))
+        {
+            found.Add(module.TextOf(module.CallAt(c).NameStart, module.CallAt(c).NameEnd));
+        }
+
+        Assert.Equal(new[] { "time.sleep", "nap", "sleep" }, found.ToArray());
+
+        // Several names: ascending, each call once (load( is found as "load" and as the alias of loads).
+        var indexes = module.FindCalls(new[] { "loads", "load" }).ToArray();
+        Assert.Equal(2, indexes.Length);
+        Assert.True(indexes[0] < indexes[1]);
+        Assert.True(module.CallIs(module.CallAt(indexes[0]), "pickle.loads"));
+        Assert.Empty(module.FindCalls("missing").ToArray());
+    }
+
+    [Fact]
+    public void Names_and_assignment_targets_are_found_by_name()
+    {
+        var module = Model("""
+            session.verify = False
+            requests.get(url, verify=False)
+            verify = True
+            raise NotImplementedError
+            def f(verify=1): pass
+            """);
+        var assigned = 0;
+        foreach (var i in module.FindAssigned("verify"))
+        {
+            Assert.True(module.Is(i, "verify"));
+            assigned++;
+        }
+
+        Assert.Equal(4, assigned);
+        var names = 0;
+        foreach (var i in module.FindNames("NotImplementedError"))
+        {
+            Assert.True(module.IsIdentifier(module.Previous(i), "raise"));
+            names++;
+        }
+
+        Assert.Equal(1, names);
+        var lower = 0;
+        foreach (var i in module.FindNames("requests"))
+        {
+            lower += module.Is(i, "requests") ? 1 : 0;
+        }
+
+        Assert.Equal(1, lower);
+    }
+
+    [Fact]
     public Task Suppression_comments_work_in_python_files() => PyVerify.VerifyAsync("CG4004", """
         def f(expr):
             # codeguardian-disable-next-line CG4004 -- trusted admin console

@@ -136,8 +136,8 @@ public class PyRobustnessTests
         var unit = "for i in items:\n    cursor.execute(\"SELECT %s\", (i,))\n";
         var small = Model(Repeat(unit, 100));
         var large = Model(Repeat(unit, 1000));
-        Assert.Equal(small.Lines.Count * 10, large.Lines.Count);
-        Assert.Equal(small.Calls.Count * 10, large.Calls.Count);
+        Assert.Equal(small.Lines.Length * 10, large.Lines.Length);
+        Assert.Equal(small.Calls.Length * 10, large.Calls.Length);
     }
 
     private static PyModule Model(string source)

@@ -49,8 +49,9 @@ public sealed class PyUndeclaredImportRule : TextRule
         var manifestNames = string.Join(", ", names);
         var local = PythonManifest.LocalModules(context.ProjectFiles);
         var module = PyModule.For(context.File);
-        foreach (var line in module.Lines)
+        foreach (var k in module.ImportLines)
         {
+            var line = module.Lines[k];
             int name;
             if (module.IsIdentifier(line.First, "import"))
             {

@@ -12,10 +12,9 @@ public sealed class PyBlockingSleepRule : PythonRule
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls("sleep"))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!module.CallIs(call, "time.sleep"))
             {
                 continue;

@@ -1,6 +1,5 @@
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
-using CodeGuardian.Analyzers.Text.Lexing;
 using CodeGuardian.Analyzers.Text.Python;
 using Microsoft.CodeAnalysis;
 
@@ -16,32 +15,41 @@ public sealed class PyCertificateValidationRule : PythonRule
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var i in module.FindAssigned("verify"))
         {
-            var call = calls[c];
-            if (module.TryGetKeywordArgument(call.Open, "verify", out var keyword, out var start, out var end)
+            var value = module.Next(module.Next(i));
+            if (module.IsPunctuation(module.Previous(i), "."))
+            {
+                // session.verify = False
+                if (module.IsIdentifier(value, "False"))
+                {
+                    ReportTokens(context, module, i, value, "verify = False");
+                }
+
+                continue;
+            }
+
+            // verify=False as a keyword argument: the call's own (first) verify argument.
+            var open = module.EnclosingBracket(i);
+            if (module.TryGetCallAt(open, out var call)
+                && module.TryGetKeywordArgument(call.Open, "verify", out var keyword, out var start, out var end)
+                && keyword == i
                 && PySinks.ValueIs(module, start, end, "False"))
             {
                 ReportTokens(context, module, keyword, start, "verify=False");
             }
         }
 
-        var tokens = module.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (tokens[i].Kind != TokenKind.Identifier)
-            {
-                continue;
-            }
+        ReportUses(context, module, "_create_unverified_context");
+        ReportUses(context, module, "CERT_NONE");
+    }
 
-            if (module.Is(i, "verify") && module.IsPunctuation(module.Previous(i), ".") && module.IsPunctuation(module.Next(i), "=")
-                && module.IsIdentifier(module.Next(module.Next(i)), "False"))
-            {
-                ReportTokens(context, module, i, module.Next(module.Next(i)), "verify = False");
-            }
-            else if ((module.Is(i, "_create_unverified_context") || module.Is(i, "CERT_NONE"))
-                && !module.IsIdentifier(module.Previous(i), "import") && !module.IsPunctuation(module.Previous(i), ",")
+    /// <summary>Reports <paramref name="name"/> used as a value (not imported, not compared).</summary>
+    private void ReportUses(TextRuleContext context, PyModule module, string name)
+    {
+        foreach (var i in module.FindNames(name))
+        {
+            if (!module.IsIdentifier(module.Previous(i), "import") && !module.IsPunctuation(module.Previous(i), ",")
                 && !IsCompared(module, i))
             {
                 var first = module.DottedNameStart(i);

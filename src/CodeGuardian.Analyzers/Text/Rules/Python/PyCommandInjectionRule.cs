@@ -16,14 +16,15 @@ public sealed class PyCommandInjectionRule : PythonRule
 
     private static readonly string[] ShellOptional = { "subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_call", "subprocess.check_output" };
 
+    private static readonly string[] CandidateNames = PyNames.LastParts(ShellAlways, ShellOptional);
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.CommandInjection;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!IsShellSink(module, call) || !module.TryGetPositionalArgument(call.Open, 0, out var start, out var end))
             {
                 continue;

@@ -20,7 +20,7 @@ public sealed class PyDebugModeRule : PythonRule
         if (IsSettingsModule(module.File.Path))
         {
             var lines = module.Lines;
-            for (var k = 0; k < lines.Count; k++)
+            for (var k = 0; k < lines.Length; k++)
             {
                 var line = lines[k];
                 var op = module.Next(line.First);
@@ -33,10 +33,9 @@ public sealed class PyDebugModeRule : PythonRule
             }
         }
 
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls("run"))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!module.LastPartIs(call, "run") || call.NameStart == call.NameEnd)
             {
                 continue;

@@ -22,10 +22,9 @@ public sealed class PyDebugOutputRule : PythonRule
             return;
         }
 
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls("print"))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (PySinks.IsBuiltinCall(module, call, "print"))
             {
                 ReportCall(context, module, call, "print");

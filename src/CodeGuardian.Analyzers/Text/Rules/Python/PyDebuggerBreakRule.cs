@@ -13,6 +13,8 @@ public sealed class PyDebuggerBreakRule : PythonRule
 
     private static readonly string[] SetTraceCalls = PyNames.Qualify(string.Empty, DebuggerModules, ".set_trace");
 
+    private static readonly string[] CandidateNames = { "breakpoint", "set_trace" };
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.DebuggerBreak;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
@@ -32,10 +34,9 @@ public sealed class PyDebuggerBreakRule : PythonRule
             ReportTokens(context, module, import.StatementStart, import.NameEnd, Collapse(text));
         }
 
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (PySinks.IsBuiltinCall(module, call, "breakpoint"))
             {
                 ReportCall(context, module, call, "breakpoint()");

@@ -29,10 +29,10 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
 
         var file = module.File;
         var tokens = module.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var i in module.Strings)
         {
-            var token = tokens[i];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Documentation))
+            ref readonly var token = ref tokens[i];
+            if (token.Has(TokenFlags.Documentation))
             {
                 continue;
             }
@@ -54,9 +54,8 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
 
     /// <summary>Cheap prefilter: the content has one of the characters every pattern needs.</summary>
     private static bool MayHoldHost(ReadOnlySpan<char> content) =>
-        content.IndexOf("localhost".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-        || content.IndexOf('.') >= 0
-        || content.IndexOf("::1".AsSpan()) >= 0;
+        content.IndexOfAny('.', ':') >= 0
+        || content.IndexOf("localhost".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool TryFindLoopback(ReadOnlySpan<char> content, out int at, out int length)
     {

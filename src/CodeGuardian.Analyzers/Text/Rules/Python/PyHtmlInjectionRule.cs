@@ -17,10 +17,9 @@ public sealed class PyHtmlInjectionRule : PythonRule
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(Sinks))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!IsSink(module, call) || !module.TryGetPositionalArgument(call.Open, 0, out var start, out var end))
             {
                 continue;

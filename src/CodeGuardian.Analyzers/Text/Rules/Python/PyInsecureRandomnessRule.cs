@@ -35,10 +35,9 @@ public sealed class PyInsecureRandomnessRule : PythonRule
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
         var reportedLine = -1;
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(RandomFunctions))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!IsRandomCall(module, call))
             {
                 continue;

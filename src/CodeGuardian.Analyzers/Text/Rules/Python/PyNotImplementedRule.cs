@@ -1,6 +1,5 @@
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
-using CodeGuardian.Analyzers.Text.Lexing;
 using CodeGuardian.Analyzers.Text.Python;
 using Microsoft.CodeAnalysis;
 
@@ -13,16 +12,10 @@ public sealed class PyNotImplementedRule : PythonRule
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var tokens = module.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var error in module.FindNames("NotImplementedError"))
         {
-            if (tokens[i].Kind != TokenKind.Identifier || !module.Is(i, "raise"))
-            {
-                continue;
-            }
-
-            var error = module.Next(i);
-            if (!module.IsIdentifier(error, "NotImplementedError") || IsAbstract(module, i))
+            var i = module.Previous(error);
+            if (!module.IsIdentifier(i, "raise") || IsAbstract(module, i))
             {
                 continue;
             }

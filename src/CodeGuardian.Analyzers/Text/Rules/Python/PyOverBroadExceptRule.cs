@@ -17,7 +17,7 @@ public sealed class PyOverBroadExceptRule : PythonRule
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
         var lines = module.Lines;
-        for (var k = 0; k < lines.Count; k++)
+        foreach (var k in module.HandlerLines)
         {
             var line = lines[k];
             if (line.Kind != PyBlockKind.Except || !module.IsIdentifier(line.First, "except") || module.Next(line.First) != line.Colon)

@@ -16,14 +16,15 @@ public sealed class PyPathTraversalRule : PythonRule
 {
     private static readonly string[] Inputs = { "args", "form", "values", "files" };
 
+    private static readonly string[] CandidateNames = { "open", "join", "send_file" };
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.PathTraversal;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!IsSink(module, call))
             {
                 continue;

@@ -16,10 +16,9 @@ public sealed class PyQueryInLoopRule : PythonRule
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls("execute"))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!module.LastPartIs(call, "execute") || !PySinks.HasDatabaseReceiver(module, call))
             {
                 continue;

@@ -14,14 +14,15 @@ namespace CodeGuardian.Analyzers.Text.Rules.Python;
 /// </summary>
 public sealed class PySqlInjectionRule : PythonRule
 {
+    private static readonly string[] CandidateNames = { "execute", "executemany", "executescript", "read_sql", "read_sql_query", "text" };
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.SqlInjection;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (!IsSqlSink(module, call) || !module.TryGetPositionalArgument(call.Open, 0, out var start, out var end))
             {
                 continue;

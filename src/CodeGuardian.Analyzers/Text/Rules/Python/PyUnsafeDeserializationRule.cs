@@ -24,14 +24,17 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
+    private static readonly string[] CandidateNames = PyNames.LastParts(
+        PickleCalls,
+        new[] { "shelve.open", "marshal.loads", "marshal.load", "jsonpickle.decode", "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.load", "yaml.load_all" });
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.UnsafeDeserialization;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             var alternative = Classify(module, call);
             if (alternative is not null)
             {

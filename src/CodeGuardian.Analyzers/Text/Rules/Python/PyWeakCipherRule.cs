@@ -25,24 +25,24 @@ public sealed class PyWeakCipherRule : PythonRule
 
     private static readonly string[] UnqualifiedNames = Unqualified();
 
+    private static readonly string[] CandidateNames = PyNames.LastParts(QualifiedNames, UnqualifiedNames);
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakCipher;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             if (IsWeakCipherCall(module, call))
             {
                 ReportCall(context, module, call, NameOf(module, call));
             }
         }
 
-        var tokens = module.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var i in module.FindNames("MODE_ECB"))
         {
-            if (tokens[i].Kind == TokenKind.Identifier && module.Is(i, "MODE_ECB") && !module.IsIdentifier(module.Previous(i), "import"))
+            if (!module.IsIdentifier(module.Previous(i), "import"))
             {
                 var first = module.DottedNameStart(i);
                 ReportTokens(context, module, first, i, module.TextOf(first, i));

@@ -15,14 +15,15 @@ public sealed class PyWeakHashRule : PythonRule
 {
     private static readonly string[] WeakAlgorithms = { "md5", "sha1", "sha-1", "md4" };
 
+    private static readonly string[] CandidateNames = { "md5", "sha1", "new" };
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.WeakHash;
 
     protected override void Analyze(TextRuleContext context, PyModule module)
     {
-        var calls = module.Calls;
-        for (var c = 0; c < calls.Count; c++)
+        foreach (var c in module.FindCalls(CandidateNames))
         {
-            var call = calls[c];
+            ref readonly var call = ref module.CallAt(c);
             string? construct = null;
             if (module.CallIs(call, "hashlib.md5") || module.CallIs(call, "hashlib.sha1"))
             {
