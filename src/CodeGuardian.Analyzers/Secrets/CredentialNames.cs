@@ -29,51 +29,76 @@ public static class CredentialNames
     /// <summary>Every credential head word contains one of these; names without any are rejected without splitting.</summary>
     private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "auth", "key" };
 
-    public static bool IsCredentialName(string? name)
+    public static bool IsCredentialName(string? name) => name is not null && IsCredentialName(name.AsSpan());
+
+    /// <summary>
+    /// <see cref="IsCredentialName(string)"/> on a span, allocation-free: the words are walked in place and only the
+    /// head word (and the word before it) are compared. Names whose end cannot be a credential head word or a trailing
+    /// qualifier are rejected before any word is split.
+    /// </summary>
+    public static bool IsCredentialName(ReadOnlySpan<char> name)
     {
-        if (string.IsNullOrEmpty(name) || !ContainsFragment(name!))
+        if (name.IsEmpty || !MayEndWithCredentialWord(name))
         {
             return false;
         }
 
-        var words = IdentifierWords.Split(name!);
-        var last = words.Count - 1;
-        while (last > 0 && Contains(TrailingQualifiers, words[last]))
+        // The head is the last word that is the first word or not a trailing qualifier.
+        int headStart = -1, headLength = 0, previousStart = -1, previousLength = 0;
+        int lastStart = -1, lastLength = 0;
+        var first = true;
+        var walker = new IdentifierWords.Walker(name);
+        while (walker.Next(out var start, out var length))
         {
-            last--;
+            var word = name.Slice(start, length);
+            if (IdentifierWords.WordIs(word, "public"))
+            {
+                // Public halves are meant to be shared: publicKey, PublicKeyToken (assembly bindings), public_token.
+                return false;
+            }
+
+            if (first || !ContainsWord(TrailingQualifiers, word))
+            {
+                headStart = start;
+                headLength = length;
+                previousStart = lastStart;
+                previousLength = lastLength;
+            }
+
+            first = false;
+            lastStart = start;
+            lastLength = length;
         }
 
-        if (last < 0)
+        if (headStart < 0)
         {
             return false;
         }
 
-        // Public halves are meant to be shared: publicKey, PublicKeyToken (assembly bindings), public_token.
-        if (ContainsWord(words, "public"))
+        var head = name.Slice(headStart, headLength);
+        var previous = previousStart < 0 ? ReadOnlySpan<char>.Empty : name.Slice(previousStart, previousLength);
+        bool result;
+        if (IdentifierWords.WordIs(head, "key"))
         {
-            return false;
+            result = ContainsWord(KeyQualifiers, previous);
+        }
+        else if (IdentifierWords.WordIs(head, "token") && ContainsWord(NonSecretTokenQualifiers, previous))
+        {
+            result = false;
+        }
+        else
+        {
+            result = ContainsWord(HeadWords, head) || EndsWithJoinedSuffix(head);
         }
 
-        var head = words[last];
-        var previous = last > 0 ? words[last - 1] : string.Empty;
-        if (head == "key")
-        {
-            return Contains(KeyQualifiers, previous);
-        }
+        return result && ContainsFragment(name);
+    }
 
-        if (head == "token" && Contains(NonSecretTokenQualifiers, previous))
-        {
-            return false;
-        }
-
-        if (Contains(HeadWords, head))
-        {
-            return true;
-        }
-
+    private static bool EndsWithJoinedSuffix(ReadOnlySpan<char> head)
+    {
         foreach (var suffix in JoinedSuffixes)
         {
-            if (head.Length > suffix.Length && head.EndsWith(suffix, StringComparison.Ordinal))
+            if (head.Length > suffix.Length && IdentifierWords.WordEndsWith(head, suffix))
             {
                 return true;
             }
@@ -81,6 +106,82 @@ public static class CredentialNames
 
         return false;
     }
+
+    /// <summary>
+    /// Cheap necessary condition for <see cref="IsCredentialName(ReadOnlySpan{char})"/>: the last word of the name is a
+    /// head word, a word ending in one (joined forms) or a trailing qualifier, so the name — without trailing
+    /// separators — ends with one of them. Non-ASCII endings go the exact way.
+    /// </summary>
+    private static bool MayEndWithCredentialWord(ReadOnlySpan<char> name)
+    {
+        var end = name.Length;
+        while (end > 0 && name[end - 1] < 128 && !IsAsciiLetterOrDigit(name[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            return false;
+        }
+
+        var last = name[end - 1];
+        if (last >= 128)
+        {
+            return true;
+        }
+
+        var tail = name.Slice(0, end);
+        switch ((char)(last | 0x20))
+        {
+            case 'd':
+                return EndsWithAscii(tail, "pwd") || EndsWithAscii(tail, "passwd") || EndsWithAscii(tail, "password");
+            case 'e':
+                return EndsWithAscii(tail, "passphrase") || EndsWithAscii(tail, "value");
+            case 't':
+                return EndsWithAscii(tail, "secret") || EndsWithAscii(tail, "text");
+            case 'n':
+                return EndsWithAscii(tail, "token") || EndsWithAscii(tail, "plain");
+            case 'h':
+                return EndsWithAscii(tail, "auth");
+            case 'y':
+                return EndsWithAscii(tail, "key");
+            case 'g':
+                return EndsWithAscii(tail, "string");
+            case 'r':
+                return EndsWithAscii(tail, "str");
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Case-insensitive ASCII suffix test; a non-ASCII character in the compared tail passes (exact check decides).</summary>
+    private static bool EndsWithAscii(ReadOnlySpan<char> text, string lowerCaseSuffix)
+    {
+        if (text.Length < lowerCaseSuffix.Length)
+        {
+            return false;
+        }
+
+        var offset = text.Length - lowerCaseSuffix.Length;
+        for (var i = 0; i < lowerCaseSuffix.Length; i++)
+        {
+            var c = text[offset + i];
+            if (c >= 128)
+            {
+                return true;
+            }
+
+            if ((c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) != lowerCaseSuffix[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 
     /// <summary>
     /// Cheap test on a span before <see cref="IsCredentialName"/> splits it into words: whether it contains a
@@ -101,11 +202,11 @@ public static class CredentialNames
         return words.Count == 0 ? "SECRET" : string.Join("_", words).ToUpperInvariant();
     }
 
-    private static bool ContainsFragment(string name)
+    private static bool ContainsFragment(ReadOnlySpan<char> name)
     {
         foreach (var fragment in Fragments)
         {
-            if (name.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (name.IndexOf(fragment.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
@@ -114,24 +215,11 @@ public static class CredentialNames
         return false;
     }
 
-    private static bool Contains(string[] set, string word)
+    private static bool ContainsWord(string[] set, ReadOnlySpan<char> word)
     {
         foreach (var candidate in set)
         {
-            if (candidate == word)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal static bool ContainsWord(IReadOnlyList<string> words, string word)
-    {
-        foreach (var candidate in words)
-        {
-            if (candidate == word)
+            if (IdentifierWords.WordIs(word, candidate))
             {
                 return true;
             }

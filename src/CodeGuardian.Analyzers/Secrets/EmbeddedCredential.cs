@@ -5,11 +5,13 @@ namespace CodeGuardian.Analyzers.Secrets;
 /// <summary>
 /// Finds a credential embedded in a larger string: the value of a <c>Password=</c>/<c>Pwd=</c> key of a
 /// connection string (text with at least one <c>;</c>-separated pair), or the password of a URL's user-info (<c>scheme://user:password@host</c>, <c>redis://:password@host</c>). Placeholder
-/// values (see <see cref="CredentialValues"/>) do not count. Linear in the length of the text.
+/// values (see <see cref="CredentialValues"/>) do not count. Linear in the length of the text; allocation-free for ASCII text.
 /// </summary>
 public static class EmbeddedCredential
 {
-    public static bool Find(string text, out int start, out int length, out string what)
+    public static bool Find(string text, out int start, out int length, out string what) => Find(text.AsSpan(), out start, out length, out what);
+
+    public static bool Find(ReadOnlySpan<char> text, out int start, out int length, out string what)
     {
         if (FindConnectionStringPassword(text, out start, out length))
         {
@@ -27,7 +29,7 @@ public static class EmbeddedCredential
         return false;
     }
 
-    private static bool FindConnectionStringPassword(string text, out int start, out int length)
+    private static bool FindConnectionStringPassword(ReadOnlySpan<char> text, out int start, out int length)
     {
         start = length = 0;
 
@@ -40,9 +42,10 @@ public static class EmbeddedCredential
         var keyStart = 0;
         while (keyStart < text.Length)
         {
-            var separator = text.IndexOf(';', keyStart);
-            var end = separator < 0 ? text.Length : separator;
-            var equals = text.IndexOf('=', keyStart, end - keyStart);
+            var separator = text.Slice(keyStart).IndexOf(';');
+            var end = separator < 0 ? text.Length : keyStart + separator;
+            var equalsOffset = text.Slice(keyStart, end - keyStart).IndexOf('=');
+            var equals = equalsOffset < 0 ? -1 : keyStart + equalsOffset;
             if (equals > keyStart && IsPasswordKey(text, keyStart, equals))
             {
                 var valueStart = equals + 1;
@@ -57,7 +60,7 @@ public static class EmbeddedCredential
                     valueEnd--;
                 }
 
-                if (valueEnd > valueStart && CredentialValues.IsRealValue(text.Substring(valueStart, valueEnd - valueStart), null))
+                if (valueEnd > valueStart && CredentialValues.IsRealValue(text.Slice(valueStart, valueEnd - valueStart), ReadOnlySpan<char>.Empty, hasName: false))
                 {
                     start = valueStart;
                     length = valueEnd - valueStart;
@@ -71,7 +74,7 @@ public static class EmbeddedCredential
         return false;
     }
 
-    private static bool IsPasswordKey(string text, int start, int end)
+    private static bool IsPasswordKey(ReadOnlySpan<char> text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -83,15 +86,14 @@ public static class EmbeddedCredential
             end--;
         }
 
-        var keyLength = end - start;
-        return (keyLength == 8 && string.Compare(text, start, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
-            || (keyLength == 3 && string.Compare(text, start, "pwd", 0, 3, StringComparison.OrdinalIgnoreCase) == 0);
+        var key = text.Slice(start, end - start);
+        return key.Equals("password".AsSpan(), StringComparison.OrdinalIgnoreCase) || key.Equals("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool FindUrlPassword(string text, out int start, out int length)
+    private static bool FindUrlPassword(ReadOnlySpan<char> text, out int start, out int length)
     {
         start = length = 0;
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        var scheme = text.IndexOf("://".AsSpan(), StringComparison.Ordinal);
         while (scheme > 0)
         {
             var authorityStart = scheme + 3;
@@ -101,11 +103,12 @@ public static class EmbeddedCredential
                 authorityEnd++;
             }
 
-            var at = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
+            var at = authorityStart + text.Slice(authorityStart, authorityEnd - authorityStart).LastIndexOf('@');
             if (at > authorityStart)
             {
-                var colon = text.IndexOf(':', authorityStart, at - authorityStart);
-                if (colon >= authorityStart && colon + 1 < at && CredentialValues.IsRealValue(text.Substring(colon + 1, at - colon - 1), null))
+                var colonOffset = text.Slice(authorityStart, at - authorityStart).IndexOf(':');
+                var colon = colonOffset < 0 ? -1 : authorityStart + colonOffset;
+                if (colon >= authorityStart && colon + 1 < at && CredentialValues.IsRealValue(text.Slice(colon + 1, at - colon - 1), ReadOnlySpan<char>.Empty, hasName: false))
                 {
                     start = colon + 1;
                     length = at - colon - 1;
@@ -113,7 +116,13 @@ public static class EmbeddedCredential
                 }
             }
 
-            scheme = authorityEnd < text.Length ? text.IndexOf("://", authorityEnd, StringComparison.Ordinal) : -1;
+            if (authorityEnd >= text.Length)
+            {
+                break;
+            }
+
+            var nextScheme = text.Slice(authorityEnd).IndexOf("://".AsSpan(), StringComparison.Ordinal);
+            scheme = nextScheme < 0 ? -1 : authorityEnd + nextScheme;
         }
 
         return false;

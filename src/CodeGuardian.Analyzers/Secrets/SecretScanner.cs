@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -20,6 +23,8 @@ public static class SecretScanner
 
     private const int MaxNameLength = 64;
 
+    private const string EndMarker = "-----END ";
+
     public static List<SecretFinding> Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist)
     {
         var findings = new List<SecretFinding>();
@@ -29,28 +34,216 @@ public static class SecretScanner
 
     public static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
+        // Only positions that can start a match are visited (see IsCandidate); every other position would be
+        // dispatched to a matcher that rejects it, so skipping them changes nothing but the time spent.
+        var endMarkers = new MarkerCache(EndMarker);
+        var width = Vector.IsHardwareAccelerated && Vector<byte>.Count <= 64 ? Vector<byte>.Count : 0;
         var i = 0;
         while (i < text.Length)
         {
-            var end = text[i] is '=' or ':' ? MatchGeneric(text, i, allowlist, findings) : MatchProvider(text, i, allowlist, findings);
-            i = end > i ? end : i + 1;
+            // Candidates among positions i..blockEnd-1 as bits (bit k: position i + k).
+            ulong candidates;
+            int blockEnd;
+            if (width > 0 && i > 0 && i + width + 1 <= text.Length)
+            {
+                candidates = CandidateBits(text, i, width);
+                blockEnd = i + width;
+            }
+            else
+            {
+                candidates = IsCandidate(text, i) ? 1UL : 0UL;
+                blockEnd = i + 1;
+            }
+
+            var next = blockEnd;
+            while (candidates != 0)
+            {
+                var position = i + LowestBit(candidates);
+                var end = text[position] is '=' or ':' ? MatchGeneric(text, position, allowlist, findings, ref endMarkers) : MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                next = end > position ? end : position + 1;
+                if (next >= blockEnd)
+                {
+                    break;
+                }
+
+                // Positions the match consumed are not visited.
+                candidates &= ~0UL << (next - i);
+                next = blockEnd;
+            }
+
+            i = next;
         }
     }
 
     /// <summary>The first-character dispatch to the provider matchers; the end of what was consumed, or -1.</summary>
-    private static int MatchProvider(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings) => text[i] switch
+    private static int MatchProvider(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings, ref MarkerCache endMarkers) => text[i] switch
     {
         'A' => MatchA(text, i, allowlist, findings),
         'g' => MatchGitHubOrGitLab(text, i, allowlist, findings),
         'x' => MatchSlackToken(text, i, allowlist, findings),
         'h' => MatchSlackWebhook(text, i, allowlist, findings),
         's' or 'r' => MatchStripeOrAi(text, i, allowlist, findings),
-        '-' => MatchPrivateKey(text, i, allowlist, findings),
+        '-' => MatchPrivateKey(text, i, findings, ref endMarkers),
         'e' => MatchJwt(text, i, allowlist, findings),
         'n' => MatchNpm(text, i, allowlist, findings),
         'S' => MatchSendGridOrTwilio(text, i, allowlist, findings),
         _ => -1,
     };
+
+    // ---- candidate positions -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Whether a matcher can accept position <paramref name="i"/>: a <c>=</c>/<c>:</c>, or the first two characters of a
+    /// provider anchor (<c>Ac</c>countKey=, <c>ho</c>oks.slack.com, <c>--</c>---BEGIN anywhere; the word-anchored
+    /// formats <c>AI</c>za, <c>AK</c>IA/<c>AS</c>IA/<c>AB</c>IA/<c>AC</c>CA, <c>gi</c>thub_pat_, <c>gl</c>pat-, <c>gh</c>?_,
+    /// <c>xo</c>x, <c>sk</c>/<c>rk</c>, <c>ey</c>J, <c>np</c>m_, <c>SG</c>./<c>SK</c> only at a word start). A superset of the
+    /// positions the matchers accept; <see cref="CandidateMask"/> is a looser form of the test on a vector of positions.
+    /// </summary>
+    private static bool IsCandidate(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        switch (c)
+        {
+            case '=' or ':':
+                // Not part of '==', '=>', '::', ':=', and after what can end a name (MatchGeneric decides exactly).
+                return next is not ('=' or '>') && !(c == ':' && next == ':') && (i == 0 || MayEndName(text[i - 1]));
+            case 'A':
+                return next == 'c' || (next is 'I' or 'K' or 'S' or 'B' or 'C' && AtWordStart(text, i));
+            case 'h':
+                return next == 'o';
+            case '-':
+                return next == '-';
+            case 'g':
+                return next is 'i' or 'l' or 'h' && AtWordStart(text, i);
+            case 'x':
+                return next == 'o' && AtWordStart(text, i);
+            case 's' or 'r':
+                return next == 'k' && AtWordStart(text, i);
+            case 'e':
+                return next == 'y' && AtWordStart(text, i);
+            case 'n':
+                return next == 'p' && AtWordStart(text, i);
+            case 'S':
+                return next is 'G' or 'K' && AtWordStart(text, i);
+            default:
+                return false;
+        }
+    }
+
+    private static bool MayEndName(char c) => c >= 128 || LetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '\t' or '"' or '\'';
+
+    /// <summary>
+    /// <see cref="IsCandidate"/> for the <paramref name="width"/> positions from <paramref name="i"/> as bits, one vector
+    /// pass over bytes; needs the characters i-1..i+width.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CandidateBits(ReadOnlySpan<char> text, int i, int width)
+    {
+        var mask = CandidateMask(Load(text, i - 1, width), Load(text, i, width), Load(text, i + 1, width));
+        if (mask == Vector<byte>.Zero)
+        {
+            return 0;
+        }
+
+        // Lanes of 0xFF/0: the top bit of each byte gathered into a bit.
+        var lanes = Vector.AsVectorUInt64(mask);
+        ulong bits = 0;
+        for (var k = 0; k < width / 8; k++)
+        {
+            bits |= ((lanes[k] & 0x8080808080808080UL) * 0x0002040810204081UL >> 56) << (8 * k);
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// <paramref name="width"/> characters from <paramref name="start"/> as bytes; every non-ASCII character becomes 0x80
+    /// (no anchor character, not a word character).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<byte> Load(ReadOnlySpan<char> text, int start, int width)
+    {
+        var bytes = MemoryMarshal.AsBytes(text);
+        var ceiling = new Vector<ushort>(0x80);
+        var low = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(start * sizeof(char))), ceiling);
+        var high = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice((start + (width / 2)) * sizeof(char))), ceiling);
+        return Vector.Narrow(low, high);
+    }
+
+    /// <summary>Index of the lowest set bit of a non-zero value.</summary>
+    private static int LowestBit(ulong value)
+    {
+        var index = 0;
+        if ((value & 0xFFFFFFFFUL) == 0)
+        {
+            value >>= 32;
+            index += 32;
+        }
+
+        if ((value & 0xFFFFUL) == 0)
+        {
+            value >>= 16;
+            index += 16;
+        }
+
+        if ((value & 0xFFUL) == 0)
+        {
+            value >>= 8;
+            index += 8;
+        }
+
+        if ((value & 0xFUL) == 0)
+        {
+            value >>= 4;
+            index += 4;
+        }
+
+        if ((value & 0x3UL) == 0)
+        {
+            value >>= 2;
+            index += 2;
+        }
+
+        return (value & 0x1UL) == 0 ? index + 1 : index;
+    }
+
+    /// <summary>
+    /// <see cref="IsCandidate"/> for a vector of positions, given the characters before, at and after them. A
+    /// non-ASCII character before a position counts as a word boundary here (the matcher decides exactly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<byte> CandidateMask(Vector<byte> before, Vector<byte> current, Vector<byte> next)
+    {
+        var wordBefore = Vector.LessThan(before - Broadcast('0'), Broadcast(10))
+            | Vector.LessThan((before | Broadcast(0x20)) - Broadcast('a'), Broadcast(26))
+            | Vector.Equals(before, Broadcast('_'));
+
+        // '=' / ':' not part of '==', '=>', '::', ':=', … and after what can end a name, a blank or a quote (a superset:
+        // anything below '(' , '-', '.', word characters, non-ASCII).
+        var nextEquals = Vector.Equals(next, Broadcast('=')) | Vector.Equals(next, Broadcast('>'));
+        var nameBefore = wordBefore | Vector.LessThan(before, Broadcast('(')) | Vector.LessThan(before - Broadcast('-'), Broadcast(2)) | Vector.Equals(before, Broadcast(0x80));
+        var separator = Vector.AndNot(Vector.Equals(current, Broadcast('=')), nextEquals)
+            | Vector.AndNot(Vector.Equals(current, Broadcast(':')), nextEquals | Vector.Equals(next, Broadcast(':')));
+
+        var upperA = Vector.Equals(current, Broadcast('A'));
+        var anywhere = (separator & nameBefore)
+            | (upperA & Vector.Equals(next, Broadcast('c')))
+            | (Vector.Equals(current, Broadcast('h')) & Vector.Equals(next, Broadcast('o')))
+            | (Vector.Equals(current, Broadcast('-')) & Vector.Equals(next, Broadcast('-')));
+
+        // Word-anchored formats; the rarer first letters (A, S, x) without their second letter.
+        var atWordStart = upperA | Vector.Equals(current, Broadcast('S')) | Vector.Equals(current, Broadcast('x'))
+            | (Vector.Equals(current, Broadcast('g')) & (Vector.Equals(next, Broadcast('i')) | Vector.Equals(next, Broadcast('l')) | Vector.Equals(next, Broadcast('h'))))
+            | (Vector.Equals(current | Broadcast(1), Broadcast('s')) & Vector.Equals(next, Broadcast('k')))
+            | (Vector.Equals(current, Broadcast('e')) & Vector.Equals(next, Broadcast('y')))
+            | (Vector.Equals(current, Broadcast('n')) & Vector.Equals(next, Broadcast('p')));
+
+        return anywhere | Vector.AndNot(atWordStart, wordBefore);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<byte> Broadcast(int value) => new((byte)value);
 
     // ---- provider formats ----------------------------------------------------------------------------------------
 
@@ -233,7 +426,7 @@ public static class SecretScanner
         return -1;
     }
 
-    private static int MatchPrivateKey(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    private static int MatchPrivateKey(ReadOnlySpan<char> text, int i, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         if (!StartsWith(text, i, "-----BEGIN "))
         {
@@ -249,7 +442,9 @@ public static class SecretScanner
 
         var bodyStart = i + 11 + headerEnd + "PRIVATE KEY-----".Length;
         var searchLength = Math.Min(20000, text.Length - bodyStart);
-        var endMarker = text.Slice(bodyStart, searchLength).IndexOf("-----END ".AsSpan(), StringComparison.Ordinal);
+        // The first "-----END " inside the search window; found once for the whole text, not once per header.
+        var nextEnd = endMarkers.NextAt(text, bodyStart);
+        var endMarker = nextEnd != int.MaxValue && nextEnd - bodyStart <= searchLength - EndMarker.Length ? nextEnd - bodyStart : -1;
         var bodyEnd = endMarker < 0 ? bodyStart + Math.Min(searchLength, 4096) : bodyStart + endMarker;
         var body = text.Slice(bodyStart, bodyEnd - bodyStart);
 
@@ -358,7 +553,7 @@ public static class SecretScanner
     /// <c>name = value</c>, <c>name: value</c>, <c>"name": "value"</c>, <c>NAME=value</c>: a credential name before the
     /// separator and a random-looking value after it (16+ characters, letters and digits, 3.5+ bits per character).
     /// </summary>
-    private static int MatchGeneric(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    private static int MatchGeneric(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         // Skip '==', '=>', '::', ':=' is allowed (Go/Pascal style assignment).
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
@@ -385,8 +580,10 @@ public static class SecretScanner
             n--;
         }
 
+        // Only a credential name can lead to a generic finding; any other name leaves the value to the provider
+        // matchers, which the main loop reaches anyway (nothing but blanks and a quote lies between).
         var nameStart = n + 1;
-        if (nameEnd - nameStart < 3 || !CredentialNames.MayBeCredentialName(text.Slice(nameStart, nameEnd - nameStart)))
+        if (nameEnd - nameStart < 3 || !CredentialNames.IsCredentialName(text.Slice(nameStart, nameEnd - nameStart)))
         {
             return -1;
         }
@@ -407,7 +604,7 @@ public static class SecretScanner
         // A provider format in the value wins over the generic check (and a placeholder token is consumed).
         if (v < text.Length)
         {
-            var providerEnd = MatchProvider(text, v, allowlist, findings);
+            var providerEnd = MatchProvider(text, v, allowlist, findings, ref endMarkers);
             if (providerEnd > v)
             {
                 return providerEnd;
@@ -432,13 +629,41 @@ public static class SecretScanner
             return -1;
         }
 
-        if (Entropy.BitsPerChar(value) < 3.5 || allowlist.IsAllowed(value) || !CredentialNames.IsCredentialName(text.Slice(nameStart, nameEnd - nameStart).ToString()))
+        if (Entropy.BitsPerChar(value) < 3.5 || allowlist.IsAllowed(value))
         {
             return -1;
         }
 
         findings.Add(new SecretFinding(v, valueEnd - v, "Random-looking value under credential name '" + text.Slice(nameStart, nameEnd - nameStart).ToString() + "'", Redaction.Describe(value), SecretConfidence.Low));
         return valueEnd;
+    }
+
+    /// <summary>The next occurrence of a marker at or after a position, searched once for ascending positions.</summary>
+    private struct MarkerCache
+    {
+        private readonly string _marker;
+        private int _searchedFrom;
+        private int _next;
+
+        public MarkerCache(string marker)
+        {
+            _marker = marker;
+            _searchedFrom = -1;
+            _next = int.MaxValue;
+        }
+
+        /// <summary>The first occurrence at or after <paramref name="from"/>, or <see cref="int.MaxValue"/>.</summary>
+        public int NextAt(ReadOnlySpan<char> text, int from)
+        {
+            if (_searchedFrom < 0 || from < _searchedFrom || (_next != int.MaxValue && _next < from))
+            {
+                var found = text.Slice(from).IndexOf(_marker.AsSpan(), StringComparison.Ordinal);
+                _searchedFrom = from;
+                _next = found < 0 ? int.MaxValue : from + found;
+            }
+
+            return _next;
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

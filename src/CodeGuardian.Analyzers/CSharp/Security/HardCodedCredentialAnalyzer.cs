@@ -5,6 +5,8 @@ using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,13 +41,19 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+
+        // Syntax first: most literals are rejected from their text and surroundings; only the rare candidate asks the
+        // semantic model for its operation (so method bodies are not bound for every literal in the IDE).
+        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.ConstantValue.Value is not string value || value.Length == 0)
+        var syntax = (LiteralExpressionSyntax)context.Node;
+        var text = syntax.Token.ValueText;
+        if (text.Length == 0 || !MayReport(syntax, text)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ILiteralOperation literal
+            || literal.ConstantValue.Value is not string value || value.Length == 0)
         {
             return;
         }
@@ -75,18 +83,116 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsTestCode(context))
+        if (IsTestCode(context.Options, syntax.SyntaxTree))
         {
             return;
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(NameProperty, name).Add(KindProperty, kind);
-        context.Report(Descriptors.HardCodedCredential, literal.Syntax.GetLocation(), properties, name, description);
+        context.Report(Descriptors.HardCodedCredential, syntax.GetLocation(), properties, name, description);
     }
 
-    private static bool IsTestCode(OperationAnalysisContext context)
+    /// <summary>
+    /// Whether the literal can be reported at all, from syntax alone (a superset of what the operation-based checks
+    /// report): an embedded credential needs <c>;</c> and <c>=</c>, or <c>://</c> and <c>@</c>; a value under a name needs a
+    /// real value and a destination whose name is a credential name — or one only the semantic model can name
+    /// (arguments, indexers, collection initializers, attribute arguments).
+    /// </summary>
+    private static bool MayReport(LiteralExpressionSyntax literal, string value)
     {
-        var options = RuleOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+        if ((value.IndexOf(';') >= 0 && value.IndexOf('=') >= 0) || (value.IndexOf("://", StringComparison.Ordinal) >= 0 && value.IndexOf('@') >= 0))
+        {
+            return true;
+        }
+
+        // A name only adds rejections to the value check.
+        if (!CredentialValues.IsRealValue(value, null))
+        {
+            return false;
+        }
+
+        SyntaxNode child = literal;
+        var parent = literal.Parent;
+        // Conversions and parentheses (and '!', which has no operation) between the literal and its destination.
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or CheckedExpressionSyntax
+            || (parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AsExpression))
+            || (parent is PostfixUnaryExpressionSyntax postfix && postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression)))
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case EqualsValueClauseSyntax equals:
+                return equals.Parent switch
+                {
+                    VariableDeclaratorSyntax declarator => IsCredentialName(declarator.Identifier),
+                    PropertyDeclarationSyntax property => IsCredentialName(property.Identifier),
+                    ParameterSyntax parameter => IsCredentialName(parameter.Identifier),
+                    _ => false,
+                };
+            case AssignmentExpressionSyntax assignment:
+                return assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == child && MayNameCredential(assignment.Left);
+            case AnonymousObjectMemberDeclaratorSyntax member:
+                return member.NameEquals is null || IsCredentialName(member.NameEquals.Name.Identifier);
+            case ArgumentSyntax or AttributeArgumentSyntax:
+                return true;
+            case InitializerExpressionSyntax initializer:
+                return !initializer.IsKind(SyntaxKind.ArrayInitializerExpression);
+            case ReturnStatementSyntax or ArrowExpressionClauseSyntax or YieldStatementSyntax:
+                return MayReturnIntoCredentialName(parent);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsCredentialName(SyntaxToken identifier) => CredentialNames.IsCredentialName(identifier.ValueText.AsSpan());
+
+    /// <summary>The target of an assignment: a name or member access by its name; anything else (indexers…) for the semantic model.</summary>
+    private static bool MayNameCredential(ExpressionSyntax target)
+    {
+        while (target is ParenthesizedExpressionSyntax parenthesized)
+        {
+            target = parenthesized.Expression;
+        }
+
+        return target switch
+        {
+            IdentifierNameSyntax identifier => IsCredentialName(identifier.Identifier),
+            MemberAccessExpressionSyntax memberAccess => IsCredentialName(memberAccess.Name.Identifier),
+            MemberBindingExpressionSyntax memberBinding => IsCredentialName(memberBinding.Name.Identifier),
+            _ => true,
+        };
+    }
+
+    /// <summary>A returned literal is named by its method, property or local function; never by a lambda's.</summary>
+    private static bool MayReturnIntoCredentialName(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax:
+                    return false;
+                case LocalFunctionStatementSyntax local:
+                    return IsCredentialName(local.Identifier);
+                case MethodDeclarationSyntax method:
+                    return IsCredentialName(method.Identifier);
+                case PropertyDeclarationSyntax property:
+                    return IsCredentialName(property.Identifier);
+                case MemberDeclarationSyntax:
+                    // Indexers, operators, constructors, events: for the semantic model to name.
+                    return true;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTestCode(AnalyzerOptions analyzerOptions, SyntaxTree tree)
+    {
+        var options = RuleOptions.For(analyzerOptions, tree);
         if (options.GetBool(RuleIdentifiers.HardCodedCredential, IncludeTestsOption, false))
         {
             return false;
@@ -98,7 +204,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         options.TryGetBuildProperty("ProjectDir", out var projectDirectory);
-        var path = context.Operation.Syntax.SyntaxTree.FilePath;
+        var path = tree.FilePath;
         return !string.IsNullOrEmpty(path) && FileClassifier.IsTestFile(FileClassifier.RelativeTo(path, projectDirectory));
     }
 

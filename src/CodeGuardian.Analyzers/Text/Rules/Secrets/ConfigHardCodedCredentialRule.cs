@@ -63,22 +63,18 @@ public sealed class ConfigHardCodedCredentialRule : TextRule
         var file = context.File;
         var key = file.Slice(keyStart, keyLength);
         var value = file.Slice(valueStart, valueLength);
-        if (keyLength > 0 && CredentialNames.MayBeCredentialName(key))
+        // Spans all the way: only a finding allocates (its name and description).
+        if (keyLength > 0 && CredentialNames.IsCredentialName(key))
         {
-            var keyText = key.ToString();
-            if (CredentialNames.IsCredentialName(keyText))
+            if (CredentialValues.IsRealValue(value, key, hasName: true) && !IsLookup(value))
             {
-                var valueText = value.ToString();
-                if (CredentialValues.IsRealValue(valueText, keyText) && !IsLookup(value))
-                {
-                    Report(context, valueStart, valueLength, keyText, "name", Redaction.Describe(value));
-                }
-
-                return;
+                Report(context, valueStart, valueLength, key.ToString(), "name", Redaction.Describe(value));
             }
+
+            return;
         }
 
-        if ((value.IndexOf('@') >= 0 || value.IndexOf(';') >= 0) && EmbeddedCredential.Find(value.ToString(), out var start, out var length, out var what))
+        if ((value.IndexOf('@') >= 0 || value.IndexOf(';') >= 0) && EmbeddedCredential.Find(value, out var start, out var length, out var what))
         {
             Report(context, valueStart, valueLength, what, "embedded", Redaction.Describe(value.Slice(start, length)));
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Secrets;
@@ -23,6 +24,9 @@ public abstract class CredentialLiteralRule : TextRule
 
     public const string KindProperty = "Kind";
 
+    [ThreadStatic]
+    private static CodeView? t_view;
+
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedCredential);
 
     public sealed override void Analyze(TextRuleContext context)
@@ -36,21 +40,25 @@ public abstract class CredentialLiteralRule : TextRule
         var file = context.File;
         var tokens = file.Tokens.AsSpan();
 
-        // Indices of code tokens: comments and non-code text do not separate a name from its value.
-        var code = new int[tokens.Length];
-        var count = 0;
+        // One view per thread, moved from string to string: code tokens around each string are found on demand.
+        var view = t_view ??= new CodeView();
+        view.Start(file, SkipNewlines);
+        try
+        {
+            AnalyzeStrings(context, view, tokens);
+        }
+        finally
+        {
+            view.Start(null, false);
+        }
+    }
+
+    private void AnalyzeStrings(TextRuleContext context, CodeView view, ReadOnlySpan<Token> tokens)
+    {
+        var file = context.File;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].Kind is not (TokenKind.Comment or TokenKind.Text) && !(SkipNewlines && tokens[i].Kind == TokenKind.Newline))
-            {
-                code[count++] = i;
-            }
-        }
-
-        var view = new CodeView(file, code, count);
-        for (var c = 0; c < count; c++)
-        {
-            ref readonly var token = ref tokens[code[c]];
+            ref readonly var token = ref tokens[i];
             if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || token.Has(TokenFlags.Char) || token.Has(TokenFlags.Unterminated))
             {
                 continue;
@@ -63,19 +71,20 @@ public abstract class CredentialLiteralRule : TextRule
                 continue;
             }
 
-            var name = NameOf(view, c);
-            if (name is not null && IsCredentialName(name))
+            view.MoveTo(i);
+            var name = NameOf(view, CodeView.Here);
+            if (IsCredential(name, file))
             {
-                var value = content.ToString();
-                if (CredentialValues.IsRealValue(value, name))
+                var nameText = name.TextIn(file);
+                if (CredentialValues.IsRealValue(content, nameText, hasName: true))
                 {
-                    Report(context, token, name, "name", Redaction.Describe(value));
+                    Report(context, token, nameText.ToString(), "name", Redaction.Describe(content));
                 }
 
                 continue;
             }
 
-            if (MayEmbedCredential(content) && EmbeddedCredential.Find(content.ToString(), out var start, out var length, out var what))
+            if (MayEmbedCredential(content) && EmbeddedCredential.Find(content, out var start, out var length, out var what))
             {
                 Report(context, token, what, "embedded", Redaction.Describe(content.Slice(start, length)));
             }
@@ -89,16 +98,32 @@ public abstract class CredentialLiteralRule : TextRule
     /// The credential-candidate name the string at code index <paramref name="index"/> is assigned to, initialized
     /// with, passed as or keyed by; null when the string is not a whole value under a name.
     /// </summary>
-    protected abstract string? NameOf(CodeView view, int index);
+    protected abstract CandidateName NameOf(CodeView view, int index);
 
     /// <summary>Whether a name found by <see cref="NameOf"/> names a credential (languages may add fixed syntax names).</summary>
-    protected virtual bool IsCredentialName(string name) => CredentialNames.IsCredentialName(name);
+    protected virtual bool IsCredentialName(ReadOnlySpan<char> name) => CredentialNames.IsCredentialName(name);
 
-    /// <summary>Cheap span test before <see cref="EmbeddedCredential"/> allocates the content.</summary>
+    /// <summary>
+    /// Whether a name found by <see cref="NameOf"/> names a credential. A name taken from the code counts only when it
+    /// has at most 80 characters and a credential word (the candidate test names always had); fixed syntax names go
+    /// through <see cref="IsCredentialName"/>.
+    /// </summary>
+    private bool IsCredential(in CandidateName name, ScannedFile file)
+    {
+        if (name.IsNull)
+        {
+            return false;
+        }
+
+        var text = name.TextIn(file);
+        return name.IsFixed ? IsCredentialName(text) : text.Length <= CodeView.MaxNameLength && CredentialNames.IsCredentialName(text);
+    }
+
+    /// <summary>Cheap span test before <see cref="EmbeddedCredential"/> looks at the content.</summary>
     private static bool MayEmbedCredential(ReadOnlySpan<char> content) =>
-        (content.IndexOf("://".AsSpan(), StringComparison.Ordinal) >= 0 && content.IndexOf('@') >= 0)
+        content.IndexOfAny(':', ';') >= 0 && ((content.IndexOf("://".AsSpan(), StringComparison.Ordinal) >= 0 && content.IndexOf('@') >= 0)
         || (content.IndexOf('=') >= 0 && content.IndexOf(';') >= 0
-            && (content.IndexOf("password".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || content.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0));
+            && (content.IndexOf("password".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || content.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)));
 
     private static void Report(TextRuleContext context, in Token token, string name, string kind, string description)
     {
@@ -106,56 +131,100 @@ public abstract class CredentialLiteralRule : TextRule
         context.ReportWithProperties(Descriptors.HardCodedCredential, token.Start, token.Length, properties, name, description);
     }
 
-    /// <summary>The code tokens of a file by code index, with the comparisons name look-ups need.</summary>
-    protected readonly struct CodeView
+    /// <summary>
+    /// The code tokens around one string literal (comments and non-code text skipped, and newlines where the language
+    /// says so), by code index relative to the string at <see cref="Here"/>: <c>Here - 1</c> is the code token before
+    /// it. Tokens are found on demand and remembered until the view moves to the next string; indices beyond the file
+    /// (or more than <see cref="Reach"/> tokens away) are out of range.
+    /// </summary>
+    protected sealed class CodeView
     {
-        private readonly int[] _code;
+        /// <summary>The code index of the string literal being looked at.</summary>
+        public const int Here = Reach;
 
-        public CodeView(ScannedFile file, int[] code, int count)
+        /// <summary>Names longer than this are not credential names.</summary>
+        public const int MaxNameLength = 80;
+
+        private const int Reach = 32;
+
+        private const int Unknown = -2;
+
+        private bool _skipNewlines;
+
+        private ScannedFile? _file;
+
+        /// <summary>Raw token index per code index; -1 past either end of the file.</summary>
+        private readonly int[] _raw = new int[(2 * Reach) + 1];
+
+        private int _low;
+
+        private int _high;
+
+        internal CodeView()
         {
-            File = file;
-            _code = code;
-            Count = count;
         }
 
-        public ScannedFile File { get; }
+        public ScannedFile File => _file!;
 
-        public int Count { get; }
+        public Token this[int index] => File.Tokens[RawIndex(index)];
 
-        public Token this[int index] => File.Tokens[_code[index]];
+        /// <summary>Starts on a file (null: lets go of the last one).</summary>
+        internal void Start(ScannedFile? file, bool skipNewlines)
+        {
+            _file = file;
+            _skipNewlines = skipNewlines;
+        }
 
-        public bool IsKind(int index, TokenKind kind) => index >= 0 && index < Count && this[index].Kind == kind;
+        internal void MoveTo(int rawIndex)
+        {
+            _raw[Here] = rawIndex;
+            _low = _high = Here;
+        }
 
-        public bool Is(int index, string text) => index >= 0 && index < Count && File.Is(this[index], text);
+        public bool IsKind(int index, TokenKind kind) => RawIndex(index) >= 0 && this[index].Kind == kind;
 
-        public bool IsIgnoreCase(int index, string text) => index >= 0 && index < Count && File.IsIgnoreCase(this[index], text);
+        public bool Is(int index, string text) => RawIndex(index) >= 0 && File.Is(this[index], text);
+
+        public bool IsIgnoreCase(int index, string text) => RawIndex(index) >= 0 && File.IsIgnoreCase(this[index], text);
 
         public bool IsIdentifier(int index) => IsKind(index, TokenKind.Identifier);
 
-        /// <summary>The identifier's text, or a string key's content; null for anything else.</summary>
-        public string? NameAt(int index)
+        /// <summary>The identifier's text, or a string key's content (a range of the file); none for anything else.</summary>
+        public CandidateName NameAt(int index)
         {
             if (IsIdentifier(index))
             {
-                var text = File.TextOf(this[index]);
-                return MayBeCredential(text) ? text.ToString() : string.Empty;
+                var token = this[index];
+                return CandidateName.At(token.Start, token.Length);
             }
 
             if (IsKind(index, TokenKind.String) && !this[index].Has(TokenFlags.Interpolated))
             {
                 var (start, length) = StringLiterals.ContentOf(File, this[index]);
-                var text = File.Slice(start, length);
-                return MayBeCredential(text) ? text.ToString() : string.Empty;
+                return CandidateName.At(start, length);
             }
 
-            return null;
+            return CandidateName.None;
+        }
+
+        /// <summary>Whether a name from <see cref="NameAt"/> is missing or cannot name a credential (no credential word, too long).</summary>
+        public bool IsNullOrEmpty(in CandidateName name)
+        {
+            if (name.IsNull)
+            {
+                return true;
+            }
+
+            var text = name.TextIn(File);
+            return name.IsFixed ? text.Length == 0 : text.Length == 0 || text.Length > MaxNameLength || !CredentialNames.MayBeCredentialName(text);
         }
 
         /// <summary>Whether the token after the string ends the value (so <c>"Bearer " + t</c> is not a whole value).</summary>
         public bool EndsValue(int index, string terminators)
         {
-            if (index >= Count)
+            if (RawIndex(index) < 0)
             {
+                // Past the end of the file (code indices before the string are never asked for here).
                 return true;
             }
 
@@ -175,9 +244,76 @@ public abstract class CredentialLiteralRule : TextRule
 
         /// <summary>Whether two code tokens are on different lines.</summary>
         public bool OnDifferentLines(int first, int second) =>
-            first >= 0 && second < Count && File.LineOf(this[first].Start) != File.LineOf(this[second].Start);
+            RawIndex(first) >= 0 && RawIndex(second) >= 0 && File.LineOf(this[first].Start) != File.LineOf(this[second].Start);
 
-        private static bool MayBeCredential(ReadOnlySpan<char> name) =>
-            name.Length <= 80 && CredentialNames.MayBeCredentialName(name);
+        /// <summary>The raw token index of a code index, found by walking out from the nearest known one; -1 when none.</summary>
+        private int RawIndex(int index)
+        {
+            if (index < 0 || index >= _raw.Length)
+            {
+                return -1;
+            }
+
+            while (index > _high)
+            {
+                var from = _raw[_high];
+                _raw[++_high] = from < 0 ? -1 : NextCode(from, 1);
+            }
+
+            while (index < _low)
+            {
+                var from = _raw[_low];
+                _raw[--_low] = from < 0 ? -1 : NextCode(from, -1);
+            }
+
+            return _raw[index];
+        }
+
+        private int NextCode(int rawIndex, int step)
+        {
+            var tokens = File.Tokens.AsSpan();
+            for (var i = rawIndex + step; i >= 0 && i < tokens.Length; i += step)
+            {
+                var kind = tokens[i].Kind;
+                if (kind is not (TokenKind.Comment or TokenKind.Text) && !(_skipNewlines && kind == TokenKind.Newline))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// The name a literal lands under, without allocating it: a range of the file text, a fixed syntax name
+    /// (<c>PASSWORD</c>, <c>IDENTIFIED BY</c>) or none.
+    /// </summary>
+    protected readonly struct CandidateName
+    {
+        private readonly int _start;
+        private readonly int _length;
+        private readonly string? _fixed;
+
+        private CandidateName(int start, int length, string? fixedName)
+        {
+            _start = start;
+            _length = length;
+            _fixed = fixedName;
+        }
+
+        /// <summary>No name: the literal is not a value under a name.</summary>
+        public static CandidateName None => new(-1, 0, null);
+
+        public bool IsNull => _fixed is null && _start < 0;
+
+        /// <summary>A fixed syntax name rather than a range of the file.</summary>
+        public bool IsFixed => _fixed is not null;
+
+        public static CandidateName At(int start, int length) => new(start, length, null);
+
+        public static CandidateName Fixed(string name) => new(0, 0, name);
+
+        public ReadOnlySpan<char> TextIn(ScannedFile file) => _fixed is not null ? _fixed.AsSpan() : _start < 0 ? ReadOnlySpan<char>.Empty : file.Slice(_start, _length);
     }
 }

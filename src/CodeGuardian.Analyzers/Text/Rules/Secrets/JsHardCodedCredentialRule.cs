@@ -11,13 +11,15 @@ public sealed class JsHardCodedCredentialRule : CredentialLiteralRule
 {
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.JavaScript;
 
-    protected override string? NameOf(CodeView view, int index)
+    protected override CandidateName NameOf(CodeView view, int index)
     {
-        if (!view.EndsValue(index + 1, ";,)}]") && !view.OnDifferentLines(index, index + 1))
-        {
-            return null;
-        }
+        // The name first: most strings have none, and then the lines need not be looked up.
+        var name = NameBefore(view, index);
+        return name.IsNull || (!view.EndsValue(index + 1, ";,)}]") && !view.OnDifferentLines(index, index + 1)) ? CandidateName.None : name;
+    }
 
+    private static CandidateName NameBefore(CodeView view, int index)
+    {
         // name = "…" | obj.name = "…" | name: Type = "…" (TS)
         if (view.Is(index - 1, "="))
         {
@@ -29,7 +31,7 @@ public sealed class JsHardCodedCredentialRule : CredentialLiteralRule
             if (view.IsIdentifier(index - 2))
             {
                 var name = view.NameAt(index - 2);
-                if (!string.IsNullOrEmpty(name) || !view.Is(index - 3, ":"))
+                if (!view.IsNullOrEmpty(name) || !view.Is(index - 3, ":"))
                 {
                     return name;
                 }
@@ -37,7 +39,7 @@ public sealed class JsHardCodedCredentialRule : CredentialLiteralRule
                 return view.NameAt(index - 4);
             }
 
-            return null;
+            return CandidateName.None;
         }
 
         // { name: "…" } | { "name": "…" } — not the ':' of a ternary.
@@ -46,6 +48,6 @@ public sealed class JsHardCodedCredentialRule : CredentialLiteralRule
             return view.NameAt(index - 2);
         }
 
-        return null;
+        return CandidateName.None;
     }
 }

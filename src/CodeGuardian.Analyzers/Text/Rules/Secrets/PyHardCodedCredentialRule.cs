@@ -11,11 +11,11 @@ public sealed class PyHardCodedCredentialRule : CredentialLiteralRule
 {
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Python;
 
-    protected override string? NameOf(CodeView view, int index)
+    protected override CandidateName NameOf(CodeView view, int index)
     {
         if (!view.EndsValue(index + 1, ",)}];"))
         {
-            return null;
+            return CandidateName.None;
         }
 
         if (view.Is(index - 1, "="))
@@ -31,10 +31,10 @@ public sealed class PyHardCodedCredentialRule : CredentialLiteralRule
                 return view.Is(index - 3, ":") && view.IsIdentifier(index - 4) ? view.NameAt(index - 4) : view.NameAt(index - 2);
             }
 
-            return null;
+            return CandidateName.None;
         }
 
         // {"name": "…"} — string keys only: an identifier before ':' is a variable key or an annotation.
-        return view.Is(index - 1, ":") && view.IsKind(index - 2, Lexing.TokenKind.String) ? view.NameAt(index - 2) : null;
+        return view.Is(index - 1, ":") && view.IsKind(index - 2, Lexing.TokenKind.String) ? view.NameAt(index - 2) : CandidateName.None;
     }
 }

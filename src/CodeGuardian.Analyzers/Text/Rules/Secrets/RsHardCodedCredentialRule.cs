@@ -14,7 +14,7 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
 
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Rust;
 
-    protected override string? NameOf(CodeView view, int index)
+    protected override CandidateName NameOf(CodeView view, int index)
     {
         var before = index - 1;
 
@@ -23,7 +23,7 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
         {
             if (!view.Is(index + 1, ")"))
             {
-                return null;
+                return CandidateName.None;
             }
 
             before -= 4;
@@ -38,7 +38,7 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
 
         if (!view.EndsValue(next, ";,)}]"))
         {
-            return null;
+            return CandidateName.None;
         }
 
         if (view.Is(before, "="))
@@ -57,10 +57,10 @@ public sealed class RsHardCodedCredentialRule : CredentialLiteralRule
                 }
             }
 
-            return view.IsIdentifier(before - 1) ? view.NameAt(before - 1) : null;
+            return view.IsIdentifier(before - 1) ? view.NameAt(before - 1) : CandidateName.None;
         }
 
         // Struct literal field: Config { password: "…" }.
-        return view.Is(before, ":") && view.IsIdentifier(before - 1) ? view.NameAt(before - 1) : null;
+        return view.Is(before, ":") && view.IsIdentifier(before - 1) ? view.NameAt(before - 1) : CandidateName.None;
     }
 }

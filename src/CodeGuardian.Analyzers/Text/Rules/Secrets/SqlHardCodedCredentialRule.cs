@@ -1,3 +1,4 @@
+using System;
 using CodeGuardian.Analyzers.Text.Languages;
 
 namespace CodeGuardian.Analyzers.Text.Rules.Secrets;
@@ -17,29 +18,29 @@ public sealed class SqlHardCodedCredentialRule : CredentialLiteralRule
 
     protected override bool SkipNewlines => true;
 
-    protected override bool IsCredentialName(string name) => name == IdentifiedBy || base.IsCredentialName(name);
+    protected override bool IsCredentialName(ReadOnlySpan<char> name) => name.SequenceEqual(IdentifiedBy.AsSpan()) || base.IsCredentialName(name);
 
-    protected override string? NameOf(CodeView view, int index)
+    protected override CandidateName NameOf(CodeView view, int index)
     {
         var before = index - 1;
         if (view.IsIgnoreCase(before, "BY") && view.IsIgnoreCase(before - 1, "IDENTIFIED"))
         {
-            return IdentifiedBy;
+            return CandidateName.Fixed(IdentifiedBy);
         }
 
         if (view.IsIgnoreCase(before, "PASSWORD"))
         {
-            return "PASSWORD";
+            return CandidateName.Fixed("PASSWORD");
         }
 
         if (!view.Is(before, "="))
         {
-            return null;
+            return CandidateName.None;
         }
 
         if (view.IsIgnoreCase(before - 1, "PASSWORD"))
         {
-            return "PASSWORD";
+            return CandidateName.Fixed("PASSWORD");
         }
 
         // SET @password = '…' | DECLARE @pwd NVARCHAR(50) = '…' | WHERE api_key = '…'
@@ -52,7 +53,7 @@ public sealed class SqlHardCodedCredentialRule : CredentialLiteralRule
                     continue;
                 }
 
-                return null;
+                return CandidateName.None;
             }
 
             var text = view.File.TextOf(view[k]);
@@ -63,6 +64,6 @@ public sealed class SqlHardCodedCredentialRule : CredentialLiteralRule
             }
         }
 
-        return null;
+        return CandidateName.None;
     }
 }

@@ -1,0 +1,533 @@
+using System;
+using System.Collections.Generic;
+
+using CodeGuardian.Analyzers.Secrets;
+
+namespace CodeGuardian.Analyzers.Tests.Secrets;
+
+/// <summary>
+/// The secrets scanner as it was before it skipped to candidate positions (one dispatch per character, names split
+/// into word strings): the reference the fast scanner must agree with, finding for finding.
+/// </summary>
+internal static class ReferenceSecretScanner
+{
+    /// <summary>How far around an AWS access key id a 40-character secret access key is looked for.</summary>
+    private const int AwsSecretWindow = 400;
+
+    private const int MaxGenericValue = 256;
+
+    private const int MaxNameLength = 64;
+
+    public static List<SecretFinding> Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist)
+    {
+        var findings = new List<SecretFinding>();
+        Scan(text, allowlist, findings);
+        return findings;
+    }
+
+    public static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var end = text[i] is '=' or ':' ? MatchGeneric(text, i, allowlist, findings) : MatchProvider(text, i, allowlist, findings);
+            i = end > i ? end : i + 1;
+        }
+    }
+
+    /// <summary>The first-character dispatch to the provider matchers; the end of what was consumed, or -1.</summary>
+    private static int MatchProvider(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings) => text[i] switch
+    {
+        'A' => MatchA(text, i, allowlist, findings),
+        'g' => MatchGitHubOrGitLab(text, i, allowlist, findings),
+        'x' => MatchSlackToken(text, i, allowlist, findings),
+        'h' => MatchSlackWebhook(text, i, allowlist, findings),
+        's' or 'r' => MatchStripeOrAi(text, i, allowlist, findings),
+        '-' => MatchPrivateKey(text, i, allowlist, findings),
+        'e' => MatchJwt(text, i, allowlist, findings),
+        'n' => MatchNpm(text, i, allowlist, findings),
+        'S' => MatchSendGridOrTwilio(text, i, allowlist, findings),
+        _ => -1,
+    };
+
+    // ---- provider formats ----------------------------------------------------------------------------------------
+
+    private static int MatchA(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (StartsWith(text, i, "AccountKey="))
+        {
+            var start = i + "AccountKey=".Length;
+            var end = Run(text, start, Base64, 200);
+            while (end < text.Length && end - start < 200 && text[end] == '=')
+            {
+                end++;
+            }
+
+            return end - start >= 60 ? Add(text, start, end, "Azure storage account key", 4.5, allowlist, findings) : -1;
+        }
+
+        if (!AtWordStart(text, i))
+        {
+            return -1;
+        }
+
+        if (StartsWith(text, i, "AIza"))
+        {
+            var end = Run(text, i + 4, UrlSafe, 40);
+            return end - i - 4 == 35 && !IsWordChar(text, end) ? Add(text, i, end, "Google API key", 3.5, allowlist, findings, bodyStart: i + 4) : -1;
+        }
+
+        if (StartsWith(text, i, "AKIA") || StartsWith(text, i, "ASIA") || StartsWith(text, i, "ABIA") || StartsWith(text, i, "ACCA"))
+        {
+            var end = Run(text, i + 4, UpperOrDigit, 17);
+            if (end - i - 4 != 16 || IsWordChar(text, end))
+            {
+                return -1;
+            }
+
+            var before = findings.Count;
+            Add(text, i, end, "AWS access key id", 3.0, allowlist, findings, bodyStart: i + 4);
+            if (findings.Count > before)
+            {
+                FindAwsSecretNear(text, i, end, allowlist, findings);
+            }
+
+            return end;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A 40-character base64 run near an access key id is its secret access key.</summary>
+    private static void FindAwsSecretNear(ReadOnlySpan<char> text, int keyStart, int keyEnd, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        var from = Math.Max(0, keyStart - AwsSecretWindow);
+        var to = Math.Min(text.Length, keyEnd + AwsSecretWindow);
+        var j = from;
+        while (j < to)
+        {
+            if (!Base64(text[j]) || (j > 0 && Base64(text[j - 1])))
+            {
+                j++;
+                continue;
+            }
+
+            var end = Run(text, j, Base64, 41);
+            if (end - j == 40 && (end >= text.Length || !(Base64(text[end]) || text[end] == '=')) && Entropy.CharacterClasses(text.Slice(j, 40)) >= 3 && !Overlaps(findings, j, end))
+            {
+                Add(text, j, end, "AWS secret access key", 4.0, allowlist, findings);
+            }
+
+            j = Math.Max(end, j + 1);
+        }
+    }
+
+    private static int MatchGitHubOrGitLab(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i))
+        {
+            return -1;
+        }
+
+        if (StartsWith(text, i, "github_pat_"))
+        {
+            var end = Run(text, i + 11, WordChar, 256);
+            return end - i - 11 >= 50 ? Add(text, i, end, "GitHub fine-grained personal access token", 4.0, allowlist, findings, bodyStart: i + 11) : -1;
+        }
+
+        if (StartsWith(text, i, "glpat-"))
+        {
+            var end = Run(text, i + 6, UrlSafe, 64);
+            return end - i - 6 >= 20 && !IsWordChar(text, end) ? Add(text, i, end, "GitLab personal access token", 3.5, allowlist, findings, bodyStart: i + 6) : -1;
+        }
+
+        if (i + 4 <= text.Length && text[i + 1] == 'h' && text[i + 3] == '_' && text[i + 2] is 'p' or 'o' or 'u' or 's' or 'r')
+        {
+            var end = Run(text, i + 4, LetterOrDigit, 256);
+            if (end - i - 4 < 36 || (end < text.Length && text[end] == '_'))
+            {
+                return -1;
+            }
+
+            var kind = text[i + 2] switch
+            {
+                'p' => "GitHub personal access token",
+                'o' => "GitHub OAuth token",
+                'u' => "GitHub user-to-server token",
+                's' => "GitHub server-to-server token",
+                _ => "GitHub refresh token",
+            };
+            return Add(text, i, end, kind, 3.5, allowlist, findings, bodyStart: i + 4);
+        }
+
+        return -1;
+    }
+
+    private static int MatchSlackToken(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i) || !StartsWith(text, i, "xox") || i + 5 > text.Length || text[i + 3] is not ('a' or 'b' or 'p' or 'r' or 's' or 'e') || text[i + 4] != '-')
+        {
+            return -1;
+        }
+
+        var end = Run(text, i + 5, AlnumOrDash, 256);
+        return end - i - 5 >= 10 && HasDigit(text.Slice(i + 5, end - i - 5)) ? Add(text, i, end, "Slack token", 3.0, allowlist, findings, bodyStart: i + 5) : -1;
+    }
+
+    private static int MatchSlackWebhook(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        const string Anchor = "hooks.slack.com/services/";
+        if (!StartsWith(text, i, Anchor))
+        {
+            return -1;
+        }
+
+        var end = Run(text, i + Anchor.Length, c => LetterOrDigit(c) || c == '/', 128);
+        var path = text.Slice(i + Anchor.Length, end - i - Anchor.Length);
+        var slashes = 0;
+        foreach (var c in path)
+        {
+            slashes += c == '/' ? 1 : 0;
+        }
+
+        if (slashes != 2 || path.Length < 40 || path[0] != 'T')
+        {
+            return -1;
+        }
+
+        var start = i >= 8 && StartsWith(text, i - 8, "https://") ? i - 8 : i;
+        return Add(text, start, end, "Slack webhook URL", 3.0, allowlist, findings, bodyStart: i + Anchor.Length);
+    }
+
+    private static int MatchStripeOrAi(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i))
+        {
+            return -1;
+        }
+
+        if (StartsWith(text, i, "sk_live_") || StartsWith(text, i, "rk_live_"))
+        {
+            var end = Run(text, i + 8, LetterOrDigit, 256);
+            var kind = text[i] == 's' ? "Stripe secret key" : "Stripe restricted key";
+            return end - i - 8 >= 20 ? Add(text, i, end, kind, 3.5, allowlist, findings, bodyStart: i + 8) : -1;
+        }
+
+        if (StartsWith(text, i, "sk-ant-"))
+        {
+            var end = Run(text, i + 7, UrlSafe, 256);
+            return end - i - 7 >= 40 ? Add(text, i, end, "Anthropic API key", 4.0, allowlist, findings, bodyStart: i + 7) : -1;
+        }
+
+        if (StartsWith(text, i, "sk-"))
+        {
+            var end = Run(text, i + 3, UrlSafe, 256);
+            var body = text.Slice(i + 3, end - i - 3);
+            return body.Length >= 32 && HasDigit(body) && Entropy.CharacterClasses(body) >= 3
+                ? Add(text, i, end, "OpenAI API key", 4.0, allowlist, findings, bodyStart: i + 3)
+                : -1;
+        }
+
+        return -1;
+    }
+
+    private static int MatchPrivateKey(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!StartsWith(text, i, "-----BEGIN "))
+        {
+            return -1;
+        }
+
+        // "-----BEGIN [RSA |EC |OPENSSH |ENCRYPTED ]PRIVATE KEY-----" on one line.
+        var headerEnd = text.Slice(i + 11, Math.Min(48, text.Length - i - 11)).IndexOf("PRIVATE KEY-----".AsSpan(), StringComparison.Ordinal);
+        if (headerEnd < 0)
+        {
+            return -1;
+        }
+
+        var bodyStart = i + 11 + headerEnd + "PRIVATE KEY-----".Length;
+        var searchLength = Math.Min(20000, text.Length - bodyStart);
+        var endMarker = text.Slice(bodyStart, searchLength).IndexOf("-----END ".AsSpan(), StringComparison.Ordinal);
+        var bodyEnd = endMarker < 0 ? bodyStart + Math.Min(searchLength, 4096) : bodyStart + endMarker;
+        var body = text.Slice(bodyStart, bodyEnd - bodyStart);
+
+        // Placeholders: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----".
+        var base64 = 0;
+        foreach (var c in body)
+        {
+            base64 += Base64(c) ? 1 : 0;
+        }
+
+        if (base64 < 64 || SecretAllowlist.IsPlaceholder(body.Trim()))
+        {
+            return bodyStart;
+        }
+
+        var end = bodyEnd;
+        if (endMarker >= 0)
+        {
+            var close = text.Slice(bodyEnd + 9, Math.Min(48, text.Length - bodyEnd - 9)).IndexOf("-----".AsSpan(), StringComparison.Ordinal);
+            end = close < 0 ? bodyEnd : bodyEnd + 9 + close + 5;
+        }
+        else
+        {
+            // No END marker: report the header only.
+            end = bodyStart;
+        }
+
+        var description = Redaction.Describe(text.Slice(i, end - i));
+        findings.Add(new SecretFinding(i, end - i, "Private key", description, SecretConfidence.High));
+        return end;
+    }
+
+    private static int MatchJwt(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i) || !StartsWith(text, i, "eyJ"))
+        {
+            return -1;
+        }
+
+        var headerEnd = Run(text, i, UrlSafe, 1024);
+        if (headerEnd - i < 12 || headerEnd >= text.Length || text[headerEnd] != '.' || !StartsWith(text, headerEnd + 1, "eyJ"))
+        {
+            return -1;
+        }
+
+        var payloadEnd = Run(text, headerEnd + 1, UrlSafe, 8192);
+        if (payloadEnd - headerEnd - 1 < 12 || payloadEnd >= text.Length || text[payloadEnd] != '.')
+        {
+            return -1;
+        }
+
+        var end = Run(text, payloadEnd + 1, UrlSafe, 1024);
+        if (end - payloadEnd - 1 < 16 || allowlist.IsAllowed(text.Slice(payloadEnd + 1, end - payloadEnd - 1)))
+        {
+            return end;
+        }
+
+        return Add(text, i, end, "JSON Web Token", 3.0, allowlist, findings, bodyStart: payloadEnd + 1);
+    }
+
+    private static int MatchNpm(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i) || !StartsWith(text, i, "npm_"))
+        {
+            return -1;
+        }
+
+        var end = Run(text, i + 4, LetterOrDigit, 64);
+        return end - i - 4 == 36 && !IsWordChar(text, end) ? Add(text, i, end, "npm access token", 3.5, allowlist, findings, bodyStart: i + 4) : -1;
+    }
+
+    private static int MatchSendGridOrTwilio(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        if (!AtWordStart(text, i))
+        {
+            return -1;
+        }
+
+        if (StartsWith(text, i, "SG."))
+        {
+            var idEnd = Run(text, i + 3, UrlSafe, 40);
+            if (idEnd - i - 3 < 16 || idEnd >= text.Length || text[idEnd] != '.')
+            {
+                return -1;
+            }
+
+            var end = Run(text, idEnd + 1, UrlSafe, 80);
+            return end - idEnd - 1 >= 30 ? Add(text, i, end, "SendGrid API key", 3.5, allowlist, findings, bodyStart: idEnd + 1) : -1;
+        }
+
+        if (StartsWith(text, i, "SK"))
+        {
+            var end = Run(text, i + 2, Hex, 33);
+            var body = text.Slice(i + 2, end - i - 2);
+            return body.Length == 32 && !IsWordChar(text, end) && HasDigit(body) && HasLetter(body)
+                ? Add(text, i, end, "Twilio API key", 3.0, allowlist, findings, bodyStart: i + 2)
+                : -1;
+        }
+
+        return -1;
+    }
+
+    // ---- generic values under credential names -------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>name = value</c>, <c>name: value</c>, <c>"name": "value"</c>, <c>NAME=value</c>: a credential name before the
+    /// separator and a random-looking value after it (16+ characters, letters and digits, 3.5+ bits per character).
+    /// </summary>
+    private static int MatchGeneric(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
+    {
+        // Skip '==', '=>', '::', ':=' is allowed (Go/Pascal style assignment).
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        if (next is '=' or '>' || (text[i] == ':' && next == ':') || (i > 0 && text[i - 1] is '=' or '!' or '<' or '>' or ':'))
+        {
+            return -1;
+        }
+
+        // Name: [spaces] [closing quote] name-chars.
+        var n = i - 1;
+        while (n >= 0 && i - n < 8 && text[n] is ' ' or '\t')
+        {
+            n--;
+        }
+
+        if (n >= 0 && text[n] is '"' or '\'')
+        {
+            n--;
+        }
+
+        var nameEnd = n + 1;
+        while (n >= 0 && nameEnd - n <= MaxNameLength && (char.IsLetterOrDigit(text[n]) || text[n] is '_' or '-' or '.'))
+        {
+            n--;
+        }
+
+        var nameStart = n + 1;
+        if (nameEnd - nameStart < 3 || !ReferenceCredentialNames.MayBeCredentialName(text.Slice(nameStart, nameEnd - nameStart)))
+        {
+            return -1;
+        }
+
+        // Value: [spaces] [quote] value-chars [quote].
+        var v = next == '=' ? i + 2 : i + 1;
+        while (v < text.Length && v - i < 8 && text[v] is ' ' or '\t')
+        {
+            v++;
+        }
+
+        var quote = v < text.Length && text[v] is '"' or '\'' or '`' ? text[v] : '\0';
+        if (quote != '\0')
+        {
+            v++;
+        }
+
+        // A provider format in the value wins over the generic check (and a placeholder token is consumed).
+        if (v < text.Length)
+        {
+            var providerEnd = MatchProvider(text, v, allowlist, findings);
+            if (providerEnd > v)
+            {
+                return providerEnd;
+            }
+        }
+
+        var valueEnd = Run(text, v, GenericValueChar, MaxGenericValue);
+        if (valueEnd - v < 16 || valueEnd - v >= MaxGenericValue)
+        {
+            return -1;
+        }
+
+        var after = valueEnd < text.Length ? text[valueEnd] : '\0';
+        if (quote != '\0' ? after != quote : after is '(' or '[' or '.' or '{')
+        {
+            return -1;
+        }
+
+        var value = text.Slice(v, valueEnd - v);
+        if (!HasDigit(value) || !HasLetter(value) || (quote == '\0' && value.IndexOf('.') >= 0) || Overlaps(findings, v, valueEnd))
+        {
+            return -1;
+        }
+
+        if (Entropy.BitsPerChar(value) < 3.5 || allowlist.IsAllowed(value) || !ReferenceCredentialNames.IsCredentialName(text.Slice(nameStart, nameEnd - nameStart).ToString()))
+        {
+            return -1;
+        }
+
+        findings.Add(new SecretFinding(v, valueEnd - v, "Random-looking value under credential name '" + text.Slice(nameStart, nameEnd - nameStart).ToString() + "'", Redaction.Describe(value), SecretConfidence.Low));
+        return valueEnd;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /// <summary>Adds a high-confidence finding for text[start..end) if its body passes the entropy floor and allowlist.</summary>
+    private static int Add(ReadOnlySpan<char> text, int start, int end, string kind, double minimumEntropy, SecretAllowlist allowlist, List<SecretFinding> findings, int bodyStart = -1)
+    {
+        var value = text.Slice(start, end - start);
+        var body = bodyStart >= start ? text.Slice(bodyStart, end - bodyStart) : value;
+        if (Entropy.BitsPerChar(body) < minimumEntropy || allowlist.IsAllowed(value) || SecretAllowlist.IsPlaceholder(body))
+        {
+            // Consumed either way: a placeholder token is not re-scanned as a generic value.
+            return end;
+        }
+
+        findings.Add(new SecretFinding(start, end - start, kind, Redaction.Describe(value), SecretConfidence.High));
+        return end;
+    }
+
+    private static bool Overlaps(List<SecretFinding> findings, int start, int end)
+    {
+        foreach (var finding in findings)
+        {
+            if (finding.Start < end && start < finding.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWith(ReadOnlySpan<char> text, int i, string prefix) =>
+        i >= 0 && i + prefix.Length <= text.Length && text.Slice(i, prefix.Length).SequenceEqual(prefix.AsSpan());
+
+    private static bool AtWordStart(ReadOnlySpan<char> text, int i) => i == 0 || !(char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '_');
+
+    private static bool IsWordChar(ReadOnlySpan<char> text, int i) => i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_');
+
+    /// <summary>End of the run of characters matching <paramref name="accept"/> from <paramref name="start"/>, at most <paramref name="max"/> long.</summary>
+    private static int Run(ReadOnlySpan<char> text, int start, Func<char, bool> accept, int max)
+    {
+        var end = start;
+        var limit = Math.Min(text.Length, start + max);
+        while (end < limit && accept(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    private static bool UpperOrDigit(char c) => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    private static bool Hex(char c) => c is (>= 'a' and <= 'f') or (>= 'A' and <= 'F') or (>= '0' and <= '9');
+
+    private static bool WordChar(char c) => LetterOrDigit(c) || c == '_';
+
+    private static bool AlnumOrDash(char c) => LetterOrDigit(c) || c == '-';
+
+    private static bool UrlSafe(char c) => LetterOrDigit(c) || c is '-' or '_';
+
+    private static bool Base64(char c) => LetterOrDigit(c) || c is '+' or '/';
+
+    private static bool GenericValueChar(char c) => LetterOrDigit(c) || c is '+' or '/' or '=' or '_' or '-' or '.' or '~' or '!' or '@' or '#' or '$' or '%' or '^' or '&' or '*';
+}
