@@ -11,16 +11,40 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 public readonly ref struct SqlCode
 {
     public SqlCode(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+        : this(text, tokens, default)
+    {
+    }
+
+    /// <summary>Code with the keyword of each token classified beforehand (<see cref="SqlKeywords.Classify(ReadOnlySpan{char}, ReadOnlySpan{Token}, Span{byte})"/>).</summary>
+    public SqlCode(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> keywords)
     {
         Text = text;
         Tokens = tokens;
+        Keywords = keywords.Length >= tokens.Length ? keywords.Slice(0, tokens.Length) : default;
     }
 
     public ReadOnlySpan<char> Text { get; }
 
     public ReadOnlySpan<Token> Tokens { get; }
 
+    /// <summary>The keyword of each token, or empty (then <see cref="Keyword"/> classifies on demand).</summary>
+    public ReadOnlySpan<byte> Keywords { get; }
+
     public int Count => Tokens.Length;
+
+    /// <summary>The keyword an unquoted identifier is (ignoring case), or <see cref="SqlKeyword.None"/>.</summary>
+    public SqlKeyword Keyword(int index)
+    {
+        if ((uint)index >= (uint)Tokens.Length)
+        {
+            return SqlKeyword.None;
+        }
+
+        return Keywords.Length != 0 ? (SqlKeyword)Keywords[index] : SqlKeywords.Classify(Text, Tokens[index]);
+    }
+
+    /// <summary>An unquoted identifier equal to <paramref name="keyword"/> ignoring case.</summary>
+    public bool IsWord(int index, SqlKeyword keyword) => Keyword(index) == keyword;
 
     public ReadOnlySpan<char> TextOf(int index) => Text.Slice(Tokens[index].Start, Tokens[index].Length);
 
@@ -129,7 +153,7 @@ public readonly ref struct SqlCode
     /// </summary>
     public bool IsBatchSeparator(int index)
     {
-        if (!IsWord(index, "GO"))
+        if (!IsWord(index, SqlKeyword.Go))
         {
             return false;
         }

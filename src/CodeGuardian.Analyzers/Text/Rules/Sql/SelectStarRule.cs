@@ -22,12 +22,20 @@ public sealed class SelectStarRule : TextRule
             return;
         }
 
-        var file = context.File;
-        var matches = new List<SqlMatch>();
-        SqlAnalysis.FindSelectStar(new SqlCode(file.Text, file.Tokens.AsSpan()), matches, context.CancellationToken);
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        List<SqlMatch>? matches = null;
+        for (var unit = 0; unit < sql.Count; unit++)
         {
-            SqlAnalysis.FindSelectStar(new SqlCode(file.Text, body), matches, context.CancellationToken);
+            // Only a unit with both a SELECT and a '*' can hold SELECT *.
+            if (sql.ContainsStar(unit) && sql.Contains(unit, SqlKeyword.Select))
+            {
+                SqlAnalysis.FindSelectStar(sql.Code(unit), matches ??= new List<SqlMatch>(), context.CancellationToken);
+            }
+        }
+
+        if (matches is null)
+        {
+            return;
         }
 
         foreach (var match in matches)
