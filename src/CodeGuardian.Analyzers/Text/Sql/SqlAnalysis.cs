@@ -44,7 +44,9 @@ public static class SqlAnalysis
             }
 
             lastSignificant = i;
-            if (code.IsBatchSeparator(i))
+            var keyword = code.Keyword(i);
+            var punctuation = code.PunctuationChar(i);
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d < MaxDepth; d++)
                 {
@@ -55,7 +57,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '('))
+            if (punctuation == '(')
             {
                 if (depth < MaxDepth && lists[depth].Active)
                 {
@@ -75,7 +77,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ')'))
+            if (punctuation == ')')
             {
                 if (depth < MaxDepth)
                 {
@@ -106,7 +108,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsWord(i, SqlKeyword.Select))
+            if (keyword == SqlKeyword.Select)
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
                 if (IsSelectStatement(code, i))
@@ -123,7 +125,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '*'))
+            if (punctuation == '*')
             {
                 if ((list.ExpectItem || list.AfterDot) && list.StarCount < MaxStarsPerList)
                 {
@@ -137,7 +139,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ','))
+            if (punctuation == ',')
             {
                 list.ExpectItem = true;
                 list.AfterDot = false;
@@ -145,14 +147,14 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '.'))
+            if (punctuation == '.')
             {
                 list.AfterDot = true;
                 list.ExpectItem = false;
                 continue;
             }
 
-            if (code.IsPunctuation(i, ';'))
+            if (punctuation == ';')
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
                 continue;
@@ -165,9 +167,9 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBareWord(i))
+            if (keyword != SqlKeyword.None)
             {
-                var word = code.Keyword(i);
+                var word = keyword;
                 if (word == SqlKeyword.From || word == SqlKeyword.Into)
                 {
                     FinishList(code, lists, stars, depth, confirmed: true, results);
@@ -247,7 +249,10 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBatchSeparator(i))
+            // One keyword byte and one punctuation character per token; every test below compares those.
+            var keyword = code.Keyword(i);
+            var punctuation = code.PunctuationChar(i);
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d < MaxDepth; d++)
                 {
@@ -259,7 +264,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '('))
+            if (punctuation == '(')
             {
                 depth++;
                 if (depth < MaxDepth)
@@ -270,7 +275,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ')'))
+            if (punctuation == ')')
             {
                 if (depth < MaxDepth)
                 {
@@ -296,15 +301,15 @@ public static class SqlAnalysis
             }
 
             ref var state = ref states[depth];
-            if (code.IsPunctuation(i, ';'))
+            if (punctuation == ';')
             {
                 FinishWrite(code, ref state, results);
                 state.InMerge = false;
                 continue;
             }
 
-            var isUpdate = code.IsWord(i, SqlKeyword.Update);
-            if ((isUpdate || code.IsWord(i, SqlKeyword.Delete)) && IsWriteStatement(code, i, isUpdate, state.InMerge))
+            var isUpdate = keyword == SqlKeyword.Update;
+            if ((isUpdate || keyword == SqlKeyword.Delete) && IsWriteStatement(code, i, isUpdate, state.InMerge))
             {
                 FinishWrite(code, ref state, results);
                 state.Active = true;
@@ -319,7 +324,7 @@ public static class SqlAnalysis
 
             if (!state.Active)
             {
-                if (code.IsWord(i, SqlKeyword.Merge))
+                if (keyword == SqlKeyword.Merge)
                 {
                     state.InMerge = true;
                 }
@@ -327,9 +332,10 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBareWord(i))
+            // Only keywords matter below (a bare word that is none matches no test).
+            if (keyword != SqlKeyword.None)
             {
-                var word = code.Keyword(i);
+                var word = keyword;
                 if (word == SqlKeyword.Case)
                 {
                     state.CaseDepth++;

@@ -99,6 +99,18 @@ public readonly ref struct SqlCode
         return first == '@' || first == ':' || first == '$';
     }
 
+    /// <summary>The character of a one-character punctuation token, else <c>'\0'</c>.</summary>
+    public char PunctuationChar(int index)
+    {
+        if ((uint)index >= (uint)Tokens.Length)
+        {
+            return '\0';
+        }
+
+        ref readonly var token = ref Tokens[index];
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 ? Text[token.Start] : '\0';
+    }
+
     public bool IsPunctuation(int index, char c)
     {
         if ((uint)index >= (uint)Tokens.Length)

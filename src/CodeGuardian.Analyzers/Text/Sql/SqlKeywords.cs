@@ -215,19 +215,17 @@ public static class SqlKeywords
             return SqlKeyword.None;
         }
 
-        var hash = (uint)word.Length;
-        foreach (var c in word)
+        // The hash reads the length, the first two and the last character only: one probe for any word length.
+        var first = word[0];
+        var second = word[1];
+        var last = word[word.Length - 1];
+        if ((first | second | last) >= 0x80)
         {
-            if (c >= 0x80)
-            {
-                return OfNonAscii(word);
-            }
-
-            hash = (hash * 31) + Fold(c);
+            return OfNonAscii(word);
         }
 
         const int mask = (1 << TableBits) - 1;
-        for (var slot = (int)(Mix(hash) & mask); ; slot = (slot + 1) & mask)
+        for (var slot = (int)(Hash(word.Length, first, second, last) & mask); ; slot = (slot + 1) & mask)
         {
             var value = Table[slot];
             if (value == 0)
@@ -235,9 +233,20 @@ public static class SqlKeywords
                 return SqlKeyword.None;
             }
 
-            if (SameFolded(word, Words[value - 1]))
+            var keyword = Words[value - 1];
+            if (keyword.Length == word.Length)
             {
-                return (SqlKeyword)value;
+                var mismatch = FirstMismatch(word, keyword);
+                if (mismatch < 0)
+                {
+                    return (SqlKeyword)value;
+                }
+
+                // A non-ASCII letter may still fold to the keyword's ('ı' to 'I', 'ſ' to 'S'): the exact path decides.
+                if (word[mismatch] >= 0x80)
+                {
+                    return OfNonAscii(word);
+                }
             }
         }
     }
@@ -259,23 +268,22 @@ public static class SqlKeywords
         return SqlKeyword.None;
     }
 
-    private static bool SameFolded(ReadOnlySpan<char> word, string keyword)
+    /// <summary>Index of the first character that differs from the upper-case keyword after ASCII folding, or -1.</summary>
+    private static int FirstMismatch(ReadOnlySpan<char> word, string keyword)
     {
-        if (word.Length != keyword.Length)
-        {
-            return false;
-        }
-
         for (var i = 0; i < word.Length; i++)
         {
             if (Fold(word[i]) != keyword[i])
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
+
+    private static uint Hash(int length, char first, char second, char last) =>
+        Mix((uint)length | (Fold(first) << 8) | (Fold(second) << 16) | (Fold(last) << 24));
 
     // ASCII upper case; keywords are stored in upper case.
     private static uint Fold(char c) => c is >= 'a' and <= 'z' ? (uint)(c - 32) : c;
@@ -295,13 +303,7 @@ public static class SqlKeywords
         for (var k = 0; k < Words.Length; k++)
         {
             var word = Words[k];
-            var hash = (uint)word.Length;
-            foreach (var c in word)
-            {
-                hash = (hash * 31) + Fold(c);
-            }
-
-            var slot = (int)(Mix(hash) & mask);
+            var slot = (int)(Hash(word.Length, word[0], word[1], word[word.Length - 1]) & mask);
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;

@@ -51,7 +51,19 @@ public sealed class DynamicSqlRule : TextRule
         List<KeyValuePair<string, string>>? tainted = null;
         for (var i = 0; i < code.Count; i++)
         {
-            if (code.IsBatchSeparator(i))
+            if ((i & 1023) == 1023)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // Batch separators, assignments and EXEC all start at an identifier: skip other tokens at once.
+            var keyword = code.Keyword(i);
+            if (keyword == SqlKeyword.None && code.Tokens[i].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 tainted?.Clear();
                 continue;
@@ -64,7 +76,7 @@ public sealed class DynamicSqlRule : TextRule
                 continue;
             }
 
-            if (!code.IsWord(i, SqlKeyword.Exec) && !code.IsWord(i, SqlKeyword.Execute))
+            if (keyword != SqlKeyword.Exec && keyword != SqlKeyword.Execute)
             {
                 continue;
             }
