@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -33,17 +34,20 @@ public readonly ref struct SqlCode
     public int Count => Tokens.Length;
 
     /// <summary>The keyword an unquoted identifier is (ignoring case), or <see cref="SqlKeyword.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SqlKeyword Keyword(int index)
     {
-        if ((uint)index >= (uint)Tokens.Length)
+        var keywords = Keywords;
+        if ((uint)index < (uint)keywords.Length)
         {
-            return SqlKeyword.None;
+            return (SqlKeyword)keywords[index];
         }
 
-        return Keywords.Length != 0 ? (SqlKeyword)Keywords[index] : SqlKeywords.Classify(Text, Tokens[index]);
+        return ClassifyOnDemand(index);
     }
 
     /// <summary>An unquoted identifier equal to <paramref name="keyword"/> ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsWord(int index, SqlKeyword keyword) => Keyword(index) == keyword;
 
     public ReadOnlySpan<char> TextOf(int index) => Text.Slice(Tokens[index].Start, Tokens[index].Length);
@@ -100,6 +104,7 @@ public readonly ref struct SqlCode
     }
 
     /// <summary>The character of a one-character punctuation token, else <c>'\0'</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public char PunctuationChar(int index)
     {
         if ((uint)index >= (uint)Tokens.Length)
@@ -194,6 +199,11 @@ public readonly ref struct SqlCode
 
         return after >= Tokens.Length || Tokens[after].Kind == TokenKind.Newline;
     }
+
+    // Without classified keywords (or out of range): the word is classified here.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SqlKeyword ClassifyOnDemand(int index) =>
+        (uint)index < (uint)Tokens.Length && Keywords.Length == 0 ? SqlKeywords.Classify(Text, Tokens[index]) : SqlKeyword.None;
 
     private static bool IsTrivia(TokenKind kind) => kind is TokenKind.Comment or TokenKind.Newline;
 }
