@@ -394,7 +394,8 @@ public static class CommentScanner
         return from < end ? text[from] : '\0';
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    private static bool IsWordChar(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 
     private static string Excerpt(ReadOnlySpan<char> text)
     {

@@ -177,6 +177,9 @@ public static class SqlKeywords
     // Open addressing: keyword value per slot (0 = empty).
     private static readonly byte[] Table = BuildTable();
 
+    // By word length: a bit per first letter (a–z) of a keyword of that length.
+    private static readonly uint[] FirstLetters = BuildFirstLetters();
+
     private static readonly bool[] StatementStarters = Flags(StatementStarterWords);
 
     private static readonly bool[] Verbs = Flags(VerbWords);
@@ -222,6 +225,13 @@ public static class SqlKeywords
         if ((first | second | last) >= 0x80)
         {
             return OfNonAscii(word);
+        }
+
+        // Most names (tables, columns, variables) are rejected by their length and ASCII first letter alone.
+        var letter = (first | 0x20) - 'a';
+        if ((uint)letter > 'z' - 'a' || (FirstLetters[word.Length] & (1u << letter)) == 0)
+        {
+            return SqlKeyword.None;
         }
 
         const int mask = (1 << TableBits) - 1;
@@ -310,6 +320,17 @@ public static class SqlKeywords
             }
 
             table[slot] = (byte)(k + 1);
+        }
+
+        return table;
+    }
+
+    private static uint[] BuildFirstLetters()
+    {
+        var table = new uint[MaxKeywordLength + 1];
+        foreach (var word in Words)
+        {
+            table[word.Length] |= 1u << (word[0] - 'A');
         }
 
         return table;
