@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Rules;
@@ -18,6 +19,11 @@ public sealed class SelectStarRule : TextRule
     public override void Analyze(TextRuleContext context)
     {
         if (!context.IsEnabled(Descriptors.SelectStar))
+        {
+            return;
+        }
+
+        if (context.File.Text.IndexOf('*') < 0 || !SqlFile.Mentions(context.File, "SELECT"))
         {
             return;
         }
