@@ -66,6 +66,9 @@ public static class CommentScanner
         "i've refactored the code",
     };
 
+    // By word length: a bit per first letter (a–z) of a tag or trigger word of that length.
+    private static readonly uint[] RelevantFirstLetters = BuildRelevantFirstLetters();
+
     [Flags]
     private enum Triggers
     {
@@ -187,6 +190,11 @@ public static class CommentScanner
             }
 
             var word = comment.Slice(wordStart, i - wordStart);
+            if (!settings.HasExtraTags && !MayMatter(word))
+            {
+                continue;
+            }
+
             var atStart = wordStart == contentStart || comment[wordStart - 1] == '@';
             var next = NextNonSpace(comment, i, contentEnd);
             var tagShaped = atStart || next is ':' or '(' or '-';
@@ -246,6 +254,40 @@ public static class CommentScanner
         }
 
         return extraTags.Length > 0 && IsTag(word, "\0", extraTags, tagShaped);
+    }
+
+    /// <summary>
+    /// Cheap exact pre-check: without extra tags, only words of these lengths and first letters can be a tag or a
+    /// trigger word (see <see cref="TriggerOf"/>, <see cref="IsTag"/>, <see cref="IsBugMarker"/>); most words of a
+    /// comment are rejected here without further comparisons.
+    /// </summary>
+    private static bool MayMatter(ReadOnlySpan<char> word)
+    {
+        var length = word.Length;
+        var first = word[0] | 0x20;
+        if (length >= RelevantFirstLetters.Length || first < 'a' || first > 'z')
+        {
+            return false;
+        }
+
+        return (RelevantFirstLetters[length] & (1u << (first - 'a'))) != 0;
+    }
+
+    private static uint[] BuildRelevantFirstLetters()
+    {
+        var words = new[]
+        {
+            "todo", "fixme", "hack", "bug", "xxx", "ai", "rest", "your", "hope", "here", "sure", "know", "existing",
+            "implementation", "omitted", "remainder", "elided", "previous", "unchanged", "truncated", "certainly",
+            "apologize", "updated", "refactored",
+        };
+        var table = new uint[15];
+        foreach (var word in words)
+        {
+            table[word.Length] |= 1u << (word[0] - 'a');
+        }
+
+        return table;
     }
 
     private static Triggers TriggerOf(ReadOnlySpan<char> word)
@@ -352,7 +394,8 @@ public static class CommentScanner
         return from < end ? text[from] : '\0';
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    private static bool IsWordChar(char c) =>
+        c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 
     private static string Excerpt(ReadOnlySpan<char> text)
     {

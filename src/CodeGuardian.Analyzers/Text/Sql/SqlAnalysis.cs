@@ -44,7 +44,9 @@ public static class SqlAnalysis
             }
 
             lastSignificant = i;
-            if (code.IsBatchSeparator(i))
+            var keyword = code.Keyword(i);
+            var punctuation = code.PunctuationChar(i);
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d < MaxDepth; d++)
                 {
@@ -55,7 +57,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '('))
+            if (punctuation == '(')
             {
                 if (depth < MaxDepth && lists[depth].Active)
                 {
@@ -75,7 +77,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ')'))
+            if (punctuation == ')')
             {
                 if (depth < MaxDepth)
                 {
@@ -106,7 +108,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsWord(i, "SELECT"))
+            if (keyword == SqlKeyword.Select)
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
                 if (IsSelectStatement(code, i))
@@ -123,7 +125,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '*'))
+            if (punctuation == '*')
             {
                 if ((list.ExpectItem || list.AfterDot) && list.StarCount < MaxStarsPerList)
                 {
@@ -137,7 +139,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ','))
+            if (punctuation == ',')
             {
                 list.ExpectItem = true;
                 list.AfterDot = false;
@@ -145,14 +147,14 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '.'))
+            if (punctuation == '.')
             {
                 list.AfterDot = true;
                 list.ExpectItem = false;
                 continue;
             }
 
-            if (code.IsPunctuation(i, ';'))
+            if (punctuation == ';')
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
                 continue;
@@ -165,10 +167,10 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBareWord(i))
+            if (keyword != SqlKeyword.None)
             {
-                var word = code.TextOf(i);
-                if (Is(word, "FROM") || Is(word, "INTO"))
+                var word = keyword;
+                if (word == SqlKeyword.From || word == SqlKeyword.Into)
                 {
                     FinishList(code, lists, stars, depth, confirmed: true, results);
                     continue;
@@ -180,7 +182,7 @@ public static class SqlAnalysis
                     continue;
                 }
 
-                if (list.InModifiers && (Is(word, "TOP") || (Is(word, "ON") && list.ExpectItem)))
+                if (list.InModifiers && (word == SqlKeyword.Top || (word == SqlKeyword.On && list.ExpectItem)))
                 {
                     // TOP n / TOP (n) / DISTINCT ON (…): the select list starts after the argument.
                     list.ModifierArgumentNext = true;
@@ -247,7 +249,10 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBatchSeparator(i))
+            // One keyword byte and one punctuation character per token; every test below compares those.
+            var keyword = code.Keyword(i);
+            var punctuation = code.PunctuationChar(i);
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d < MaxDepth; d++)
                 {
@@ -259,7 +264,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, '('))
+            if (punctuation == '(')
             {
                 depth++;
                 if (depth < MaxDepth)
@@ -270,7 +275,7 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsPunctuation(i, ')'))
+            if (punctuation == ')')
             {
                 if (depth < MaxDepth)
                 {
@@ -296,15 +301,15 @@ public static class SqlAnalysis
             }
 
             ref var state = ref states[depth];
-            if (code.IsPunctuation(i, ';'))
+            if (punctuation == ';')
             {
                 FinishWrite(code, ref state, results);
                 state.InMerge = false;
                 continue;
             }
 
-            var isUpdate = code.IsWord(i, "UPDATE");
-            if ((isUpdate || code.IsWord(i, "DELETE")) && IsWriteStatement(code, i, isUpdate, state.InMerge))
+            var isUpdate = keyword == SqlKeyword.Update;
+            if ((isUpdate || keyword == SqlKeyword.Delete) && IsWriteStatement(code, i, isUpdate, state.InMerge))
             {
                 FinishWrite(code, ref state, results);
                 state.Active = true;
@@ -319,7 +324,7 @@ public static class SqlAnalysis
 
             if (!state.Active)
             {
-                if (code.IsWord(i, "MERGE"))
+                if (keyword == SqlKeyword.Merge)
                 {
                     state.InMerge = true;
                 }
@@ -327,14 +332,15 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (code.IsBareWord(i))
+            // Only keywords matter below (a bare word that is none matches no test).
+            if (keyword != SqlKeyword.None)
             {
-                var word = code.TextOf(i);
-                if (Is(word, "CASE"))
+                var word = keyword;
+                if (word == SqlKeyword.Case)
                 {
                     state.CaseDepth++;
                 }
-                else if (Is(word, "END"))
+                else if (word == SqlKeyword.End)
                 {
                     if (state.CaseDepth == 0)
                     {
@@ -348,11 +354,11 @@ public static class SqlAnalysis
                 {
                     // WHEN/THEN/ELSE inside CASE belong to the expression.
                 }
-                else if (Is(word, "WHERE"))
+                else if (word == SqlKeyword.Where)
                 {
                     state.HasWhere = true;
                 }
-                else if (Is(word, "SET"))
+                else if (word == SqlKeyword.Set)
                 {
                     if (!state.IsUpdate || state.SeenSet)
                     {
@@ -362,7 +368,7 @@ public static class SqlAnalysis
 
                     state.SeenSet = true;
                 }
-                else if (Is(word, "WITH"))
+                else if (word == SqlKeyword.With)
                 {
                     // UPDATE t WITH (ROWLOCK) is a table hint; any other WITH starts a new statement.
                     if (!code.IsPunctuation(code.Next(i), '('))
@@ -371,13 +377,13 @@ public static class SqlAnalysis
                         continue;
                     }
                 }
-                else if (Is(word, "MERGE"))
+                else if (word == SqlKeyword.Merge)
                 {
                     FinishWrite(code, ref state, results);
                     state.InMerge = true;
                     continue;
                 }
-                else if (SqlWords.IsStatementStarter(word))
+                else if (SqlKeywords.IsStatementStarter(word))
                 {
                     FinishWrite(code, ref state, results);
                     continue;
@@ -426,19 +432,19 @@ public static class SqlAnalysis
         var previous = code.Previous(select);
         if (previous >= 0)
         {
-            if (code.IsPunctuation(previous, ',') || code.IsWord(previous, "GRANT") || code.IsWord(previous, "REVOKE") || code.IsWord(previous, "DENY"))
+            if (code.IsPunctuation(previous, ',') || code.IsWord(previous, SqlKeyword.Grant) || code.IsWord(previous, SqlKeyword.Revoke) || code.IsWord(previous, SqlKeyword.Deny))
             {
                 return false;
             }
 
-            if (code.IsPunctuation(previous, '(') && code.IsWord(code.Previous(previous), "EXISTS"))
+            if (code.IsPunctuation(previous, '(') && code.IsWord(code.Previous(previous), SqlKeyword.Exists))
             {
                 return false;
             }
         }
 
         var next = code.Next(select);
-        return !code.IsWord(next, "ON") && !code.IsPunctuation(next, ',');
+        return !code.IsWord(next, SqlKeyword.On) && !code.IsPunctuation(next, ',');
     }
 
     /// <summary>UPDATE/DELETE that start a data-changing statement, not a privilege, trigger event, FK action or MERGE action.</summary>
@@ -452,12 +458,12 @@ public static class SqlAnalysis
                 return false;
             }
 
-            if (code.IsBareWord(previous) && IsNotAStatementBefore(code.TextOf(previous)))
+            if (code.IsBareWord(previous) && IsNotAStatementBefore(code.Keyword(previous)))
             {
                 return false;
             }
 
-            if (inMerge && code.IsWord(previous, "THEN"))
+            if (inMerge && code.IsWord(previous, SqlKeyword.Then))
             {
                 return false;
             }
@@ -471,17 +477,17 @@ public static class SqlAnalysis
 
         if (isUpdate)
         {
-            return !code.IsWord(next, "STATISTICS") && !code.IsWord(next, "SET");
+            return !code.IsWord(next, SqlKeyword.Statistics) && !code.IsWord(next, SqlKeyword.Set);
         }
 
-        if (code.IsWord(next, "FROM") || code.IsWord(next, "TOP"))
+        if (code.IsWord(next, SqlKeyword.From) || code.IsWord(next, SqlKeyword.Top))
         {
             return true;
         }
 
         // T-SQL "DELETE t WHERE …": a (qualified) table name right after DELETE, then the end of the statement or a
         // clause. "Delete the selected rows" is prose.
-        if (code.IsBareWord(next) && IsNotATableAfterDelete(code.TextOf(next)))
+        if (code.IsBareWord(next) && IsNotATableAfterDelete(code.Keyword(next)))
         {
             return false;
         }
@@ -502,30 +508,30 @@ public static class SqlAnalysis
             return false;
         }
 
-        var word = code.TextOf(afterName);
-        return Is(word, "WHERE") || Is(word, "FROM") || Is(word, "OUTPUT") || Is(word, "WITH") || Is(word, "OPTION")
-            || SqlWords.IsStatementStarter(word);
+        var word = code.Keyword(afterName);
+        return word == SqlKeyword.Where || word == SqlKeyword.From || word == SqlKeyword.Output || word == SqlKeyword.With || word == SqlKeyword.Option
+            || SqlKeywords.IsStatementStarter(word);
     }
 
-    private static bool IsNotAStatementBefore(ReadOnlySpan<char> word) =>
-        Is(word, "ON") || Is(word, "FOR") || Is(word, "AFTER") || Is(word, "BEFORE") || Is(word, "OF") || Is(word, "OR")
-        || Is(word, "AND") || Is(word, "NOT") || Is(word, "IF") || Is(word, "KEY") || Is(word, "DO") || Is(word, "GRANT")
-        || Is(word, "REVOKE") || Is(word, "DENY") || Is(word, "TO") || Is(word, "WHEN") || Is(word, "COMMIT");
+    private static bool IsNotAStatementBefore(SqlKeyword word) =>
+        word == SqlKeyword.On || word == SqlKeyword.For || word == SqlKeyword.After || word == SqlKeyword.Before || word == SqlKeyword.Of || word == SqlKeyword.Or
+        || word == SqlKeyword.And || word == SqlKeyword.Not || word == SqlKeyword.If || word == SqlKeyword.Key || word == SqlKeyword.Do || word == SqlKeyword.Grant
+        || word == SqlKeyword.Revoke || word == SqlKeyword.Deny || word == SqlKeyword.To || word == SqlKeyword.When || word == SqlKeyword.Commit;
 
-    private static bool IsNotATableAfterDelete(ReadOnlySpan<char> word) =>
-        Is(word, "ON") || Is(word, "TO") || Is(word, "AS") || Is(word, "CASCADE") || Is(word, "RESTRICT")
-        || Is(word, "SET") || Is(word, "NO") || Is(word, "ROWS") || Is(word, "WHERE");
+    private static bool IsNotATableAfterDelete(SqlKeyword word) =>
+        word == SqlKeyword.On || word == SqlKeyword.To || word == SqlKeyword.As || word == SqlKeyword.Cascade || word == SqlKeyword.Restrict
+        || word == SqlKeyword.Set || word == SqlKeyword.No || word == SqlKeyword.Rows || word == SqlKeyword.Where;
 
-    private static bool IsSelectModifier(ReadOnlySpan<char> word) =>
-        Is(word, "DISTINCT") || Is(word, "ALL") || Is(word, "DISTINCTROW") || Is(word, "PERCENT") || Is(word, "WITH")
-        || Is(word, "TIES") || Is(word, "STRAIGHT_JOIN") || Is(word, "HIGH_PRIORITY") || Is(word, "SQL_CALC_FOUND_ROWS")
-        || Is(word, "SQL_NO_CACHE") || Is(word, "SQL_CACHE") || Is(word, "SQL_SMALL_RESULT") || Is(word, "SQL_BIG_RESULT")
-        || Is(word, "SQL_BUFFER_RESULT");
+    private static bool IsSelectModifier(SqlKeyword word) =>
+        word == SqlKeyword.Distinct || word == SqlKeyword.All || word == SqlKeyword.Distinctrow || word == SqlKeyword.Percent || word == SqlKeyword.With
+        || word == SqlKeyword.Ties || word == SqlKeyword.StraightJoin || word == SqlKeyword.HighPriority || word == SqlKeyword.SqlCalcFoundRows
+        || word == SqlKeyword.SqlNoCache || word == SqlKeyword.SqlCache || word == SqlKeyword.SqlSmallResult || word == SqlKeyword.SqlBigResult
+        || word == SqlKeyword.SqlBufferResult;
 
-    private static bool IsSelectListEnd(ReadOnlySpan<char> word) =>
-        Is(word, "WHERE") || Is(word, "GROUP") || Is(word, "ORDER") || Is(word, "HAVING") || Is(word, "LIMIT")
-        || Is(word, "UNION") || Is(word, "EXCEPT") || Is(word, "INTERSECT") || Is(word, "MINUS") || Is(word, "WINDOW")
-        || Is(word, "SET") || SqlWords.IsStatementStarter(word);
+    private static bool IsSelectListEnd(SqlKeyword word) =>
+        word == SqlKeyword.Where || word == SqlKeyword.Group || word == SqlKeyword.Order || word == SqlKeyword.Having || word == SqlKeyword.Limit
+        || word == SqlKeyword.Union || word == SqlKeyword.Except || word == SqlKeyword.Intersect || word == SqlKeyword.Minus || word == SqlKeyword.Window
+        || word == SqlKeyword.Set || SqlKeywords.IsStatementStarter(word);
 
     internal static bool Is(ReadOnlySpan<char> word, string keyword) =>
         word.Length == keyword.Length && word.Equals(keyword.AsSpan(), StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -11,16 +12,43 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 public readonly ref struct SqlCode
 {
     public SqlCode(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+        : this(text, tokens, default)
+    {
+    }
+
+    /// <summary>Code with the keyword of each token classified beforehand (<see cref="SqlKeywords.Classify(ReadOnlySpan{char}, ReadOnlySpan{Token}, Span{byte})"/>).</summary>
+    public SqlCode(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> keywords)
     {
         Text = text;
         Tokens = tokens;
+        Keywords = keywords.Length >= tokens.Length ? keywords.Slice(0, tokens.Length) : default;
     }
 
     public ReadOnlySpan<char> Text { get; }
 
     public ReadOnlySpan<Token> Tokens { get; }
 
+    /// <summary>The keyword of each token, or empty (then <see cref="Keyword"/> classifies on demand).</summary>
+    public ReadOnlySpan<byte> Keywords { get; }
+
     public int Count => Tokens.Length;
+
+    /// <summary>The keyword an unquoted identifier is (ignoring case), or <see cref="SqlKeyword.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public SqlKeyword Keyword(int index)
+    {
+        var keywords = Keywords;
+        if ((uint)index < (uint)keywords.Length)
+        {
+            return (SqlKeyword)keywords[index];
+        }
+
+        return ClassifyOnDemand(index);
+    }
+
+    /// <summary>An unquoted identifier equal to <paramref name="keyword"/> ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsWord(int index, SqlKeyword keyword) => Keyword(index) == keyword;
 
     public ReadOnlySpan<char> TextOf(int index) => Text.Slice(Tokens[index].Start, Tokens[index].Length);
 
@@ -73,6 +101,19 @@ public readonly ref struct SqlCode
 
         var first = Text[token.Start];
         return first == '@' || first == ':' || first == '$';
+    }
+
+    /// <summary>The character of a one-character punctuation token, else <c>'\0'</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public char PunctuationChar(int index)
+    {
+        if ((uint)index >= (uint)Tokens.Length)
+        {
+            return '\0';
+        }
+
+        ref readonly var token = ref Tokens[index];
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 ? Text[token.Start] : '\0';
     }
 
     public bool IsPunctuation(int index, char c)
@@ -129,7 +170,7 @@ public readonly ref struct SqlCode
     /// </summary>
     public bool IsBatchSeparator(int index)
     {
-        if (!IsWord(index, "GO"))
+        if (!IsWord(index, SqlKeyword.Go))
         {
             return false;
         }
@@ -158,6 +199,11 @@ public readonly ref struct SqlCode
 
         return after >= Tokens.Length || Tokens[after].Kind == TokenKind.Newline;
     }
+
+    // Without classified keywords (or out of range): the word is classified here.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SqlKeyword ClassifyOnDemand(int index) =>
+        (uint)index < (uint)Tokens.Length && Keywords.Length == 0 ? SqlKeywords.Classify(Text, Tokens[index]) : SqlKeyword.None;
 
     private static bool IsTrivia(TokenKind kind) => kind is TokenKind.Comment or TokenKind.Newline;
 }

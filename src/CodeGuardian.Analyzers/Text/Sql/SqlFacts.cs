@@ -18,6 +18,9 @@ public static class SqlFacts
     [ThreadStatic]
     private static TokenList? cachedTokens;
 
+    [ThreadStatic]
+    private static byte[]? cachedKeywords;
+
     /// <summary>
     /// Whether the text starts (after whitespace, host escapes like <c>\n</c>, SQL comments and opening parentheses)
     /// with a SQL statement verb — SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE — written in one case
@@ -93,10 +96,16 @@ public static class SqlFacts
     /// <summary><c>SELECT *</c> / <c>SELECT t.*</c> in <paramref name="sql"/>; each match spans the <c>*</c>.</summary>
     public static void FindSelectStar(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
+        // A match is a '*' token after a SELECT word: text without both cannot have one (no lexing needed).
+        if (sql.IndexOf('*') < 0 || sql.IndexOf("SELECT".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return;
+        }
+
         var tokens = Lex(sql, options, cancellationToken);
         try
         {
-            SqlAnalysis.FindSelectStar(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+            SqlAnalysis.FindSelectStar(Classified(sql, tokens), results, cancellationToken);
         }
         finally
         {
@@ -107,10 +116,16 @@ public static class SqlFacts
     /// <summary>UPDATE/DELETE statements without their own WHERE in <paramref name="sql"/>; each match spans the keyword.</summary>
     public static void FindUnfilteredWrites(ReadOnlySpan<char> sql, List<SqlMatch> results, SqlLexerOptions options = SqlLexerOptions.None, CancellationToken cancellationToken = default)
     {
+        // A match is an UPDATE or DELETE word: text without either cannot have one (no lexing needed).
+        if (sql.IndexOf("UPDATE".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0 && sql.IndexOf("DELETE".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return;
+        }
+
         var tokens = Lex(sql, options, cancellationToken);
         try
         {
-            SqlAnalysis.FindUnfilteredWrites(new SqlCode(sql, tokens.AsSpan()), results, cancellationToken);
+            SqlAnalysis.FindUnfilteredWrites(Classified(sql, tokens), results, cancellationToken);
         }
         finally
         {
@@ -160,6 +175,24 @@ public static class SqlFacts
             || SqlAnalysis.Is(word, "WHERE") || SqlAnalysis.Is(word, "ON") || SqlAnalysis.Is(word, "BY")
             || SqlAnalysis.Is(word, "IN") || SqlAnalysis.Is(word, "LIKE") || SqlAnalysis.Is(word, "IS")
             || SqlAnalysis.Is(word, "TABLE") || SqlAnalysis.Is(word, "TOP"));
+    }
+
+    /// <summary>The lexed text with every token's keyword classified once, into a per-thread reused buffer.</summary>
+    private static SqlCode Classified(ReadOnlySpan<char> sql, TokenList tokens)
+    {
+        var keywords = cachedKeywords;
+        if (keywords is null || keywords.Length < tokens.Count)
+        {
+            keywords = new byte[Math.Max(64, tokens.Count)];
+            if (tokens.Count <= MaxCachedTokens)
+            {
+                cachedKeywords = keywords;
+            }
+        }
+
+        var span = tokens.AsSpan();
+        SqlKeywords.Classify(sql, span, keywords);
+        return new SqlCode(sql, span, keywords);
     }
 
     private static void Release(TokenList tokens)

@@ -57,12 +57,12 @@ public static class SqlStatements
             }
             else if (depth == 0 && code.IsBareWord(i))
             {
-                var word = code.TextOf(i);
-                if (SqlAnalysis.Is(word, "CASE"))
+                var word = code.Keyword(i);
+                if (word == SqlKeyword.Case)
                 {
                     caseDepth++;
                 }
-                else if (SqlAnalysis.Is(word, "END"))
+                else if (word == SqlKeyword.End)
                 {
                     if (caseDepth > 0)
                     {
@@ -73,8 +73,8 @@ public static class SqlStatements
                         // END, END IF, END LOOP, END TRY …: a block boundary, not a statement.
                         Close(statements, ref first, last);
                         var next = code.Next(i);
-                        if (code.IsWord(next, "IF") || code.IsWord(next, "LOOP") || code.IsWord(next, "WHILE")
-                            || code.IsWord(next, "TRY") || code.IsWord(next, "CATCH") || code.IsWord(next, "CASE"))
+                        if (code.IsWord(next, SqlKeyword.If) || code.IsWord(next, SqlKeyword.Loop) || code.IsWord(next, SqlKeyword.While)
+                            || code.IsWord(next, SqlKeyword.Try) || code.IsWord(next, SqlKeyword.Catch) || code.IsWord(next, SqlKeyword.Case))
                         {
                             i = next;
                         }
@@ -95,9 +95,9 @@ public static class SqlStatements
                         Close(statements, ref first, last);
                     }
 
-                    if (SqlAnalysis.Is(word, "SET"))
+                    if (word == SqlKeyword.Set)
                     {
-                        seenSet = first >= 0 && code.IsWord(first, "UPDATE");
+                        seenSet = first >= 0 && code.IsWord(first, SqlKeyword.Update);
                     }
                 }
             }
@@ -125,33 +125,39 @@ public static class SqlStatements
     }
 
     /// <summary><c>BEGIN</c> (a block, not <c>BEGIN TRAN</c>), <c>THEN</c>, <c>ELSE</c>, <c>LOOP</c>, <c>DECLARE</c> sections' <c>AS</c>/<c>IS</c> before a body.</summary>
-    private static bool IsBlockBoundary(SqlCode code, int index, ReadOnlySpan<char> word)
+    private static bool IsBlockBoundary(SqlCode code, int index, SqlKeyword word)
     {
-        if (SqlAnalysis.Is(word, "BEGIN"))
+        if (word == SqlKeyword.Begin)
         {
             var next = code.Next(index);
-            return !(code.IsWord(next, "TRAN") || code.IsWord(next, "TRANSACTION") || code.IsWord(next, "DISTRIBUTED")
-                || code.IsWord(next, "WORK") || code.IsWord(next, "DIALOG") || code.IsWord(next, "CONVERSATION"));
+            return !(code.IsWord(next, SqlKeyword.Tran) || code.IsWord(next, SqlKeyword.Transaction) || code.IsWord(next, SqlKeyword.Distributed)
+                || code.IsWord(next, SqlKeyword.Work) || code.IsWord(next, SqlKeyword.Dialog) || code.IsWord(next, SqlKeyword.Conversation));
         }
 
-        if (SqlAnalysis.Is(word, "THEN") || SqlAnalysis.Is(word, "ELSE") || SqlAnalysis.Is(word, "LOOP"))
+        if (word == SqlKeyword.Then || word == SqlKeyword.Else || word == SqlKeyword.Loop)
         {
             return true;
         }
 
         // CREATE PROCEDURE p AS SELECT …: the header ends at AS when a statement follows.
-        if (SqlAnalysis.Is(word, "AS") || SqlAnalysis.Is(word, "IS"))
+        if (word == SqlKeyword.As || word == SqlKeyword.Is)
         {
             var next = code.Next(index);
-            return code.IsBareWord(next) && (code.IsWord(next, "BEGIN") || code.IsWord(next, "DECLARE") || code.IsWord(next, "SET")
-                || (SqlWords.IsStatementStarter(code.TextOf(next)) && !code.IsWord(next, "SELECT") && !code.IsWord(next, "WITH")));
+            return code.IsBareWord(next) && (code.IsWord(next, SqlKeyword.Begin) || code.IsWord(next, SqlKeyword.Declare) || code.IsWord(next, SqlKeyword.Set)
+                || (SqlKeywords.IsStatementStarter(code.Keyword(next)) && !code.IsWord(next, SqlKeyword.Select) && !code.IsWord(next, SqlKeyword.With)));
         }
 
         return false;
     }
 
-    private static bool StartsNewStatement(SqlCode code, int index, ReadOnlySpan<char> word, int first, bool seenSet)
+    private static bool StartsNewStatement(SqlCode code, int index, SqlKeyword word, int first, bool seenSet)
     {
+        // Only SET, WITH and statement words can start a statement (checked first: this runs for every word).
+        if (word != SqlKeyword.Set && word != SqlKeyword.With && !SqlKeywords.IsStatementStarter(word))
+        {
+            return false;
+        }
+
         var previous = code.Previous(index);
         if (code.IsPunctuation(previous, ',') || code.IsPunctuation(previous, '.'))
         {
@@ -160,61 +166,61 @@ public static class SqlStatements
 
         if (code.IsBareWord(previous))
         {
-            var before = code.TextOf(previous);
-            if (SqlAnalysis.Is(before, "GRANT") || SqlAnalysis.Is(before, "REVOKE") || SqlAnalysis.Is(before, "DENY")
-                || SqlAnalysis.Is(before, "ON") || SqlAnalysis.Is(before, "FOR") || SqlAnalysis.Is(before, "AFTER")
-                || SqlAnalysis.Is(before, "BEFORE") || SqlAnalysis.Is(before, "OF") || SqlAnalysis.Is(before, "OR")
-                || SqlAnalysis.Is(before, "AND") || SqlAnalysis.Is(before, "NOT") || SqlAnalysis.Is(before, "KEY")
-                || SqlAnalysis.Is(before, "DO") || SqlAnalysis.Is(before, "TO") || SqlAnalysis.Is(before, "WHEN")
-                || SqlAnalysis.Is(before, "IF") || SqlAnalysis.Is(before, "COMMIT") || SqlAnalysis.Is(before, "UNION")
-                || SqlAnalysis.Is(before, "ALL") || SqlAnalysis.Is(before, "EXCEPT") || SqlAnalysis.Is(before, "INTERSECT")
-                || SqlAnalysis.Is(before, "MINUS") || SqlAnalysis.Is(before, "INSTEAD") || SqlAnalysis.Is(before, "DELETE")
-                || SqlAnalysis.Is(before, "UPDATE") || SqlAnalysis.Is(before, "EXEC") || SqlAnalysis.Is(before, "EXECUTE")
-                || SqlAnalysis.Is(before, "FOREIGN") || SqlAnalysis.Is(before, "WITH"))
+            var before = code.Keyword(previous);
+            if (before == SqlKeyword.Grant || before == SqlKeyword.Revoke || before == SqlKeyword.Deny
+                || before == SqlKeyword.On || before == SqlKeyword.For || before == SqlKeyword.After
+                || before == SqlKeyword.Before || before == SqlKeyword.Of || before == SqlKeyword.Or
+                || before == SqlKeyword.And || before == SqlKeyword.Not || before == SqlKeyword.Key
+                || before == SqlKeyword.Do || before == SqlKeyword.To || before == SqlKeyword.When
+                || before == SqlKeyword.If || before == SqlKeyword.Commit || before == SqlKeyword.Union
+                || before == SqlKeyword.All || before == SqlKeyword.Except || before == SqlKeyword.Intersect
+                || before == SqlKeyword.Minus || before == SqlKeyword.Instead || before == SqlKeyword.Delete
+                || before == SqlKeyword.Update || before == SqlKeyword.Exec || before == SqlKeyword.Execute
+                || before == SqlKeyword.Foreign || before == SqlKeyword.With)
             {
                 return false;
             }
         }
 
-        var startedWith = code.TextOf(first);
-        if (SqlAnalysis.Is(word, "SET"))
+        var startedWith = code.Keyword(first);
+        if (word == SqlKeyword.Set)
         {
             // UPDATE t SET …, ALTER … SET, MySQL INSERT INTO t SET … keep their SET.
-            return !(SqlAnalysis.Is(startedWith, "ALTER") || SqlAnalysis.Is(startedWith, "CREATE")
-                || SqlAnalysis.Is(startedWith, "INSERT") || SqlAnalysis.Is(startedWith, "REPLACE")
-                || (SqlAnalysis.Is(startedWith, "UPDATE") && !seenSet));
+            return !(startedWith == SqlKeyword.Alter || startedWith == SqlKeyword.Create
+                || startedWith == SqlKeyword.Insert || startedWith == SqlKeyword.Replace
+                || (startedWith == SqlKeyword.Update && !seenSet));
         }
 
-        if (SqlAnalysis.Is(word, "WITH"))
+        if (word == SqlKeyword.With)
         {
             // Only a common table expression starts a statement: WITH name AS ( / WITH name (cols) / WITH RECURSIVE.
             var name = code.Next(index);
             var after = code.Next(name);
             return code.IsKind(name, TokenKind.Identifier)
-                && (code.IsWord(name, "RECURSIVE") || code.IsWord(after, "AS") || code.IsPunctuation(after, '('))
-                && !code.IsWord(name, "GRANT") && !code.IsWord(name, "ADMIN");
+                && (code.IsWord(name, SqlKeyword.Recursive) || code.IsWord(after, SqlKeyword.As) || code.IsPunctuation(after, '('))
+                && !code.IsWord(name, SqlKeyword.Grant) && !code.IsWord(name, SqlKeyword.Admin);
         }
 
-        if (!SqlWords.IsStatementStarter(word))
+        if (!SqlKeywords.IsStatementStarter(word))
         {
             return false;
         }
 
-        if (SqlAnalysis.Is(word, "SELECT"))
+        if (word == SqlKeyword.Select)
         {
             // INSERT … SELECT, WITH … SELECT, CREATE VIEW … AS SELECT, DECLARE c CURSOR FOR SELECT.
-            return !(SqlAnalysis.Is(startedWith, "INSERT") || SqlAnalysis.Is(startedWith, "WITH")
-                || SqlAnalysis.Is(startedWith, "CREATE") || SqlAnalysis.Is(startedWith, "ALTER")
-                || SqlAnalysis.Is(startedWith, "REPLACE") || code.IsWord(previous, "AS"));
+            return !(startedWith == SqlKeyword.Insert || startedWith == SqlKeyword.With
+                || startedWith == SqlKeyword.Create || startedWith == SqlKeyword.Alter
+                || startedWith == SqlKeyword.Replace || code.IsWord(previous, SqlKeyword.As));
         }
 
-        if (SqlAnalysis.Is(startedWith, "WITH") && code.IsPunctuation(previous, ')'))
+        if (startedWith == SqlKeyword.With && code.IsPunctuation(previous, ')'))
         {
             return false;
         }
 
         // CREATE TABLE … / CREATE TRIGGER … keep their inner words (DROP in ALTER TABLE … DROP COLUMN).
-        if ((SqlAnalysis.Is(startedWith, "ALTER") || SqlAnalysis.Is(startedWith, "CREATE")) && (SqlAnalysis.Is(word, "DROP") || SqlAnalysis.Is(word, "ALTER")))
+        if ((startedWith == SqlKeyword.Alter || startedWith == SqlKeyword.Create) && (word == SqlKeyword.Drop || word == SqlKeyword.Alter))
         {
             return false;
         }

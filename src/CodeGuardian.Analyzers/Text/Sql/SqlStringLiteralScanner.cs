@@ -20,24 +20,20 @@ internal static class SqlStringLiteralScanner
     private static void Find(TextRuleContext context, bool selectStar, List<SqlMatch> results)
     {
         var file = context.File;
+        var candidates = file.Layer(static f => new SqlLiterals(f));
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
         var tokens = file.Tokens.AsSpan();
         List<SqlMatch>? scratch = null;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates.TokenIndexes[c];
             ref readonly var token = ref tokens[i];
-            // Character literals and docstrings are not queries.
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Char) || token.Has(TokenFlags.Documentation))
-            {
-                continue;
-            }
-
             var (contentStart, contentLength) = StringLiterals.ContentOf(file, token);
             var content = file.Slice(contentStart, contentLength);
-            if (!SqlFacts.LooksLikeSql(content))
-            {
-                continue;
-            }
-
             var options = token.Has(TokenFlags.Raw) ? SqlLexerOptions.None : SqlLexerOptions.HostEscapes;
             scratch ??= new List<SqlMatch>();
             scratch.Clear();
@@ -60,6 +56,56 @@ internal static class SqlStringLiteralScanner
                 results.Add(new SqlMatch(contentStart + match.Start, match.Length, match.Kind, contentStart + match.StatementEnd));
             }
         }
+    }
+
+    /// <summary>
+    /// The string literals of a file whose content starts with a SQL verb, found once per file for both rules. Most
+    /// literals are rejected on their first characters, before any SQL lexing.
+    /// </summary>
+    private sealed class SqlLiterals
+    {
+        public SqlLiterals(ScannedFile file)
+        {
+            var tokens = file.Tokens.AsSpan();
+            var text = file.Text;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                ref readonly var token = ref tokens[i];
+
+                // Character literals and docstrings are not queries.
+                if (token.Kind != TokenKind.String || (token.Flags & (TokenFlags.Char | TokenFlags.Documentation)) != 0)
+                {
+                    continue;
+                }
+
+                var (contentStart, contentLength) = StringLiterals.ContentOf(file, token);
+
+                // Exact shortcuts of LooksLikeSql: a verb (4+ letters) and one more character; a content that starts
+                // with a letter starts with the verb itself, and every verb begins with s, i, u, d, w, m or r.
+                if (contentLength < 5 || (IsAsciiLetter(text[contentStart]) && !IsVerbInitial(text[contentStart]))
+                    || !SqlFacts.LooksLikeSql(file.Slice(contentStart, contentLength)))
+                {
+                    continue;
+                }
+
+                if (Count == TokenIndexes.Length)
+                {
+                    Array.Resize(ref TokenIndexes, Math.Max(8, Count * 2));
+                }
+
+                TokenIndexes[Count++] = i;
+            }
+        }
+
+#pragma warning disable CA1051, SA1401 // A private layer's plain fields.
+        public int[] TokenIndexes = Array.Empty<int>();
+
+        public int Count;
+#pragma warning restore CA1051, SA1401
+
+        private static bool IsVerbInitial(char c) => (c | 0x20) is 's' or 'i' or 'u' or 'd' or 'w' or 'm' or 'r';
+
+        private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
     }
 
     /// <summary>The literal is followed by <c>+</c>, <c>%</c> or another string literal (implicit concatenation).</summary>

@@ -35,11 +35,12 @@ public sealed class CustomPatternRule : TextRule
         foreach (var path in RulesFiles(context.ProjectFiles))
         {
             var set = Load(context, path);
-            text ??= context.File.SourceText.ToString();
             foreach (var rule in set.Rules)
             {
                 if (set.AppliesTo(rule, context.File.Path, context.File.Language))
                 {
+                    // The regex engine needs a string: made once per file, and only when a rule applies to it.
+                    text ??= context.File.SourceText.ToString();
                     Run(context, rule, text);
                 }
             }

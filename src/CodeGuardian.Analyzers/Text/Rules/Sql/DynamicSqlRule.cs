@@ -34,11 +34,20 @@ public sealed class DynamicSqlRule : TextRule
             return;
         }
 
-        var file = context.File;
-        Analyze(context, new SqlCode(file.Text, file.Tokens.AsSpan()));
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        // EXEC also finds EXECUTE.
+        if (!SqlFile.Mentions(context.File, "EXEC"))
         {
-            Analyze(context, new SqlCode(file.Text, body));
+            return;
+        }
+
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        for (var unit = 0; unit < sql.Count; unit++)
+        {
+            // Findings are reported at EXEC/EXECUTE only.
+            if (sql.ContainsAny(unit, SqlKeyword.Exec, SqlKeyword.Execute))
+            {
+                Analyze(context, sql.Code(unit));
+            }
         }
     }
 
@@ -48,7 +57,19 @@ public sealed class DynamicSqlRule : TextRule
         List<KeyValuePair<string, string>>? tainted = null;
         for (var i = 0; i < code.Count; i++)
         {
-            if (code.IsBatchSeparator(i))
+            if ((i & 1023) == 1023)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // Batch separators, assignments and EXEC all start at an identifier: skip other tokens at once.
+            var keyword = code.Keyword(i);
+            if (keyword == SqlKeyword.None && code.Tokens[i].Kind != TokenKind.Identifier)
+            {
+                continue;
+            }
+
+            if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 tainted?.Clear();
                 continue;
@@ -61,15 +82,15 @@ public sealed class DynamicSqlRule : TextRule
                 continue;
             }
 
-            if (!code.IsWord(i, "EXEC") && !code.IsWord(i, "EXECUTE"))
+            if (keyword != SqlKeyword.Exec && keyword != SqlKeyword.Execute)
             {
                 continue;
             }
 
             var previous = code.Previous(i);
             var next = code.Next(i);
-            if (code.IsWord(previous, "GRANT") || code.IsWord(previous, "WITH") || code.IsWord(previous, "REVOKE") || code.IsWord(previous, "DENY")
-                || code.IsWord(next, "AS") || code.IsWord(next, "FUNCTION") || code.IsWord(next, "PROCEDURE"))
+            if (code.IsWord(previous, SqlKeyword.Grant) || code.IsWord(previous, SqlKeyword.With) || code.IsWord(previous, SqlKeyword.Revoke) || code.IsWord(previous, SqlKeyword.Deny)
+                || code.IsWord(next, SqlKeyword.As) || code.IsWord(next, SqlKeyword.Function) || code.IsWord(next, SqlKeyword.Procedure))
             {
                 continue;
             }
@@ -79,7 +100,7 @@ public sealed class DynamicSqlRule : TextRule
             int last;
             var reportedLast = -1;
             var expressionOnly = false;
-            if (code.IsWord(next, "IMMEDIATE"))
+            if (code.IsWord(next, SqlKeyword.Immediate))
             {
                 sink = "EXECUTE IMMEDIATE";
                 first = code.Next(next);
@@ -87,7 +108,7 @@ public sealed class DynamicSqlRule : TextRule
             }
             else if (code.IsPunctuation(next, '('))
             {
-                sink = code.IsWord(i, "EXEC") ? "EXEC(…)" : "EXECUTE(…)";
+                sink = code.IsWord(i, SqlKeyword.Exec) ? "EXEC(…)" : "EXECUTE(…)";
                 first = code.Next(next);
                 var close = MatchingClose(code, next);
                 last = code.Previous(close);
@@ -165,7 +186,7 @@ public sealed class DynamicSqlRule : TextRule
         valueFirst = -1;
         valueLast = -1;
         int equals;
-        if ((code.IsWord(index, "SET") || code.IsWord(index, "SELECT")) && code.IsVariable(code.Next(index)))
+        if ((code.IsWord(index, SqlKeyword.Set) || code.IsWord(index, SqlKeyword.Select)) && code.IsVariable(code.Next(index)))
         {
             target = code.Next(index);
             equals = code.Next(target);
@@ -174,7 +195,7 @@ public sealed class DynamicSqlRule : TextRule
                 equals = code.Next(equals);
             }
         }
-        else if (code.IsWord(index, "DECLARE") && code.IsVariable(code.Next(index)))
+        else if (code.IsWord(index, SqlKeyword.Declare) && code.IsVariable(code.Next(index)))
         {
             target = code.Next(index);
             equals = code.Next(target);
@@ -279,7 +300,7 @@ public sealed class DynamicSqlRule : TextRule
         for (var i = first; i <= last && i < code.Count; i++)
         {
             if (code.IsPunctuation(i, '+') || code.IsPunctuation(i, "||")
-                || ((code.IsWord(i, "CONCAT") || code.IsWord(i, "CONCAT_WS")) && code.IsPunctuation(code.Next(i), '(')))
+                || ((code.IsWord(i, SqlKeyword.Concat) || code.IsWord(i, SqlKeyword.ConcatWs)) && code.IsPunctuation(code.Next(i), '(')))
             {
                 return true;
             }
@@ -312,8 +333,8 @@ public sealed class DynamicSqlRule : TextRule
             else if (depth == 0)
             {
                 if (code.IsPunctuation(i, ';') || (stopAtComma && code.IsPunctuation(i, ',')) || code.IsBatchSeparator(i)
-                    || code.IsWord(i, "INTO") || code.IsWord(i, "USING")
-                    || (i > first && code.IsBareWord(i) && SqlWords.IsStatementStarter(code.TextOf(i))))
+                    || code.IsWord(i, SqlKeyword.Into) || code.IsWord(i, SqlKeyword.Using)
+                    || (i > first && code.IsBareWord(i) && SqlKeywords.IsStatementStarter(code.Keyword(i))))
                 {
                     break;
                 }
@@ -416,7 +437,7 @@ public sealed class DynamicSqlRule : TextRule
             var next = code.Next(i);
             if (code.IsPunctuation(next, '('))
             {
-                if (IsQuotingFunction(code.TextOf(i)))
+                if (IsQuotingFunction(code.Keyword(i)))
                 {
                     i = MatchingClose(code, next);
                 }
@@ -441,7 +462,7 @@ public sealed class DynamicSqlRule : TextRule
             }
 
             // A bare name is a column or PL/pgSQL variable, except a type after AS (CAST(@x AS varchar)) and constants.
-            if (!code.IsWord(code.Previous(i), "AS") && !IsConstantWord(code.TextOf(i)))
+            if (!code.IsWord(code.Previous(i), SqlKeyword.As) && !IsConstantWord(code.Keyword(i)))
             {
                 return i;
             }
@@ -450,13 +471,13 @@ public sealed class DynamicSqlRule : TextRule
         return -1;
     }
 
-    private static bool IsQuotingFunction(ReadOnlySpan<char> name) =>
-        SqlAnalysis.Is(name, "QUOTENAME") || SqlAnalysis.Is(name, "QUOTE_IDENT") || SqlAnalysis.Is(name, "QUOTE_LITERAL")
-        || SqlAnalysis.Is(name, "QUOTE_NULLABLE") || SqlAnalysis.Is(name, "ENQUOTE_NAME") || SqlAnalysis.Is(name, "ENQUOTE_LITERAL");
+    private static bool IsQuotingFunction(SqlKeyword name) =>
+        name == SqlKeyword.Quotename || name == SqlKeyword.QuoteIdent || name == SqlKeyword.QuoteLiteral
+        || name == SqlKeyword.QuoteNullable || name == SqlKeyword.EnquoteName || name == SqlKeyword.EnquoteLiteral;
 
-    private static bool IsConstantWord(ReadOnlySpan<char> word) =>
-        SqlAnalysis.Is(word, "NULL") || SqlAnalysis.Is(word, "TRUE") || SqlAnalysis.Is(word, "FALSE") || SqlAnalysis.Is(word, "AS")
-        || SqlAnalysis.Is(word, "MAX") || SqlAnalysis.Is(word, "VARCHAR") || SqlAnalysis.Is(word, "NVARCHAR") || SqlAnalysis.Is(word, "CHAR")
-        || SqlAnalysis.Is(word, "NCHAR") || SqlAnalysis.Is(word, "INT") || SqlAnalysis.Is(word, "BIGINT") || SqlAnalysis.Is(word, "SYSNAME")
-        || SqlAnalysis.Is(word, "TEXT") || SqlAnalysis.Is(word, "NTEXT") || SqlAnalysis.Is(word, "CHR") || SqlAnalysis.Is(word, "CURRENT_USER");
+    private static bool IsConstantWord(SqlKeyword word) =>
+        word == SqlKeyword.Null || word == SqlKeyword.True || word == SqlKeyword.False || word == SqlKeyword.As
+        || word == SqlKeyword.Max || word == SqlKeyword.Varchar || word == SqlKeyword.Nvarchar || word == SqlKeyword.Char
+        || word == SqlKeyword.Nchar || word == SqlKeyword.Int || word == SqlKeyword.Bigint || word == SqlKeyword.Sysname
+        || word == SqlKeyword.Text || word == SqlKeyword.Ntext || word == SqlKeyword.Chr || word == SqlKeyword.CurrentUser;
 }

@@ -27,12 +27,20 @@ public sealed class OverBroadGrantRule : TextRule
             return;
         }
 
-        var file = context.File;
-        var statements = new List<SqlStatement>();
-        Analyze(context, new SqlCode(file.Text, file.Tokens.AsSpan()), statements);
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        if (!SqlFile.Mentions(context.File, "GRANT"))
         {
-            Analyze(context, new SqlCode(file.Text, body), statements);
+            return;
+        }
+
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        List<SqlStatement>? statements = null;
+        for (var unit = 0; unit < sql.Count; unit++)
+        {
+            // Statements are split only in code that grants something.
+            if (sql.Contains(unit, SqlKeyword.Grant))
+            {
+                Analyze(context, sql.Code(unit), statements ??= new List<SqlStatement>());
+            }
         }
     }
 
@@ -42,27 +50,27 @@ public sealed class OverBroadGrantRule : TextRule
         SqlStatements.Split(code, statements, context.CancellationToken);
         foreach (var statement in statements)
         {
-            if (!code.IsWord(statement.FirstToken, "GRANT"))
+            if (!code.IsWord(statement.FirstToken, SqlKeyword.Grant))
             {
                 continue;
             }
 
             var grant = statement.FirstToken;
             var next = code.Next(grant);
-            if (code.IsWord(next, "ALL"))
+            if (code.IsWord(next, SqlKeyword.All))
             {
-                var end = code.IsWord(code.Next(next), "PRIVILEGES") ? code.Next(next) : next;
+                var end = code.IsWord(code.Next(next), SqlKeyword.Privileges) ? code.Next(next) : next;
                 Report(context, code, grant, end, "GRANT ALL");
             }
 
             var inGrantees = false;
             for (var i = next; i <= statement.LastToken && i < code.Count; i = code.Next(i))
             {
-                if (code.IsWord(i, "TO"))
+                if (code.IsWord(i, SqlKeyword.To))
                 {
                     inGrantees = true;
                 }
-                else if (code.IsWord(i, "WITH") && code.IsWord(code.Next(i), "GRANT") && code.IsWord(code.Next(code.Next(i)), "OPTION"))
+                else if (code.IsWord(i, SqlKeyword.With) && code.IsWord(code.Next(i), SqlKeyword.Grant) && code.IsWord(code.Next(code.Next(i)), SqlKeyword.Option))
                 {
                     Report(context, code, i, code.Next(code.Next(i)), "WITH GRANT OPTION");
                     inGrantees = false;
@@ -82,7 +90,7 @@ public sealed class OverBroadGrantRule : TextRule
     /// <summary><c>PUBLIC</c>, <c>[public]</c> or <c>"public"</c> as a grantee.</summary>
     private static bool IsPublic(SqlCode code, int index)
     {
-        if (code.IsWord(index, "PUBLIC"))
+        if (code.IsWord(index, SqlKeyword.Public))
         {
             return true;
         }

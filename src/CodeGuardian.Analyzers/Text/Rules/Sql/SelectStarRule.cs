@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Rules;
@@ -22,12 +23,25 @@ public sealed class SelectStarRule : TextRule
             return;
         }
 
-        var file = context.File;
-        var matches = new List<SqlMatch>();
-        SqlAnalysis.FindSelectStar(new SqlCode(file.Text, file.Tokens.AsSpan()), matches, context.CancellationToken);
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        if (context.File.Text.IndexOf('*') < 0 || !SqlFile.Mentions(context.File, "SELECT"))
         {
-            SqlAnalysis.FindSelectStar(new SqlCode(file.Text, body), matches, context.CancellationToken);
+            return;
+        }
+
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        List<SqlMatch>? matches = null;
+        for (var unit = 0; unit < sql.Count; unit++)
+        {
+            // Only a unit with both a SELECT and a '*' can hold SELECT *.
+            if (sql.ContainsStar(unit) && sql.Contains(unit, SqlKeyword.Select))
+            {
+                SqlAnalysis.FindSelectStar(sql.Code(unit), matches ??= new List<SqlMatch>(), context.CancellationToken);
+            }
+        }
+
+        if (matches is null)
+        {
+            return;
         }
 
         foreach (var match in matches)

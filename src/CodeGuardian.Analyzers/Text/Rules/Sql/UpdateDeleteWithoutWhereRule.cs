@@ -22,12 +22,24 @@ public sealed class UpdateDeleteWithoutWhereRule : TextRule
             return;
         }
 
-        var file = context.File;
-        var matches = new List<SqlMatch>();
-        SqlAnalysis.FindUnfilteredWrites(new SqlCode(file.Text, file.Tokens.AsSpan()), matches, context.CancellationToken);
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        if (!SqlFile.Mentions(context.File, "UPDATE") && !SqlFile.Mentions(context.File, "DELETE"))
         {
-            SqlAnalysis.FindUnfilteredWrites(new SqlCode(file.Text, body), matches, context.CancellationToken);
+            return;
+        }
+
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        List<SqlMatch>? matches = null;
+        for (var unit = 0; unit < sql.Count; unit++)
+        {
+            if (sql.ContainsAny(unit, SqlKeyword.Update, SqlKeyword.Delete))
+            {
+                SqlAnalysis.FindUnfilteredWrites(sql.Code(unit), matches ??= new List<SqlMatch>(), context.CancellationToken);
+            }
+        }
+
+        if (matches is null)
+        {
+            return;
         }
 
         foreach (var match in matches)

@@ -26,11 +26,21 @@ public sealed class WeakHashFunctionRule : TextRule
             return;
         }
 
+        // SHA also finds SHA1.
         var file = context.File;
-        Analyze(context, new SqlCode(file.Text, file.Tokens.AsSpan()));
-        foreach (var body in SqlBodies.Of(file, context.CancellationToken))
+        if (!SqlFile.Mentions(file, "MD5") && !SqlFile.Mentions(file, "SHA") && !SqlFile.Mentions(file, "HASHBYTES") && !SqlFile.Mentions(file, "DIGEST"))
         {
-            Analyze(context, new SqlCode(file.Text, body));
+            return;
+        }
+
+        var sql = SqlFile.Of(context.File, context.CancellationToken);
+        for (var unit = 0; unit < sql.Count; unit++)
+        {
+            if (sql.ContainsAny(unit, SqlKeyword.Hashbytes, SqlKeyword.Md5) || sql.ContainsAny(unit, SqlKeyword.Sha1, SqlKeyword.Sha)
+                || sql.Contains(unit, SqlKeyword.Digest))
+            {
+                Analyze(context, sql.Code(unit));
+            }
         }
     }
 
@@ -38,19 +48,20 @@ public sealed class WeakHashFunctionRule : TextRule
     {
         for (var i = 0; i < code.Count; i++)
         {
-            if (!code.IsBareWord(i))
+            // Only the hash function names matter; everything else is one byte compare.
+            if (code.Keyword(i) is not (SqlKeyword.Hashbytes or SqlKeyword.Md5 or SqlKeyword.Sha1 or SqlKeyword.Sha or SqlKeyword.Digest))
             {
                 continue;
             }
 
             var open = code.Next(i);
-            if (!code.IsPunctuation(open, '(') || code.IsWord(code.Previous(i), "FUNCTION"))
+            if (!code.IsPunctuation(open, '(') || code.IsWord(code.Previous(i), SqlKeyword.Function))
             {
                 continue;
             }
 
             var start = code.Tokens[i].Start;
-            if (code.IsWord(i, "HASHBYTES"))
+            if (code.IsWord(i, SqlKeyword.Hashbytes))
             {
                 var algorithm = code.Next(open);
                 if (IsWeakAlgorithmLiteral(context.File, code, algorithm))
@@ -59,11 +70,11 @@ public sealed class WeakHashFunctionRule : TextRule
                     context.Report(Descriptors.WeakHash, start, end - start, "HASHBYTES(" + code.TextOf(algorithm).ToString() + ")");
                 }
             }
-            else if (code.IsWord(i, "MD5") || code.IsWord(i, "SHA1") || code.IsWord(i, "SHA"))
+            else if (code.IsWord(i, SqlKeyword.Md5) || code.IsWord(i, SqlKeyword.Sha1) || code.IsWord(i, SqlKeyword.Sha))
             {
                 context.Report(Descriptors.WeakHash, start, code.Tokens[i].Length, code.TextOf(i).ToString().ToUpperInvariant() + "()");
             }
-            else if (code.IsWord(i, "DIGEST"))
+            else if (code.IsWord(i, SqlKeyword.Digest))
             {
                 var algorithm = SecondArgument(code, open);
                 if (algorithm >= 0 && IsWeakAlgorithmLiteral(context.File, code, algorithm))
