@@ -18,7 +18,7 @@ namespace CodeGuardian.Benchmarks;
 /// Entry point. Arguments are BenchmarkDotNet's (<c>--filter</c>, <c>--artifacts</c>, ...) plus <c>--smoke</c>:
 /// one cold invocation per benchmark on small corpora, to check in CI that every benchmark runs and reports.
 /// <c>--profile &lt;dir&gt; [runs] [analyzer-name-part]</c> times each analyzer on a folder of C# files instead (see <see cref="DirectoryProfile"/>);
-/// <c>--profile-text [runs]</c> times each text rule alone (see <see cref="TextRuleProfile"/>).
+/// <c>--profile-text [runs] [language]</c> times each text rule alone (see <see cref="TextRuleProfile"/>).
 /// Exit code 1 when a benchmark failed or produced no result.
 /// </summary>
 public static class Program
@@ -32,7 +32,7 @@ public static class Program
 
         if (args.Length >= 1 && string.Equals(args[0], "--profile-text", StringComparison.Ordinal))
         {
-            return TextRuleProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return TextRuleProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 2 ? args[2] : null);
         }
 
         var forwarded = new List<string>();

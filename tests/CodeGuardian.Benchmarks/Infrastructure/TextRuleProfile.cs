@@ -20,10 +20,15 @@ namespace CodeGuardian.Benchmarks.Infrastructure;
 /// </summary>
 internal static class TextRuleProfile
 {
-    public static int Run(int runs)
+    public static int Run(int runs, string? only = null)
     {
         foreach (var language in new[] { TextLanguage.JavaScript, TextLanguage.Python, TextLanguage.Sql, TextLanguage.Rust })
         {
+            if (only is not null && !string.Equals(language.ToString(), only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var corpus = TextCorpus.Get(language, TextCorpusShape.ManyFiles);
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
             foreach (var (path, text) in corpus.Files)
