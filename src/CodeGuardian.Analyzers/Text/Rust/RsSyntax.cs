@@ -47,56 +47,79 @@ internal sealed class RsSyntax
 {
     private const int LocalSearchLimit = 2000;
 
+    // Per-code-token arrays rented from the file (their Length may exceed _count).
     private readonly Token[] _code;
+    private readonly int _count;
     private readonly int[] _match;
     private readonly RsRegion[] _region;
+    private readonly int[] _strings;
+    private int _stringCount;
     private readonly List<(string Alias, string[] Target)> _aliases = new();
+
+    [ThreadStatic]
+    private static List<int>? s_candidates;
 
     private RsSyntax(ScannedFile file)
     {
         File = file;
         var all = file.Tokens.AsSpan();
+        _code = file.Rent<Token>(all.Length);
         var count = 0;
+        var names = 0;
+        var strings = 0;
         for (var i = 0; i < all.Length; i++)
         {
-            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            ref readonly var token = ref all[i];
+            switch (token.Kind)
             {
-                count++;
+                case TokenKind.Comment:
+                case TokenKind.Text:
+                    continue;
+                case TokenKind.Identifier:
+                    names++;
+                    break;
+                case TokenKind.String:
+                    strings++;
+                    break;
             }
+
+            _code[count++] = token;
         }
 
-        _code = new Token[count];
-        count = 0;
-        for (var i = 0; i < all.Length; i++)
-        {
-            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
-            {
-                _code[count++] = all[i];
-            }
-        }
-
-        _match = new int[count];
-        _region = new RsRegion[count];
-        MatchBrackets();
+        _count = count;
+        _match = file.Rent<int>(count);
+        _region = file.Rent<RsRegion>(count);
+        _strings = file.Rent<int>(strings);
+        Names = new NameIndex(file, names);
+        IndexAndMatchBrackets();
         ComputeRegions();
     }
 
     public ScannedFile File { get; }
 
     /// <summary>Number of code tokens.</summary>
-    public int Count => _code.Length;
+    public int Count => _count;
 
     /// <summary>Whether the file defines a crate-level <c>fn main</c>.</summary>
     public bool DefinesMain { get; private set; }
 
-    public ReadOnlySpan<Token> Code => _code;
+    public ReadOnlySpan<Token> Code => new(_code, 0, _count);
+
+    /// <summary>Where each plain name (identifier, keyword; not lifetimes) occurs, by code index.</summary>
+    public NameIndex Names { get; }
+
+    /// <summary>Number of string literals (not chars).</summary>
+    public int StringCount => _stringCount;
+
+    /// <summary>Code index of the <paramref name="k"/>-th string literal.</summary>
+    public int StringAt(int k) => _strings[k];
 
     /// <summary>The model of <paramref name="file"/>, built on first use and shared by every Rust rule.</summary>
     public static RsSyntax Of(ScannedFile file) => file.Layer(static f => new RsSyntax(f));
 
     public ref readonly Token this[int index] => ref _code[index];
 
-    public RsRegion RegionOf(int index) => index >= 0 && index < _region.Length ? _region[index] : RsRegion.None;
+    public RsRegion RegionOf(int index) => index >= 0 && index < _count ? _region[index] : RsRegion.None;
 
     public bool InTest(int index) => (RegionOf(index) & RsRegion.Test) != 0;
 
@@ -106,16 +129,16 @@ internal sealed class RsSyntax
     public bool InDeclarationOrAttribute(int index) => (RegionOf(index) & (RsRegion.UseDeclaration | RsRegion.Attribute)) != 0;
 
     /// <summary>The partner of the bracket at <paramref name="index"/>; <see cref="Count"/> for an unclosed opener, -1 otherwise.</summary>
-    public int MatchOf(int index) => index >= 0 && index < _match.Length ? _match[index] : -1;
+    public int MatchOf(int index) => index >= 0 && index < _count ? _match[index] : -1;
 
-    public bool Is(int index, string text) => index >= 0 && index < _code.Length && File.Is(_code[index], text);
+    public bool Is(int index, string text) => index >= 0 && index < _count && File.Is(_code[index], text);
 
     public bool IsPunct(int index, string text) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Punctuation && File.Is(_code[index], text);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.Punctuation && File.Is(_code[index], text);
 
     /// <summary>An Identifier that is a plain name or keyword (not a lifetime).</summary>
     public bool IsName(int index) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Identifier && !_code[index].Has(TokenFlags.Lifetime);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.Identifier && !_code[index].Has(TokenFlags.Lifetime);
 
     public bool IsName(int index, string text) => IsName(index) && File.Is(_code[index], text);
 
@@ -123,7 +146,7 @@ internal sealed class RsSyntax
 
     /// <summary>A string literal (not a char or byte char).</summary>
     public bool IsStringLiteral(int index) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.String && !_code[index].Has(TokenFlags.Char);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.String && !_code[index].Has(TokenFlags.Char);
 
     /// <summary>Content of the string literal at <paramref name="index"/>, without prefix, quotes and hashes.</summary>
     public ReadOnlySpan<char> StringContent(int index)
@@ -217,6 +240,65 @@ internal sealed class RsSyntax
     }
 
     /// <summary>
+    /// Code indices, ascending and without duplicates, of every occurrence of <paramref name="names"/> and, with
+    /// <paramref name="withRenames"/>, of every name a <c>use</c> binds to a path ending in one of them
+    /// (<c>use std::mem::transmute as t;</c>): every place where a path ending in one of the names can end, for a
+    /// rule to check instead of walking all tokens. The list is shared per thread: read it before asking again.
+    /// </summary>
+    public List<int> Candidates(string[] names, bool withRenames)
+    {
+        var list = s_candidates ??= new List<int>();
+        list.Clear();
+        foreach (var name in names)
+        {
+            foreach (var index in Names.Find(name))
+            {
+                list.Add(index);
+            }
+        }
+
+        if (withRenames)
+        {
+            foreach (var (alias, target) in _aliases)
+            {
+                if (target.Length > 0 && !Contains(names, alias) && Contains(names, target[target.Length - 1]))
+                {
+                    foreach (var index in Names.Find(alias))
+                    {
+                        list.Add(index);
+                    }
+                }
+            }
+        }
+
+        list.Sort();
+        var kept = 0;
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (kept == 0 || list[k] != list[kept - 1])
+            {
+                list[kept++] = list[k];
+            }
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
+        return list;
+    }
+
+    private static bool Contains(string[] names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The top-level, comma-separated arguments between the bracket at <paramref name="open"/> and its partner, as
     /// [start, end) ranges of code indices; empty arguments (a trailing comma) are left out.
     /// </summary>
@@ -255,7 +337,7 @@ internal sealed class RsSyntax
 
         if (close > start)
         {
-            result.Add((start, Math.Min(close, _code.Length)));
+            result.Add((start, Math.Min(close, _count)));
         }
 
         return result;
@@ -458,7 +540,7 @@ internal sealed class RsSyntax
         }
 
         var depth = 0;
-        var limit = Math.Min(_code.Length, nameIndex + 64);
+        var limit = Math.Min(_count, nameIndex + 64);
         for (var k = nameIndex + 2; k < limit; k++)
         {
             if (IsPunct(k, "<"))
@@ -502,7 +584,7 @@ internal sealed class RsSyntax
     /// <summary>Code index of the first token at or after <paramref name="position"/> in the file text.</summary>
     public int IndexAt(int position)
     {
-        int lo = 0, hi = _code.Length - 1, found = _code.Length;
+        int lo = 0, hi = _count - 1, found = _count;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -523,12 +605,12 @@ internal sealed class RsSyntax
     /// <summary>Start offset and length in the file of the code tokens [start, end).</summary>
     public (int Start, int Length) SpanOf(int start, int end)
     {
-        if (start >= _code.Length || end <= start)
+        if (start >= _count || end <= start)
         {
-            return (start < _code.Length ? _code[start].Start : File.Length, 0);
+            return (start < _count ? _code[start].Start : File.Length, 0);
         }
 
-        var last = Math.Min(end, _code.Length) - 1;
+        var last = Math.Min(end, _count) - 1;
         return (_code[start].Start, _code[last].End - _code[start].Start);
     }
 
@@ -804,37 +886,66 @@ internal sealed class RsSyntax
     private int StatementEnd(int start)
     {
         var i = start;
-        while (i < _code.Length && !IsPunct(i, ";") && !IsPunct(i, "}") && !IsPunct(i, ")") && !IsPunct(i, "]"))
+        while (i < _count && !IsPunct(i, ";") && !IsPunct(i, "}") && !IsPunct(i, ")") && !IsPunct(i, "]"))
         {
             i = SkipBracket(i);
         }
 
-        return Math.Min(i, _code.Length);
+        return Math.Min(i, _count);
     }
 
-    private void MatchBrackets()
+    /// <summary>
+    /// Names and string literals into their indexes, and bracket partners (a rented stack: nesting may be as deep as
+    /// the file is long).
+    /// </summary>
+    private void IndexAndMatchBrackets()
     {
-        var stack = new Stack<int>();
-        for (var i = 0; i < _code.Length; i++)
+        var stack = File.Rent<int>(_count);
+        var depth = 0;
+        var strings = 0;
+        for (var i = 0; i < _count; i++)
         {
+            ref readonly var token = ref _code[i];
             _match[i] = -1;
-            if (_code[i].Kind != TokenKind.Punctuation || _code[i].Length != 1)
+            switch (token.Kind)
             {
-                continue;
+                case TokenKind.Identifier:
+                    if (!token.Has(TokenFlags.Lifetime))
+                    {
+                        Names.Add(i, token.Start, token.Length);
+                    }
+
+                    continue;
+                case TokenKind.String:
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        _strings[strings++] = i;
+                    }
+
+                    continue;
+                case TokenKind.Punctuation:
+                    if (token.Length == 1)
+                    {
+                        break;
+                    }
+
+                    continue;
+                default:
+                    continue;
             }
 
-            var c = File.CharAt(_code[i].Start);
+            var c = File.CharAt(token.Start);
             if (c is '(' or '[' or '{')
             {
-                stack.Push(i);
+                stack[depth++] = i;
             }
-            else if (c is ')' or ']' or '}' && stack.Count > 0)
+            else if (c is ')' or ']' or '}' && depth > 0)
             {
-                var open = stack.Peek();
+                var open = stack[depth - 1];
                 var openChar = File.CharAt(_code[open].Start);
                 if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
                 {
-                    stack.Pop();
+                    depth--;
                     _match[open] = i;
                     _match[i] = open;
                 }
@@ -842,10 +953,12 @@ internal sealed class RsSyntax
         }
 
         // Unclosed openers (half-typed code) run to the end.
-        while (stack.Count > 0)
+        while (depth > 0)
         {
-            _match[stack.Pop()] = _code.Length;
+            _match[stack[--depth]] = _count;
         }
+
+        _stringCount = strings;
     }
 
     /// <summary>
@@ -854,89 +967,56 @@ internal sealed class RsSyntax
     /// </summary>
     private void ComputeRegions()
     {
-        var braces = new Stack<RsRegion>();
+        // Regions outside each open brace; rented because nesting may be as deep as the file is long.
+        var braces = File.Rent<RsRegion>(_count);
+        var braceDepth = 0;
         var current = RsRegion.None;
         var pending = RsRegion.None;
         var pendingBracketDepth = 0;
         var bracketDepth = 0;
         var i = 0;
-        while (i < _code.Length)
+        while (i < _count)
         {
-            // Attributes: #[…] and #![…].
-            if (IsPunct(i, "#"))
-            {
-                var inner = IsPunct(i + 1, "!");
-                var open = inner ? i + 2 : i + 1;
-                if (IsPunct(open, "["))
-                {
-                    var close = MatchOf(open);
-                    if (close < open)
-                    {
-                        close = _code.Length;
-                    }
-
-                    var last = Math.Min(close, _code.Length - 1);
-                    var isTest = IsTestAttribute(open + 1, Math.Min(close, _code.Length));
-                    if (isTest && inner)
-                    {
-                        current |= RsRegion.Test;
-                    }
-
-                    for (var k = i; k <= last; k++)
-                    {
-                        _region[k] = current | RsRegion.Attribute;
-                    }
-
-                    if (isTest && !inner)
-                    {
-                        pending |= RsRegion.Test;
-                        pendingBracketDepth = bracketDepth;
-                    }
-
-                    i = last + 1;
-                    continue;
-                }
-            }
-
-            // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
-            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
-            {
-                var end = i + 1;
-                while (end < _code.Length && !IsPunct(end, ";") && !IsPunct(end, "}"))
-                {
-                    end = SkipBracket(end);
-                }
-
-                ReadUseTree(i + 1, Math.Min(end, _code.Length), new List<string>());
-
-                // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
-                if (bracketDepth <= pendingBracketDepth)
-                {
-                    pending = RsRegion.None;
-                }
-
-                var last = Math.Min(end, _code.Length - 1);
-                for (var k = i; k <= last; k++)
-                {
-                    _region[k] = current | RsRegion.UseDeclaration;
-                }
-
-                i = last + 1;
-                continue;
-            }
-
-            if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braces.Count == 0)
-            {
-                DefinesMain = true;
-                pending |= RsRegion.MainBody;
-                pendingBracketDepth = bracketDepth;
-            }
-
-            var token = _code[i];
+            ref readonly var token = ref _code[i];
             if (token.Kind == TokenKind.Punctuation && token.Length == 1)
             {
                 switch (File.CharAt(token.Start))
                 {
+                    case '#':
+                        // Attributes: #[…] and #![…].
+                        var inner = IsPunct(i + 1, "!");
+                        var open = inner ? i + 2 : i + 1;
+                        if (IsPunct(open, "["))
+                        {
+                            var close = MatchOf(open);
+                            if (close < open)
+                            {
+                                close = _count;
+                            }
+
+                            var last = Math.Min(close, _count - 1);
+                            var isTest = IsTestAttribute(open + 1, Math.Min(close, _count));
+                            if (isTest && inner)
+                            {
+                                current |= RsRegion.Test;
+                            }
+
+                            for (var k = i; k <= last; k++)
+                            {
+                                _region[k] = current | RsRegion.Attribute;
+                            }
+
+                            if (isTest && !inner)
+                            {
+                                pending |= RsRegion.Test;
+                                pendingBracketDepth = bracketDepth;
+                            }
+
+                            i = last + 1;
+                            continue;
+                        }
+
+                        break;
                     case '(':
                     case '[':
                         bracketDepth++;
@@ -953,7 +1033,7 @@ internal sealed class RsSyntax
 
                         break;
                     case '{':
-                        braces.Push(current);
+                        braces[braceDepth++] = current;
                         current |= pending;
                         pending = RsRegion.None;
                         _region[i] = current;
@@ -961,10 +1041,46 @@ internal sealed class RsSyntax
                         continue;
                     case '}':
                         _region[i] = current;
-                        current = braces.Count > 0 ? braces.Pop() : RsRegion.None;
+                        current = braceDepth > 0 ? braces[--braceDepth] : RsRegion.None;
                         pending = RsRegion.None;
                         i++;
                         continue;
+                }
+            }
+            else if (token.Kind == TokenKind.Identifier && token.Length is 2 or 3)
+            {
+                // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
+                if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
+                {
+                    var end = i + 1;
+                    while (end < _count && !IsPunct(end, ";") && !IsPunct(end, "}"))
+                    {
+                        end = SkipBracket(end);
+                    }
+
+                    ReadUseTree(i + 1, Math.Min(end, _count), new List<string>());
+
+                    // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                    if (bracketDepth <= pendingBracketDepth)
+                    {
+                        pending = RsRegion.None;
+                    }
+
+                    var last = Math.Min(end, _count - 1);
+                    for (var k = i; k <= last; k++)
+                    {
+                        _region[k] = current | RsRegion.UseDeclaration;
+                    }
+
+                    i = last + 1;
+                    continue;
+                }
+
+                if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braceDepth == 0)
+                {
+                    DefinesMain = true;
+                    pending |= RsRegion.MainBody;
+                    pendingBracketDepth = bracketDepth;
                 }
             }
 
