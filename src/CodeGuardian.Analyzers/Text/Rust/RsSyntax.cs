@@ -59,6 +59,31 @@ internal sealed class RsSyntax
     [ThreadStatic]
     private static List<int>? s_candidates;
 
+    /// <summary>
+    /// The names the Rust rules look up. Only identifiers that may be one of them go into the name index, which keeps
+    /// building it cheap; a name outside this list is still found, by a walk over the tokens.
+    /// </summary>
+    private static readonly string[] IndexedNames =
+    {
+        "unsafe", "transmute", "from_raw",
+        "dbg", "println", "print", "eprintln", "eprint",
+        "todo", "unimplemented",
+        "unwrap", "expect", "panic", "unreachable",
+        "query", "query_as", "query_scalar", "query_with", "query_as_with", "raw_sql", "sql_query",
+        "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
+        "Command", "new",
+        "compute", "md5", "sha1", "Sha1", "Md5", "Md4", "SHA1_FOR_LEGACY_USE_ONLY", "new_with_prefix", "default", "digest", "from",
+        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert",
+    };
+
+    private static readonly HashSet<string> IndexedNameSet = new(IndexedNames, StringComparer.Ordinal);
+
+    private const int FilterMaxLength = 64;
+
+    // For each name length: bit (c & 63) set when an indexed name of that length starts (resp. ends) with c.
+    private static readonly ulong[] FirstCharFilter = BuildFilter(first: true);
+    private static readonly ulong[] LastCharFilter = BuildFilter(first: false);
+
     private RsSyntax(ScannedFile file)
     {
         File = file;
@@ -76,7 +101,11 @@ internal sealed class RsSyntax
                 case TokenKind.Text:
                     continue;
                 case TokenKind.Identifier:
-                    names++;
+                    if (MayBeIndexed(file, token))
+                    {
+                        names++;
+                    }
+
                     break;
                 case TokenKind.String:
                     strings++;
@@ -90,7 +119,7 @@ internal sealed class RsSyntax
         _match = file.Rent<int>(count);
         _region = file.Rent<RsRegion>(count);
         _strings = file.Rent<int>(strings);
-        Names = new NameIndex(file, names);
+        _names = new NameIndex(file, names);
         IndexAndMatchBrackets();
         ComputeRegions();
     }
@@ -105,8 +134,27 @@ internal sealed class RsSyntax
 
     public ReadOnlySpan<Token> Code => new(_code, 0, _count);
 
-    /// <summary>Where each plain name (identifier, keyword; not lifetimes) occurs, by code index.</summary>
-    public NameIndex Names { get; }
+    // Where the plain names (not lifetimes) that may be one of IndexedNames occur, by code index.
+    private readonly NameIndex _names;
+
+    /// <summary>Whether the plain name <paramref name="name"/> occurs in the file's code (in a path, a use, anywhere).</summary>
+    public bool HasName(string name)
+    {
+        if (IsIndexed(name))
+        {
+            return _names.Contains(name);
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (IsName(i, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Number of string literals (not chars).</summary>
     public int StringCount => _stringCount;
@@ -251,10 +299,7 @@ internal sealed class RsSyntax
         list.Clear();
         foreach (var name in names)
         {
-            foreach (var index in Names.Find(name))
-            {
-                list.Add(index);
-            }
+            AddOccurrences(name, list);
         }
 
         if (withRenames)
@@ -263,10 +308,7 @@ internal sealed class RsSyntax
             {
                 if (target.Length > 0 && !Contains(names, alias) && Contains(names, target[target.Length - 1]))
                 {
-                    foreach (var index in Names.Find(alias))
-                    {
-                        list.Add(index);
-                    }
+                    AddOccurrences(alias, list);
                 }
             }
         }
@@ -283,6 +325,54 @@ internal sealed class RsSyntax
 
         list.RemoveRange(kept, list.Count - kept);
         return list;
+    }
+
+    private void AddOccurrences(string name, List<int> list)
+    {
+        if (IsIndexed(name))
+        {
+            foreach (var index in _names.Find(name))
+            {
+                list.Add(index);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (IsName(i, name))
+            {
+                list.Add(i);
+            }
+        }
+    }
+
+    private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
+
+    /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
+    private static bool MayBeIndexed(ScannedFile file, in Token token)
+    {
+        var length = token.Length;
+        if (length >= FilterMaxLength || token.Has(TokenFlags.Lifetime))
+        {
+            return false;
+        }
+
+        return (FirstCharFilter[length] & (1UL << (file.CharAt(token.Start) & 63))) != 0
+            && (LastCharFilter[length] & (1UL << (file.CharAt(token.End - 1) & 63))) != 0;
+    }
+
+    private static ulong[] BuildFilter(bool first)
+    {
+        var filter = new ulong[FilterMaxLength];
+        foreach (var name in IndexedNames)
+        {
+            var c = first ? name[0] : name[name.Length - 1];
+            filter[name.Length] |= 1UL << (c & 63);
+        }
+
+        return filter;
     }
 
     private static bool Contains(string[] names, string name)
@@ -910,9 +1000,9 @@ internal sealed class RsSyntax
             switch (token.Kind)
             {
                 case TokenKind.Identifier:
-                    if (!token.Has(TokenFlags.Lifetime))
+                    if (MayBeIndexed(File, token))
                     {
-                        Names.Add(i, token.Start, token.Length);
+                        _names.Add(i, token.Start, token.Length);
                     }
 
                     continue;
@@ -1047,7 +1137,7 @@ internal sealed class RsSyntax
                         continue;
                 }
             }
-            else if (token.Kind == TokenKind.Identifier && token.Length is 2 or 3)
+            else if (token.Kind == TokenKind.Identifier && token.Length is 2 or 3 && File.CharAt(token.Start) is 'u' or 'f')
             {
                 // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
                 if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))

@@ -44,7 +44,7 @@ public sealed class RustCommandInjectionRule : TextRule
 
         // "Command" is written at the call or in the use that the call's path goes through.
         var syntax = RsSyntax.Of(context.File);
-        if (!syntax.Names.Contains("Command"))
+        if (!syntax.HasName("Command"))
         {
             return;
         }

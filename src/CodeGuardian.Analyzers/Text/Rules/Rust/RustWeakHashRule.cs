@@ -44,8 +44,7 @@ public sealed class RustWeakHashRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        var names = syntax.Names;
-        var weakTypeNamed = names.Contains("Md5") || names.Contains("Md4") || names.Contains("Sha1");
+        var weakTypeNamed = syntax.HasName("Md5") || syntax.HasName("Md4") || syntax.HasName("Sha1");
         var candidates = syntax.Candidates(weakTypeNamed ? PathAndConstructorNames : PathNames, withRenames: true);
         if (candidates.Count == 0)
         {
