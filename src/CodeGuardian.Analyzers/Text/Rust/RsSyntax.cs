@@ -53,8 +53,17 @@ internal sealed class RsSyntax
     private readonly int[] _match;
     private readonly RsRegion[] _region;
     private readonly int[] _strings;
-    private int _stringCount;
-    private readonly List<(string Alias, string[] Target)> _aliases = new();
+    private readonly int _stringCount;
+
+    // Paths named by use declarations, as a tree of segments (code index of the segment, parent segment or -1),
+    // and the aliases: the code index of the name a use binds, and the last segment of the path it stands for
+    // (-1: none). Rented on the first use declaration.
+    private int[] _segmentToken = Array.Empty<int>();
+    private int[] _segmentParent = Array.Empty<int>();
+    private int _segmentCount;
+    private int[] _aliasName = Array.Empty<int>();
+    private int[] _aliasTarget = Array.Empty<int>();
+    private int _aliasCount;
 
     [ThreadStatic]
     private static List<int>? s_candidates;
@@ -88,39 +97,89 @@ internal sealed class RsSyntax
     {
         File = file;
         var all = file.Tokens.AsSpan();
+        var text = file.Text;
+
+        // One pass: copy the code tokens, match brackets (a rented stack: nesting may be as deep as the file is
+        // long), and note the string literals and the names the index may need. Sized by the token count, an
+        // upper bound; the pool makes the slack free.
         _code = file.Rent<Token>(all.Length);
+        _match = file.Rent<int>(all.Length);
+        _strings = file.Rent<int>(all.Length);
+        var names = file.Rent<int>(all.Length);
+        var stack = file.Rent<int>(all.Length);
         var count = 0;
-        var names = 0;
-        var strings = 0;
-        for (var i = 0; i < all.Length; i++)
+        var nameCount = 0;
+        var stringCount = 0;
+        var depth = 0;
+        for (var t = 0; t < all.Length; t++)
         {
-            ref readonly var token = ref all[i];
+            ref readonly var token = ref all[t];
+            var i = count;
             switch (token.Kind)
             {
                 case TokenKind.Comment:
                 case TokenKind.Text:
                     continue;
                 case TokenKind.Identifier:
-                    if (MayBeIndexed(file, token))
+                    _match[i] = -1;
+                    if (MayBeIndexed(text, token))
                     {
-                        names++;
+                        names[nameCount++] = i;
                     }
 
                     break;
                 case TokenKind.String:
-                    strings++;
+                    _match[i] = -1;
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        _strings[stringCount++] = i;
+                    }
+
+                    break;
+                case TokenKind.Punctuation when token.Length == 1:
+                    _match[i] = -1;
+                    var c = text[token.Start];
+                    if (c is '(' or '[' or '{')
+                    {
+                        stack[depth++] = i;
+                    }
+                    else if (c is ')' or ']' or '}' && depth > 0)
+                    {
+                        var open = stack[depth - 1];
+                        var openChar = text[_code[open].Start];
+                        if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
+                        {
+                            depth--;
+                            _match[open] = i;
+                            _match[i] = open;
+                        }
+                    }
+
+                    break;
+                default:
+                    _match[i] = -1;
                     break;
             }
 
             _code[count++] = token;
         }
 
+        // Unclosed openers (half-typed code) run to the end.
+        while (depth > 0)
+        {
+            _match[stack[--depth]] = count;
+        }
+
         _count = count;
-        _match = file.Rent<int>(count);
+        _stringCount = stringCount;
+        _names = new NameIndex(file, nameCount);
+        for (var k = 0; k < nameCount; k++)
+        {
+            ref readonly var token = ref _code[names[k]];
+            _names.Add(names[k], token.Start, token.Length);
+        }
+
         _region = file.Rent<RsRegion>(count);
-        _strings = file.Rent<int>(strings);
-        _names = new NameIndex(file, names);
-        IndexAndMatchBrackets();
         ComputeRegions();
     }
 
@@ -254,11 +313,11 @@ internal sealed class RsSyntax
         }
 
         // The first written segment: itself, or the path it is an alias of.
-        if (TryGetAlias(firstIndex, out var target) && !IsPunct(firstIndex - 1, "::"))
+        if (TryGetAlias(firstIndex, out var segment) && !IsPunct(firstIndex - 1, "::"))
         {
-            for (var t = target.Length - 1; t >= 0 && e >= 0; t--, e--)
+            for (; segment >= 0 && e >= 0; segment = _segmentParent[segment], e--)
             {
-                if (!string.Equals(target[t], expected[e], StringComparison.Ordinal))
+                if (!File.Is(_code[_segmentToken[segment]], expected[e]))
                 {
                     return false;
                 }
@@ -270,20 +329,23 @@ internal sealed class RsSyntax
         return e == 0 && File.Is(_code[firstIndex], expected[0]);
     }
 
-    /// <summary>The full path a name imported by <c>use</c> stands for (the last import of that name wins).</summary>
-    public bool TryGetAlias(int index, out string[] target)
+    /// <summary>
+    /// Whether the name at <paramref name="index"/> is imported by <c>use</c> (the last import of that name wins);
+    /// <paramref name="lastSegment"/> is the last segment of the path it stands for (walk <c>_segmentParent</c>), -1 for none.
+    /// </summary>
+    private bool TryGetAlias(int index, out int lastSegment)
     {
         var text = File.TextOf(_code[index]);
-        for (var a = _aliases.Count - 1; a >= 0; a--)
+        for (var a = _aliasCount - 1; a >= 0; a--)
         {
-            if (text.SequenceEqual(_aliases[a].Alias.AsSpan()))
+            if (text.SequenceEqual(File.TextOf(_code[_aliasName[a]])))
             {
-                target = _aliases[a].Target;
+                lastSegment = _aliasTarget[a];
                 return true;
             }
         }
 
-        target = Array.Empty<string>();
+        lastSegment = -1;
         return false;
     }
 
@@ -304,11 +366,13 @@ internal sealed class RsSyntax
 
         if (withRenames)
         {
-            foreach (var (alias, target) in _aliases)
+            for (var a = 0; a < _aliasCount; a++)
             {
-                if (target.Length > 0 && !Contains(names, alias) && Contains(names, target[target.Length - 1]))
+                var alias = _aliasName[a];
+                var target = _aliasTarget[a];
+                if (target >= 0 && !IsOneOf(alias, names) && IsOneOf(_segmentToken[target], names))
                 {
-                    AddOccurrences(alias, list);
+                    AddOccurrences(File.GetString(_code[alias]), list);
                 }
             }
         }
@@ -351,16 +415,16 @@ internal sealed class RsSyntax
     private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
 
     /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
-    private static bool MayBeIndexed(ScannedFile file, in Token token)
+    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token)
     {
         var length = token.Length;
-        if (length >= FilterMaxLength || token.Has(TokenFlags.Lifetime))
+        if (length == 0 || length >= FilterMaxLength || token.Has(TokenFlags.Lifetime))
         {
             return false;
         }
 
-        return (FirstCharFilter[length] & (1UL << (file.CharAt(token.Start) & 63))) != 0
-            && (LastCharFilter[length] & (1UL << (file.CharAt(token.End - 1) & 63))) != 0;
+        return (FirstCharFilter[length] & (1UL << (text[token.Start] & 63))) != 0
+            && (LastCharFilter[length] & (1UL << (text[token.End - 1] & 63))) != 0;
     }
 
     private static ulong[] BuildFilter(bool first)
@@ -373,6 +437,19 @@ internal sealed class RsSyntax
         }
 
         return filter;
+    }
+
+    private bool IsOneOf(int index, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (File.Is(_code[index], name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(string[] names, string name)
@@ -985,73 +1062,6 @@ internal sealed class RsSyntax
     }
 
     /// <summary>
-    /// Names and string literals into their indexes, and bracket partners (a rented stack: nesting may be as deep as
-    /// the file is long).
-    /// </summary>
-    private void IndexAndMatchBrackets()
-    {
-        var stack = File.Rent<int>(_count);
-        var depth = 0;
-        var strings = 0;
-        for (var i = 0; i < _count; i++)
-        {
-            ref readonly var token = ref _code[i];
-            _match[i] = -1;
-            switch (token.Kind)
-            {
-                case TokenKind.Identifier:
-                    if (MayBeIndexed(File, token))
-                    {
-                        _names.Add(i, token.Start, token.Length);
-                    }
-
-                    continue;
-                case TokenKind.String:
-                    if (!token.Has(TokenFlags.Char))
-                    {
-                        _strings[strings++] = i;
-                    }
-
-                    continue;
-                case TokenKind.Punctuation:
-                    if (token.Length == 1)
-                    {
-                        break;
-                    }
-
-                    continue;
-                default:
-                    continue;
-            }
-
-            var c = File.CharAt(token.Start);
-            if (c is '(' or '[' or '{')
-            {
-                stack[depth++] = i;
-            }
-            else if (c is ')' or ']' or '}' && depth > 0)
-            {
-                var open = stack[depth - 1];
-                var openChar = File.CharAt(_code[open].Start);
-                if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
-                {
-                    depth--;
-                    _match[open] = i;
-                    _match[i] = open;
-                }
-            }
-        }
-
-        // Unclosed openers (half-typed code) run to the end.
-        while (depth > 0)
-        {
-            _match[stack[--depth]] = _count;
-        }
-
-        _stringCount = strings;
-    }
-
-    /// <summary>
     /// One pass with a stack of brace regions: attributes mark the next item (its body brace) as test code,
     /// a crate-level <c>fn main</c> marks its body, <c>use</c> declarations fill the alias table.
     /// </summary>
@@ -1148,7 +1158,7 @@ internal sealed class RsSyntax
                         end = SkipBracket(end);
                     }
 
-                    ReadUseTree(i + 1, Math.Min(end, _count), new List<string>());
+                    ReadUseTree(i + 1, Math.Min(end, _count));
 
                     // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
                     if (bracketDepth <= pendingBracketDepth)
@@ -1218,85 +1228,155 @@ internal sealed class RsSyntax
     }
 
     /// <summary>
-    /// Reads one use tree in [i, end): <c>a::b::C</c>, <c>a::b::C as D</c>, <c>a::{b, c::D as E, self}</c>,
-    /// <c>a::*</c>. Records alias → full path. Returns the index after the tree; always advances.
+    /// Reads one use tree in [start, end): <c>a::b::C</c>, <c>a::b::C as D</c>, <c>a::{b, c::D as E, self}</c>,
+    /// <c>a::*</c>, and records alias → full path. Iterative, with a rented stack of the open <c>{…}</c> groups:
+    /// a use may nest as deep as the file is long.
     /// </summary>
-    private int ReadUseTree(int i, int end, List<string> prefix)
+    private void ReadUseTree(int start, int end)
     {
-        var segments = new List<string>(prefix);
-        if (IsPunct(i, "::"))
+        if (_segmentToken.Length == 0)
         {
-            i++;
+            _segmentToken = File.Rent<int>(_count);
+            _segmentParent = File.Rent<int>(_count);
+            _aliasName = File.Rent<int>(_count);
+            _aliasTarget = File.Rent<int>(_count);
         }
 
-        while (i < end)
+        // Open groups: their closing index, the path before them, and where their current child tree started.
+        int[]? groupClose = null, groupPrefix = null, groupChild = null;
+        var depth = 0;
+        var i = start;
+        var bound = end;
+        var prefix = -1;
+        while (true)
         {
-            if (IsName(i))
+            // One tree at i, within bound, under prefix: either it ends (after = the index after it) or opens a group.
+            var after = -1;
+            if (IsPunct(i, "::"))
             {
-                var name = File.GetString(_code[i]);
                 i++;
-                if (IsPunct(i, "::") && i < end)
-                {
-                    segments.Add(name);
-                    i++;
-                    continue;
-                }
-
-                if (IsName(i, "as") && IsName(i + 1) && i + 1 < end)
-                {
-                    var alias = File.GetString(_code[i + 1]);
-                    if (!string.Equals(name, "self", StringComparison.Ordinal))
-                    {
-                        segments.Add(name);
-                    }
-
-                    if (!string.Equals(alias, "_", StringComparison.Ordinal))
-                    {
-                        _aliases.Add((alias, segments.ToArray()));
-                    }
-
-                    return i + 2;
-                }
-
-                if (string.Equals(name, "self", StringComparison.Ordinal))
-                {
-                    if (segments.Count > 0)
-                    {
-                        _aliases.Add((segments[segments.Count - 1], segments.ToArray()));
-                    }
-                }
-                else
-                {
-                    segments.Add(name);
-                    _aliases.Add((name, segments.ToArray()));
-                }
-
-                return i;
             }
 
-            if (IsPunct(i, "{"))
+            while (i < bound)
             {
-                var close = Math.Min(MatchOf(i) < 0 ? end : MatchOf(i), end);
-                var k = i + 1;
-                while (k < close)
+                if (IsName(i))
                 {
-                    if (IsPunct(k, ","))
+                    var name = i;
+                    i++;
+                    if (IsPunct(i, "::") && i < bound)
                     {
-                        k++;
+                        prefix = AddSegment(name, prefix);
+                        i++;
                         continue;
                     }
 
-                    var after = ReadUseTree(k, close, segments);
-                    k = after > k ? after : k + 1;
+                    var isSelf = File.Is(_code[name], "self");
+                    if (IsName(i, "as") && IsName(i + 1) && i + 1 < bound)
+                    {
+                        var target = isSelf ? prefix : AddSegment(name, prefix);
+                        if (!File.Is(_code[i + 1], "_"))
+                        {
+                            AddAlias(i + 1, target);
+                        }
+
+                        after = i + 2;
+                    }
+                    else if (isSelf)
+                    {
+                        if (prefix >= 0)
+                        {
+                            AddAlias(_segmentToken[prefix], prefix);
+                        }
+
+                        after = i;
+                    }
+                    else
+                    {
+                        AddAlias(name, AddSegment(name, prefix));
+                        after = i;
+                    }
+
+                    break;
                 }
 
-                return close + 1;
+                if (IsPunct(i, "{"))
+                {
+                    if (groupClose is null)
+                    {
+                        groupClose = File.Rent<int>(_count);
+                        groupPrefix = File.Rent<int>(_count);
+                        groupChild = File.Rent<int>(_count);
+                    }
+
+                    groupClose[depth] = Math.Min(MatchOf(i) < 0 ? bound : MatchOf(i), bound);
+                    groupPrefix![depth] = prefix;
+                    groupChild![depth] = i;
+                    depth++;
+                    after = i + 1; // the first child starts after the brace
+                    break;
+                }
+
+                // '*' globs and anything unexpected end this tree.
+                after = i + 1;
+                break;
             }
 
-            // '*' globs and anything unexpected end this tree.
-            return i + 1;
+            if (after < 0)
+            {
+                after = i + 1;
+            }
+
+            // Back in the enclosing group: the next child after the commas, or the group ends (its tree ends after it).
+            while (true)
+            {
+                if (depth == 0)
+                {
+                    return;
+                }
+
+                var d = depth - 1;
+                var k = after > groupChild![d] ? after : groupChild[d] + 1;
+                while (k < groupClose![d] && IsPunct(k, ","))
+                {
+                    k++;
+                }
+
+                if (k < groupClose[d])
+                {
+                    groupChild[d] = k;
+                    i = k;
+                    bound = groupClose[d];
+                    prefix = groupPrefix![d];
+                    break;
+                }
+
+                after = groupClose[d] + 1;
+                depth--;
+            }
+        }
+    }
+
+    private int AddSegment(int token, int parent)
+    {
+        if (_segmentCount >= _segmentToken.Length)
+        {
+            return parent;
         }
 
-        return i + 1;
+        _segmentToken[_segmentCount] = token;
+        _segmentParent[_segmentCount] = parent;
+        return _segmentCount++;
+    }
+
+    private void AddAlias(int name, int lastSegment)
+    {
+        if (_aliasCount >= _aliasName.Length)
+        {
+            return;
+        }
+
+        _aliasName[_aliasCount] = name;
+        _aliasTarget[_aliasCount] = lastSegment;
+        _aliasCount++;
     }
 }
