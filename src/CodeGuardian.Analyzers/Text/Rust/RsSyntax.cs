@@ -58,11 +58,10 @@ internal sealed class RsSyntax
     // Paths named by use declarations, as a tree of segments (code index of the segment, parent segment or -1),
     // and the aliases: the code index of the name a use binds, and the last segment of the path it stands for
     // (-1: none). Rented on the first use declaration.
-    private int[] _segmentToken = Array.Empty<int>();
-    private int[] _segmentParent = Array.Empty<int>();
+    // Pairs: _segments [token, parent] per segment, _aliases [name, last segment] per alias.
+    private int[] _segments = Array.Empty<int>();
     private int _segmentCount;
-    private int[] _aliasName = Array.Empty<int>();
-    private int[] _aliasTarget = Array.Empty<int>();
+    private int[] _aliases = Array.Empty<int>();
     private int _aliasCount;
 
     [ThreadStatic]
@@ -315,9 +314,9 @@ internal sealed class RsSyntax
         // The first written segment: itself, or the path it is an alias of.
         if (TryGetAlias(firstIndex, out var segment) && !IsPunct(firstIndex - 1, "::"))
         {
-            for (; segment >= 0 && e >= 0; segment = _segmentParent[segment], e--)
+            for (; segment >= 0 && e >= 0; segment = _segments[(2 * segment) + 1], e--)
             {
-                if (!File.Is(_code[_segmentToken[segment]], expected[e]))
+                if (!File.Is(_code[_segments[2 * segment]], expected[e]))
                 {
                     return false;
                 }
@@ -331,16 +330,16 @@ internal sealed class RsSyntax
 
     /// <summary>
     /// Whether the name at <paramref name="index"/> is imported by <c>use</c> (the last import of that name wins);
-    /// <paramref name="lastSegment"/> is the last segment of the path it stands for (walk <c>_segmentParent</c>), -1 for none.
+    /// <paramref name="lastSegment"/> is the last segment of the path it stands for (walk the segments' parents), -1 for none.
     /// </summary>
     private bool TryGetAlias(int index, out int lastSegment)
     {
         var text = File.TextOf(_code[index]);
         for (var a = _aliasCount - 1; a >= 0; a--)
         {
-            if (text.SequenceEqual(File.TextOf(_code[_aliasName[a]])))
+            if (text.SequenceEqual(File.TextOf(_code[_aliases[2 * a]])))
             {
-                lastSegment = _aliasTarget[a];
+                lastSegment = _aliases[(2 * a) + 1];
                 return true;
             }
         }
@@ -368,9 +367,9 @@ internal sealed class RsSyntax
         {
             for (var a = 0; a < _aliasCount; a++)
             {
-                var alias = _aliasName[a];
-                var target = _aliasTarget[a];
-                if (target >= 0 && !IsOneOf(alias, names) && IsOneOf(_segmentToken[target], names))
+                var alias = _aliases[2 * a];
+                var target = _aliases[(2 * a) + 1];
+                if (target >= 0 && !IsOneOf(alias, names) && IsOneOf(_segments[2 * target], names))
                 {
                     AddOccurrences(File.GetString(_code[alias]), list);
                 }
@@ -1234,16 +1233,14 @@ internal sealed class RsSyntax
     /// </summary>
     private void ReadUseTree(int start, int end)
     {
-        if (_segmentToken.Length == 0)
+        if (_segments.Length == 0)
         {
-            _segmentToken = File.Rent<int>(_count);
-            _segmentParent = File.Rent<int>(_count);
-            _aliasName = File.Rent<int>(_count);
-            _aliasTarget = File.Rent<int>(_count);
+            _segments = File.Rent<int>(2 * _count);
+            _aliases = File.Rent<int>(2 * _count);
         }
 
-        // Open groups: their closing index, the path before them, and where their current child tree started.
-        int[]? groupClose = null, groupPrefix = null, groupChild = null;
+        // Open groups, three ints each: their closing index, the path before them, and where their current child tree started.
+        int[]? groups = null;
         var depth = 0;
         var i = start;
         var bound = end;
@@ -1285,7 +1282,7 @@ internal sealed class RsSyntax
                     {
                         if (prefix >= 0)
                         {
-                            AddAlias(_segmentToken[prefix], prefix);
+                            AddAlias(_segments[2 * prefix], prefix);
                         }
 
                         after = i;
@@ -1301,16 +1298,11 @@ internal sealed class RsSyntax
 
                 if (IsPunct(i, "{"))
                 {
-                    if (groupClose is null)
-                    {
-                        groupClose = File.Rent<int>(_count);
-                        groupPrefix = File.Rent<int>(_count);
-                        groupChild = File.Rent<int>(_count);
-                    }
+                    groups ??= File.Rent<int>(3 * _count);
 
-                    groupClose[depth] = Math.Min(MatchOf(i) < 0 ? bound : MatchOf(i), bound);
-                    groupPrefix![depth] = prefix;
-                    groupChild![depth] = i;
+                    groups[3 * depth] = Math.Min(MatchOf(i) < 0 ? bound : MatchOf(i), bound);
+                    groups[(3 * depth) + 1] = prefix;
+                    groups[(3 * depth) + 2] = i;
                     depth++;
                     after = i + 1; // the first child starts after the brace
                     break;
@@ -1335,22 +1327,23 @@ internal sealed class RsSyntax
                 }
 
                 var d = depth - 1;
-                var k = after > groupChild![d] ? after : groupChild[d] + 1;
-                while (k < groupClose![d] && IsPunct(k, ","))
+                groups ??= Array.Empty<int>(); // not reached: depth > 0 only once a group was opened
+                var k = after > groups[(3 * d) + 2] ? after : groups[(3 * d) + 2] + 1;
+                while (k < groups[3 * d] && IsPunct(k, ","))
                 {
                     k++;
                 }
 
-                if (k < groupClose[d])
+                if (k < groups[3 * d])
                 {
-                    groupChild[d] = k;
+                    groups[(3 * d) + 2] = k;
                     i = k;
-                    bound = groupClose[d];
-                    prefix = groupPrefix![d];
+                    bound = groups[3 * d];
+                    prefix = groups[(3 * d) + 1];
                     break;
                 }
 
-                after = groupClose[d] + 1;
+                after = groups[3 * d] + 1;
                 depth--;
             }
         }
@@ -1358,25 +1351,25 @@ internal sealed class RsSyntax
 
     private int AddSegment(int token, int parent)
     {
-        if (_segmentCount >= _segmentToken.Length)
+        if (2 * _segmentCount >= _segments.Length)
         {
             return parent;
         }
 
-        _segmentToken[_segmentCount] = token;
-        _segmentParent[_segmentCount] = parent;
+        _segments[2 * _segmentCount] = token;
+        _segments[(2 * _segmentCount) + 1] = parent;
         return _segmentCount++;
     }
 
     private void AddAlias(int name, int lastSegment)
     {
-        if (_aliasCount >= _aliasName.Length)
+        if (2 * _aliasCount >= _aliases.Length)
         {
             return;
         }
 
-        _aliasName[_aliasCount] = name;
-        _aliasTarget[_aliasCount] = lastSegment;
+        _aliases[2 * _aliasCount] = name;
+        _aliases[(2 * _aliasCount) + 1] = lastSegment;
         _aliasCount++;
     }
 }
