@@ -55,10 +55,9 @@ internal sealed class RsSyntax
     private readonly int[] _strings;
     private readonly int _stringCount;
 
-    // Paths named by use declarations, as a tree of segments (code index of the segment, parent segment or -1),
-    // and the aliases: the code index of the name a use binds, and the last segment of the path it stands for
-    // (-1: none). Rented on the first use declaration.
-    // Pairs: _segments [token, parent] per segment, _aliases [name, last segment] per alias.
+    // Paths named by use declarations, as a tree of segments: pairs [code index of the segment, parent segment or -1].
+    // Aliases: pairs [code index of the name a use binds, last segment of the path it stands for or -1].
+    // Rented on the first use declaration.
     private int[] _segments = Array.Empty<int>();
     private int _segmentCount;
     private int[] _aliases = Array.Empty<int>();
