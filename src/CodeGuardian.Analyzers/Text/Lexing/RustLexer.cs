@@ -44,7 +44,13 @@ public sealed class RustLexer : ILexer
             var c = text[i];
             if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
             {
-                i++;
+                // Indentation: a run of spaces in one tight loop.
+                do
+                {
+                    i++;
+                }
+                while (i < length && text[i] == ' ');
+
                 continue;
             }
 
