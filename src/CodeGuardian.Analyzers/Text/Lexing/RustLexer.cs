@@ -40,10 +40,17 @@ public sealed class RustLexer : ILexer
                 nextCheck = i + CancellationInterval;
             }
 
+            // Only these ranges hold white space: printable ASCII skips the call.
             var c = text[i];
-            if (char.IsWhiteSpace(c))
+            if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
             {
-                i++;
+                // Indentation: a run of spaces in one tight loop.
+                do
+                {
+                    i++;
+                }
+                while (i < length && text[i] == ' ');
+
                 continue;
             }
 
@@ -487,9 +494,27 @@ public sealed class RustLexer : ILexer
 
     private static bool IsHexDigit(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
+    private const byte StartFlag = 1;
+    private const byte PartFlag = 2;
+
+    // ASCII letters and '_' start and continue names, digits continue them: one table lookup per character.
+    private static readonly byte[] AsciiNameClass = BuildNameClass();
+
     private static bool IsIdentifierStart(char c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 0x7F && char.IsLetter(c));
+        c < 0x80 ? (AsciiNameClass[c] & StartFlag) != 0 : char.IsLetter(c);
 
     private static bool IsIdentifierPart(char c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || IsDigit(c) || (c > 0x7F && char.IsLetterOrDigit(c));
+        c < 0x80 ? (AsciiNameClass[c] & PartFlag) != 0 : char.IsLetterOrDigit(c);
+
+    private static byte[] BuildNameClass()
+    {
+        var table = new byte[0x80];
+        for (var c = 0; c < 0x80; c++)
+        {
+            var letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            table[c] = (byte)((letter ? StartFlag | PartFlag : 0) | (c >= '0' && c <= '9' ? PartFlag : 0));
+        }
+
+        return table;
+    }
 }

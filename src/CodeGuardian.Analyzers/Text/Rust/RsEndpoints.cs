@@ -24,9 +24,12 @@ internal static class RsEndpoints
     {
         for (var i = 0; i < content.Length; i++)
         {
+            // Every loopback starts with one of these (case-insensitively): skip the comparisons elsewhere.
+            var first = content[i];
+            var mayBeLoopback = first is 'l' or 'L' or '1' or '0' or '[';
             foreach (var loopback in Loopbacks)
             {
-                if (MatchesAt(content, i, loopback) && IsHostPosition(content, i, i + loopback.Length, loopback[0] == '['))
+                if (mayBeLoopback && MatchesAt(content, i, loopback) && IsHostPosition(content, i, i + loopback.Length, loopback[0] == '['))
                 {
                     offset = i;
                     length = loopback.Length;

@@ -47,56 +47,184 @@ internal sealed class RsSyntax
 {
     private const int LocalSearchLimit = 2000;
 
+    // Per-code-token arrays rented from the file (their Length may exceed _count).
     private readonly Token[] _code;
+    private readonly int _count;
     private readonly int[] _match;
     private readonly RsRegion[] _region;
-    private readonly List<(string Alias, string[] Target)> _aliases = new();
+    private readonly int[] _strings;
+    private readonly int _stringCount;
+
+    // Paths named by use declarations, as a tree of segments: pairs [code index of the segment, parent segment or -1].
+    // Aliases: pairs [code index of the name a use binds, last segment of the path it stands for or -1].
+    // Rented on the first use declaration.
+    private int[] _segments = Array.Empty<int>();
+    private int _segmentCount;
+    private int[] _aliases = Array.Empty<int>();
+    private int _aliasCount;
+
+    [ThreadStatic]
+    private static List<int>? s_candidates;
+
+    /// <summary>
+    /// The names the Rust rules look up. Only identifiers that may be one of them go into the name index, which keeps
+    /// building it cheap; a name outside this list is still found, by a walk over the tokens.
+    /// </summary>
+    private static readonly string[] IndexedNames =
+    {
+        "unsafe", "transmute", "from_raw",
+        "dbg", "println", "print", "eprintln", "eprint",
+        "todo", "unimplemented",
+        "unwrap", "expect", "panic", "unreachable",
+        "query", "query_as", "query_scalar", "query_with", "query_as_with", "raw_sql", "sql_query",
+        "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
+        "Command", "new",
+        "compute", "md5", "sha1", "Sha1", "Md5", "Md4", "SHA1_FOR_LEGACY_USE_ONLY", "new_with_prefix", "default", "digest", "from",
+        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert",
+    };
+
+    private static readonly HashSet<string> IndexedNameSet = new(IndexedNames, StringComparer.Ordinal);
+
+    private const int FilterMaxLength = 64;
+
+    // For each name length: bit (c & 63) set when an indexed name of that length starts (resp. ends) with c.
+    private static readonly ulong[] FirstCharFilter = BuildFilter(first: true);
+    private static readonly ulong[] LastCharFilter = BuildFilter(first: false);
 
     private RsSyntax(ScannedFile file)
     {
         File = file;
         var all = file.Tokens.AsSpan();
+        var text = file.Text;
+
+        // One pass: copy the code tokens, match brackets (a rented stack: nesting may be as deep as the file is
+        // long), and note the string literals and the names the index may need. Sized by the token count, an
+        // upper bound; the pool makes the slack free.
+        _code = file.Rent<Token>(all.Length);
+        _match = file.Rent<int>(all.Length);
+        _strings = file.Rent<int>(all.Length);
+        var names = file.Rent<int>(all.Length);
+        var stack = file.Rent<int>(all.Length);
         var count = 0;
-        for (var i = 0; i < all.Length; i++)
+        var nameCount = 0;
+        var stringCount = 0;
+        var depth = 0;
+        for (var t = 0; t < all.Length; t++)
         {
-            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
+            ref readonly var token = ref all[t];
+            var i = count;
+            switch (token.Kind)
             {
-                count++;
+                case TokenKind.Comment:
+                case TokenKind.Text:
+                    continue;
+                case TokenKind.Identifier:
+                    _match[i] = -1;
+                    if (MayBeIndexed(text, token))
+                    {
+                        names[nameCount++] = i;
+                    }
+
+                    break;
+                case TokenKind.String:
+                    _match[i] = -1;
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        _strings[stringCount++] = i;
+                    }
+
+                    break;
+                case TokenKind.Punctuation when token.Length == 1:
+                    _match[i] = -1;
+                    var c = text[token.Start];
+                    if (c is '(' or '[' or '{')
+                    {
+                        stack[depth++] = i;
+                    }
+                    else if (c is ')' or ']' or '}' && depth > 0)
+                    {
+                        var open = stack[depth - 1];
+                        var openChar = text[_code[open].Start];
+                        if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
+                        {
+                            depth--;
+                            _match[open] = i;
+                            _match[i] = open;
+                        }
+                    }
+
+                    break;
+                default:
+                    _match[i] = -1;
+                    break;
             }
+
+            _code[count++] = token;
         }
 
-        _code = new Token[count];
-        count = 0;
-        for (var i = 0; i < all.Length; i++)
+        // Unclosed openers (half-typed code) run to the end.
+        while (depth > 0)
         {
-            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
-            {
-                _code[count++] = all[i];
-            }
+            _match[stack[--depth]] = count;
         }
 
-        _match = new int[count];
-        _region = new RsRegion[count];
-        MatchBrackets();
+        _count = count;
+        _stringCount = stringCount;
+        _names = new NameIndex(file, nameCount);
+        for (var k = 0; k < nameCount; k++)
+        {
+            ref readonly var token = ref _code[names[k]];
+            _names.Add(names[k], token.Start, token.Length);
+        }
+
+        _region = file.Rent<RsRegion>(count);
         ComputeRegions();
     }
 
     public ScannedFile File { get; }
 
     /// <summary>Number of code tokens.</summary>
-    public int Count => _code.Length;
+    public int Count => _count;
 
     /// <summary>Whether the file defines a crate-level <c>fn main</c>.</summary>
     public bool DefinesMain { get; private set; }
 
-    public ReadOnlySpan<Token> Code => _code;
+    public ReadOnlySpan<Token> Code => new(_code, 0, _count);
+
+    // Where the plain names (not lifetimes) that may be one of IndexedNames occur, by code index.
+    private readonly NameIndex _names;
+
+    /// <summary>Whether the plain name <paramref name="name"/> occurs in the file's code (in a path, a use, anywhere).</summary>
+    public bool HasName(string name)
+    {
+        if (IsIndexed(name))
+        {
+            return _names.Contains(name);
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (IsName(i, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Number of string literals (not chars).</summary>
+    public int StringCount => _stringCount;
+
+    /// <summary>Code index of the <paramref name="k"/>-th string literal.</summary>
+    public int StringAt(int k) => _strings[k];
 
     /// <summary>The model of <paramref name="file"/>, built on first use and shared by every Rust rule.</summary>
     public static RsSyntax Of(ScannedFile file) => file.Layer(static f => new RsSyntax(f));
 
     public ref readonly Token this[int index] => ref _code[index];
 
-    public RsRegion RegionOf(int index) => index >= 0 && index < _region.Length ? _region[index] : RsRegion.None;
+    public RsRegion RegionOf(int index) => index >= 0 && index < _count ? _region[index] : RsRegion.None;
 
     public bool InTest(int index) => (RegionOf(index) & RsRegion.Test) != 0;
 
@@ -106,16 +234,16 @@ internal sealed class RsSyntax
     public bool InDeclarationOrAttribute(int index) => (RegionOf(index) & (RsRegion.UseDeclaration | RsRegion.Attribute)) != 0;
 
     /// <summary>The partner of the bracket at <paramref name="index"/>; <see cref="Count"/> for an unclosed opener, -1 otherwise.</summary>
-    public int MatchOf(int index) => index >= 0 && index < _match.Length ? _match[index] : -1;
+    public int MatchOf(int index) => index >= 0 && index < _count ? _match[index] : -1;
 
-    public bool Is(int index, string text) => index >= 0 && index < _code.Length && File.Is(_code[index], text);
+    public bool Is(int index, string text) => index >= 0 && index < _count && File.Is(_code[index], text);
 
     public bool IsPunct(int index, string text) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Punctuation && File.Is(_code[index], text);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.Punctuation && File.Is(_code[index], text);
 
     /// <summary>An Identifier that is a plain name or keyword (not a lifetime).</summary>
     public bool IsName(int index) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.Identifier && !_code[index].Has(TokenFlags.Lifetime);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.Identifier && !_code[index].Has(TokenFlags.Lifetime);
 
     public bool IsName(int index, string text) => IsName(index) && File.Is(_code[index], text);
 
@@ -123,7 +251,7 @@ internal sealed class RsSyntax
 
     /// <summary>A string literal (not a char or byte char).</summary>
     public bool IsStringLiteral(int index) =>
-        index >= 0 && index < _code.Length && _code[index].Kind == TokenKind.String && !_code[index].Has(TokenFlags.Char);
+        index >= 0 && index < _count && _code[index].Kind == TokenKind.String && !_code[index].Has(TokenFlags.Char);
 
     /// <summary>Content of the string literal at <paramref name="index"/>, without prefix, quotes and hashes.</summary>
     public ReadOnlySpan<char> StringContent(int index)
@@ -183,11 +311,11 @@ internal sealed class RsSyntax
         }
 
         // The first written segment: itself, or the path it is an alias of.
-        if (TryGetAlias(firstIndex, out var target) && !IsPunct(firstIndex - 1, "::"))
+        if (TryGetAlias(firstIndex, out var segment) && !IsPunct(firstIndex - 1, "::"))
         {
-            for (var t = target.Length - 1; t >= 0 && e >= 0; t--, e--)
+            for (; segment >= 0 && e >= 0; segment = _segments[(2 * segment) + 1], e--)
             {
-                if (!string.Equals(target[t], expected[e], StringComparison.Ordinal))
+                if (!File.Is(_code[_segments[2 * segment]], expected[e]))
                 {
                     return false;
                 }
@@ -199,20 +327,139 @@ internal sealed class RsSyntax
         return e == 0 && File.Is(_code[firstIndex], expected[0]);
     }
 
-    /// <summary>The full path a name imported by <c>use</c> stands for (the last import of that name wins).</summary>
-    public bool TryGetAlias(int index, out string[] target)
+    /// <summary>
+    /// Whether the name at <paramref name="index"/> is imported by <c>use</c> (the last import of that name wins);
+    /// <paramref name="lastSegment"/> is the last segment of the path it stands for (walk the segments' parents), -1 for none.
+    /// </summary>
+    private bool TryGetAlias(int index, out int lastSegment)
     {
         var text = File.TextOf(_code[index]);
-        for (var a = _aliases.Count - 1; a >= 0; a--)
+        for (var a = _aliasCount - 1; a >= 0; a--)
         {
-            if (text.SequenceEqual(_aliases[a].Alias.AsSpan()))
+            if (text.SequenceEqual(File.TextOf(_code[_aliases[2 * a]])))
             {
-                target = _aliases[a].Target;
+                lastSegment = _aliases[(2 * a) + 1];
                 return true;
             }
         }
 
-        target = Array.Empty<string>();
+        lastSegment = -1;
+        return false;
+    }
+
+    /// <summary>
+    /// Code indices, ascending and without duplicates, of every occurrence of <paramref name="names"/> and, with
+    /// <paramref name="withRenames"/>, of every name a <c>use</c> binds to a path ending in one of them
+    /// (<c>use std::mem::transmute as t;</c>): every place where a path ending in one of the names can end, for a
+    /// rule to check instead of walking all tokens. The list is shared per thread: read it before asking again.
+    /// </summary>
+    public List<int> Candidates(string[] names, bool withRenames)
+    {
+        var list = s_candidates ??= new List<int>();
+        list.Clear();
+        foreach (var name in names)
+        {
+            AddOccurrences(name, list);
+        }
+
+        if (withRenames)
+        {
+            for (var a = 0; a < _aliasCount; a++)
+            {
+                var alias = _aliases[2 * a];
+                var target = _aliases[(2 * a) + 1];
+                if (target >= 0 && !IsOneOf(alias, names) && IsOneOf(_segments[2 * target], names))
+                {
+                    AddOccurrences(File.GetString(_code[alias]), list);
+                }
+            }
+        }
+
+        list.Sort();
+        var kept = 0;
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (kept == 0 || list[k] != list[kept - 1])
+            {
+                list[kept++] = list[k];
+            }
+        }
+
+        list.RemoveRange(kept, list.Count - kept);
+        return list;
+    }
+
+    private void AddOccurrences(string name, List<int> list)
+    {
+        if (IsIndexed(name))
+        {
+            foreach (var index in _names.Find(name))
+            {
+                list.Add(index);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (IsName(i, name))
+            {
+                list.Add(i);
+            }
+        }
+    }
+
+    private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
+
+    /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
+    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token)
+    {
+        var length = token.Length;
+        if (length == 0 || length >= FilterMaxLength || token.Has(TokenFlags.Lifetime))
+        {
+            return false;
+        }
+
+        return (FirstCharFilter[length] & (1UL << (text[token.Start] & 63))) != 0
+            && (LastCharFilter[length] & (1UL << (text[token.End - 1] & 63))) != 0;
+    }
+
+    private static ulong[] BuildFilter(bool first)
+    {
+        var filter = new ulong[FilterMaxLength];
+        foreach (var name in IndexedNames)
+        {
+            var c = first ? name[0] : name[name.Length - 1];
+            filter[name.Length] |= 1UL << (c & 63);
+        }
+
+        return filter;
+    }
+
+    private bool IsOneOf(int index, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (File.Is(_code[index], name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(string[] names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -255,7 +502,7 @@ internal sealed class RsSyntax
 
         if (close > start)
         {
-            result.Add((start, Math.Min(close, _code.Length)));
+            result.Add((start, Math.Min(close, _count)));
         }
 
         return result;
@@ -458,7 +705,7 @@ internal sealed class RsSyntax
         }
 
         var depth = 0;
-        var limit = Math.Min(_code.Length, nameIndex + 64);
+        var limit = Math.Min(_count, nameIndex + 64);
         for (var k = nameIndex + 2; k < limit; k++)
         {
             if (IsPunct(k, "<"))
@@ -502,7 +749,7 @@ internal sealed class RsSyntax
     /// <summary>Code index of the first token at or after <paramref name="position"/> in the file text.</summary>
     public int IndexAt(int position)
     {
-        int lo = 0, hi = _code.Length - 1, found = _code.Length;
+        int lo = 0, hi = _count - 1, found = _count;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -523,12 +770,12 @@ internal sealed class RsSyntax
     /// <summary>Start offset and length in the file of the code tokens [start, end).</summary>
     public (int Start, int Length) SpanOf(int start, int end)
     {
-        if (start >= _code.Length || end <= start)
+        if (start >= _count || end <= start)
         {
-            return (start < _code.Length ? _code[start].Start : File.Length, 0);
+            return (start < _count ? _code[start].Start : File.Length, 0);
         }
 
-        var last = Math.Min(end, _code.Length) - 1;
+        var last = Math.Min(end, _count) - 1;
         return (_code[start].Start, _code[last].End - _code[start].Start);
     }
 
@@ -804,48 +1051,12 @@ internal sealed class RsSyntax
     private int StatementEnd(int start)
     {
         var i = start;
-        while (i < _code.Length && !IsPunct(i, ";") && !IsPunct(i, "}") && !IsPunct(i, ")") && !IsPunct(i, "]"))
+        while (i < _count && !IsPunct(i, ";") && !IsPunct(i, "}") && !IsPunct(i, ")") && !IsPunct(i, "]"))
         {
             i = SkipBracket(i);
         }
 
-        return Math.Min(i, _code.Length);
-    }
-
-    private void MatchBrackets()
-    {
-        var stack = new Stack<int>();
-        for (var i = 0; i < _code.Length; i++)
-        {
-            _match[i] = -1;
-            if (_code[i].Kind != TokenKind.Punctuation || _code[i].Length != 1)
-            {
-                continue;
-            }
-
-            var c = File.CharAt(_code[i].Start);
-            if (c is '(' or '[' or '{')
-            {
-                stack.Push(i);
-            }
-            else if (c is ')' or ']' or '}' && stack.Count > 0)
-            {
-                var open = stack.Peek();
-                var openChar = File.CharAt(_code[open].Start);
-                if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
-                {
-                    stack.Pop();
-                    _match[open] = i;
-                    _match[i] = open;
-                }
-            }
-        }
-
-        // Unclosed openers (half-typed code) run to the end.
-        while (stack.Count > 0)
-        {
-            _match[stack.Pop()] = _code.Length;
-        }
+        return Math.Min(i, _count);
     }
 
     /// <summary>
@@ -854,89 +1065,56 @@ internal sealed class RsSyntax
     /// </summary>
     private void ComputeRegions()
     {
-        var braces = new Stack<RsRegion>();
+        // Regions outside each open brace; rented because nesting may be as deep as the file is long.
+        var braces = File.Rent<RsRegion>(_count);
+        var braceDepth = 0;
         var current = RsRegion.None;
         var pending = RsRegion.None;
         var pendingBracketDepth = 0;
         var bracketDepth = 0;
         var i = 0;
-        while (i < _code.Length)
+        while (i < _count)
         {
-            // Attributes: #[…] and #![…].
-            if (IsPunct(i, "#"))
-            {
-                var inner = IsPunct(i + 1, "!");
-                var open = inner ? i + 2 : i + 1;
-                if (IsPunct(open, "["))
-                {
-                    var close = MatchOf(open);
-                    if (close < open)
-                    {
-                        close = _code.Length;
-                    }
-
-                    var last = Math.Min(close, _code.Length - 1);
-                    var isTest = IsTestAttribute(open + 1, Math.Min(close, _code.Length));
-                    if (isTest && inner)
-                    {
-                        current |= RsRegion.Test;
-                    }
-
-                    for (var k = i; k <= last; k++)
-                    {
-                        _region[k] = current | RsRegion.Attribute;
-                    }
-
-                    if (isTest && !inner)
-                    {
-                        pending |= RsRegion.Test;
-                        pendingBracketDepth = bracketDepth;
-                    }
-
-                    i = last + 1;
-                    continue;
-                }
-            }
-
-            // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
-            if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
-            {
-                var end = i + 1;
-                while (end < _code.Length && !IsPunct(end, ";") && !IsPunct(end, "}"))
-                {
-                    end = SkipBracket(end);
-                }
-
-                ReadUseTree(i + 1, Math.Min(end, _code.Length), new List<string>());
-
-                // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
-                if (bracketDepth <= pendingBracketDepth)
-                {
-                    pending = RsRegion.None;
-                }
-
-                var last = Math.Min(end, _code.Length - 1);
-                for (var k = i; k <= last; k++)
-                {
-                    _region[k] = current | RsRegion.UseDeclaration;
-                }
-
-                i = last + 1;
-                continue;
-            }
-
-            if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braces.Count == 0)
-            {
-                DefinesMain = true;
-                pending |= RsRegion.MainBody;
-                pendingBracketDepth = bracketDepth;
-            }
-
-            var token = _code[i];
+            ref readonly var token = ref _code[i];
             if (token.Kind == TokenKind.Punctuation && token.Length == 1)
             {
                 switch (File.CharAt(token.Start))
                 {
+                    case '#':
+                        // Attributes: #[…] and #![…].
+                        var inner = IsPunct(i + 1, "!");
+                        var open = inner ? i + 2 : i + 1;
+                        if (IsPunct(open, "["))
+                        {
+                            var close = MatchOf(open);
+                            if (close < open)
+                            {
+                                close = _count;
+                            }
+
+                            var last = Math.Min(close, _count - 1);
+                            var isTest = IsTestAttribute(open + 1, Math.Min(close, _count));
+                            if (isTest && inner)
+                            {
+                                current |= RsRegion.Test;
+                            }
+
+                            for (var k = i; k <= last; k++)
+                            {
+                                _region[k] = current | RsRegion.Attribute;
+                            }
+
+                            if (isTest && !inner)
+                            {
+                                pending |= RsRegion.Test;
+                                pendingBracketDepth = bracketDepth;
+                            }
+
+                            i = last + 1;
+                            continue;
+                        }
+
+                        break;
                     case '(':
                     case '[':
                         bracketDepth++;
@@ -953,7 +1131,7 @@ internal sealed class RsSyntax
 
                         break;
                     case '{':
-                        braces.Push(current);
+                        braces[braceDepth++] = current;
                         current |= pending;
                         pending = RsRegion.None;
                         _region[i] = current;
@@ -961,10 +1139,46 @@ internal sealed class RsSyntax
                         continue;
                     case '}':
                         _region[i] = current;
-                        current = braces.Count > 0 ? braces.Pop() : RsRegion.None;
+                        current = braceDepth > 0 ? braces[--braceDepth] : RsRegion.None;
                         pending = RsRegion.None;
                         i++;
                         continue;
+                }
+            }
+            else if (token.Kind == TokenKind.Identifier && token.Length is 2 or 3 && File.CharAt(token.Start) is 'u' or 'f')
+            {
+                // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
+                if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
+                {
+                    var end = i + 1;
+                    while (end < _count && !IsPunct(end, ";") && !IsPunct(end, "}"))
+                    {
+                        end = SkipBracket(end);
+                    }
+
+                    ReadUseTree(i + 1, Math.Min(end, _count));
+
+                    // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                    if (bracketDepth <= pendingBracketDepth)
+                    {
+                        pending = RsRegion.None;
+                    }
+
+                    var last = Math.Min(end, _count - 1);
+                    for (var k = i; k <= last; k++)
+                    {
+                        _region[k] = current | RsRegion.UseDeclaration;
+                    }
+
+                    i = last + 1;
+                    continue;
+                }
+
+                if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braceDepth == 0)
+                {
+                    DefinesMain = true;
+                    pending |= RsRegion.MainBody;
+                    pendingBracketDepth = bracketDepth;
                 }
             }
 
@@ -1012,85 +1226,149 @@ internal sealed class RsSyntax
     }
 
     /// <summary>
-    /// Reads one use tree in [i, end): <c>a::b::C</c>, <c>a::b::C as D</c>, <c>a::{b, c::D as E, self}</c>,
-    /// <c>a::*</c>. Records alias → full path. Returns the index after the tree; always advances.
+    /// Reads one use tree in [start, end): <c>a::b::C</c>, <c>a::b::C as D</c>, <c>a::{b, c::D as E, self}</c>,
+    /// <c>a::*</c>, and records alias → full path. Iterative, with a rented stack of the open <c>{…}</c> groups:
+    /// a use may nest as deep as the file is long.
     /// </summary>
-    private int ReadUseTree(int i, int end, List<string> prefix)
+    private void ReadUseTree(int start, int end)
     {
-        var segments = new List<string>(prefix);
-        if (IsPunct(i, "::"))
+        if (_segments.Length == 0)
         {
-            i++;
+            _segments = File.Rent<int>(2 * _count);
+            _aliases = File.Rent<int>(2 * _count);
         }
 
-        while (i < end)
+        // Open groups, three ints each: their closing index, the path before them, and where their current child tree started.
+        int[]? groups = null;
+        var depth = 0;
+        var i = start;
+        var bound = end;
+        var prefix = -1;
+        while (true)
         {
-            if (IsName(i))
+            // One tree at i, within bound, under prefix: either it ends (after = the index after it) or opens a group.
+            var after = -1;
+            if (IsPunct(i, "::"))
             {
-                var name = File.GetString(_code[i]);
                 i++;
-                if (IsPunct(i, "::") && i < end)
-                {
-                    segments.Add(name);
-                    i++;
-                    continue;
-                }
-
-                if (IsName(i, "as") && IsName(i + 1) && i + 1 < end)
-                {
-                    var alias = File.GetString(_code[i + 1]);
-                    if (!string.Equals(name, "self", StringComparison.Ordinal))
-                    {
-                        segments.Add(name);
-                    }
-
-                    if (!string.Equals(alias, "_", StringComparison.Ordinal))
-                    {
-                        _aliases.Add((alias, segments.ToArray()));
-                    }
-
-                    return i + 2;
-                }
-
-                if (string.Equals(name, "self", StringComparison.Ordinal))
-                {
-                    if (segments.Count > 0)
-                    {
-                        _aliases.Add((segments[segments.Count - 1], segments.ToArray()));
-                    }
-                }
-                else
-                {
-                    segments.Add(name);
-                    _aliases.Add((name, segments.ToArray()));
-                }
-
-                return i;
             }
 
-            if (IsPunct(i, "{"))
+            while (i < bound)
             {
-                var close = Math.Min(MatchOf(i) < 0 ? end : MatchOf(i), end);
-                var k = i + 1;
-                while (k < close)
+                if (IsName(i))
                 {
-                    if (IsPunct(k, ","))
+                    var name = i;
+                    i++;
+                    if (IsPunct(i, "::") && i < bound)
                     {
-                        k++;
+                        prefix = AddSegment(name, prefix);
+                        i++;
                         continue;
                     }
 
-                    var after = ReadUseTree(k, close, segments);
-                    k = after > k ? after : k + 1;
+                    var isSelf = File.Is(_code[name], "self");
+                    if (IsName(i, "as") && IsName(i + 1) && i + 1 < bound)
+                    {
+                        var target = isSelf ? prefix : AddSegment(name, prefix);
+                        if (!File.Is(_code[i + 1], "_"))
+                        {
+                            AddAlias(i + 1, target);
+                        }
+
+                        after = i + 2;
+                    }
+                    else if (isSelf)
+                    {
+                        if (prefix >= 0)
+                        {
+                            AddAlias(_segments[2 * prefix], prefix);
+                        }
+
+                        after = i;
+                    }
+                    else
+                    {
+                        AddAlias(name, AddSegment(name, prefix));
+                        after = i;
+                    }
+
+                    break;
                 }
 
-                return close + 1;
+                if (IsPunct(i, "{"))
+                {
+                    groups ??= File.Rent<int>(3 * _count);
+
+                    groups[3 * depth] = Math.Min(MatchOf(i) < 0 ? bound : MatchOf(i), bound);
+                    groups[(3 * depth) + 1] = prefix;
+                    groups[(3 * depth) + 2] = i;
+                    depth++;
+                    after = i + 1; // the first child starts after the brace
+                    break;
+                }
+
+                // '*' globs and anything unexpected end this tree.
+                after = i + 1;
+                break;
             }
 
-            // '*' globs and anything unexpected end this tree.
-            return i + 1;
+            if (after < 0)
+            {
+                after = i + 1;
+            }
+
+            // Back in the enclosing group: the next child after the commas, or the group ends (its tree ends after it).
+            while (true)
+            {
+                if (depth == 0)
+                {
+                    return;
+                }
+
+                var d = depth - 1;
+                groups ??= Array.Empty<int>(); // not reached: depth > 0 only once a group was opened
+                var k = after > groups[(3 * d) + 2] ? after : groups[(3 * d) + 2] + 1;
+                while (k < groups[3 * d] && IsPunct(k, ","))
+                {
+                    k++;
+                }
+
+                if (k < groups[3 * d])
+                {
+                    groups[(3 * d) + 2] = k;
+                    i = k;
+                    bound = groups[3 * d];
+                    prefix = groups[(3 * d) + 1];
+                    break;
+                }
+
+                after = groups[3 * d] + 1;
+                depth--;
+            }
+        }
+    }
+
+    private int AddSegment(int token, int parent)
+    {
+        if (2 * _segmentCount >= _segments.Length)
+        {
+            return parent;
         }
 
-        return i + 1;
+        _segments[2 * _segmentCount] = token;
+        _segments[(2 * _segmentCount) + 1] = parent;
+        return _segmentCount++;
+    }
+
+    private void AddAlias(int name, int lastSegment)
+    {
+        if (2 * _aliasCount >= _aliases.Length)
+        {
+            return;
+        }
+
+        _aliases[2 * _aliasCount] = name;
+        _aliases[(2 * _aliasCount) + 1] = lastSegment;
+        _aliasCount++;
     }
 }

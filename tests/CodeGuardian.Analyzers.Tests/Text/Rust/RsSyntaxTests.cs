@@ -328,4 +328,44 @@ public class RsSyntaxTests
         new RustCommandInjectionRule().Analyze(context);
         Assert.Equal(3000, sink.Count);
     }
+
+    [Fact]
+    public void Deeply_nested_use_groups_do_not_exhaust_the_stack()
+    {
+        // A use tree nests as deep as the file is long; reading it must not recurse per level.
+        var builder = new StringBuilder("use a::");
+        for (var i = 0; i < 200_000; i++)
+        {
+            builder.Append("{b::");
+        }
+
+        builder.Append("{c::transmute as t}");
+        builder.Append('}', 200_000);
+        builder.Append(";\nfn f() { t(1); }");
+        var syntax = Syntax(builder.ToString());
+        Assert.True(syntax.PathEndsWith(Find(syntax, "t", 1), new[] { "b", "c", "transmute" }, out _));
+        Assert.Single(syntax.Candidates(new[] { "transmute" }, withRenames: true), Find(syntax, "t", 1));
+    }
+
+    [Fact]
+    public void Candidates_are_the_names_and_the_renaming_uses_in_order()
+    {
+        var syntax = Syntax("""
+            use std::mem::transmute as reinterpret;
+            use std::mem::{transmute as a, transmute as a};
+            fn f() { transmute(1); reinterpret(2); a(3); other(4); /* transmute */ }
+            """);
+        var candidates = syntax.Candidates(new[] { "transmute", "other" }, withRenames: true);
+        Assert.Equal(
+            new[]
+            {
+                Find(syntax, "transmute", 0), Find(syntax, "reinterpret", 0), Find(syntax, "transmute", 1), Find(syntax, "a", 0),
+                Find(syntax, "transmute", 2), Find(syntax, "a", 1), Find(syntax, "transmute", 3), Find(syntax, "reinterpret", 1),
+                Find(syntax, "a", 2), Find(syntax, "other"),
+            },
+            candidates);
+        Assert.True(syntax.HasName("other"));
+        Assert.False(syntax.HasName("missing"));
+        Assert.Empty(syntax.Candidates(new[] { "println" }, withRenames: false));
+    }
 }

@@ -17,6 +17,9 @@ public sealed class RustCertificateValidationRule : TextRule
 {
     private static readonly string[] VerifyNone = { "SslVerifyMode", "NONE" };
 
+    // The names where a finding can sit; "NONE" may also be reached through a renaming use.
+    private static readonly string[] CandidateNames = { "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert" };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CertificateValidationDisabled);
 
@@ -30,8 +33,10 @@ public sealed class RustCertificateValidationRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(CandidateNames, withRenames: true);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             if ((syntax.IsMethodCall(i, "danger_accept_invalid_certs") || syntax.IsMethodCall(i, "danger_accept_invalid_hostnames"))
                 && syntax.IsName(i + 2, "true") && syntax.MatchOf(i + 1) == i + 3)
             {

@@ -19,6 +19,7 @@ namespace CodeGuardian.Analyzers.Text.Rules.Rust;
 public sealed class RustCommandInjectionRule : TextRule
 {
     private static readonly string[] CommandNew = { "Command", "new" };
+    private static readonly string[] NewName = { "new" };
 
     private static readonly string[] Shells =
     {
@@ -41,10 +42,18 @@ public sealed class RustCommandInjectionRule : TextRule
             return;
         }
 
+        // "Command" is written at the call or in the use that the call's path goes through.
         var syntax = RsSyntax.Of(context.File);
-        List<(int Start, int End)>? arguments = null;
-        for (var i = 0; i < syntax.Count; i++)
+        if (!syntax.HasName("Command"))
         {
+            return;
+        }
+
+        List<(int Start, int End)>? arguments = null;
+        var candidates = syntax.Candidates(NewName, withRenames: true);
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var i = candidates[c];
             if (!syntax.IsName(i, "new") || !syntax.IsPunct(i + 1, "(") || !syntax.PathEndsWith(i, CommandNew, out var first))
             {
                 continue;

@@ -13,6 +13,9 @@ namespace CodeGuardian.Analyzers.Text.Rules.Rust;
 /// </summary>
 public sealed class RustDebugOutputRule : TextRule
 {
+    private static readonly string[] DebugNames = { "dbg" };
+    private static readonly string[] OutputNames = { "dbg", "println", "print", "eprintln", "eprint" };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.DebugOutput);
 
@@ -26,8 +29,10 @@ public sealed class RustDebugOutputRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(syntax.DefinesMain ? DebugNames : OutputNames, withRenames: false);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             var isDebug = syntax.IsMacroCall(i, "dbg");
             var isPrint = !isDebug && !syntax.DefinesMain
                 && (syntax.IsMacroCall(i, "println") || syntax.IsMacroCall(i, "print")

@@ -28,9 +28,10 @@ public sealed class RustDevelopmentEndpointRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        for (var k = 0; k < syntax.StringCount; k++)
         {
-            if (!syntax.IsStringLiteral(i) || syntax.InTest(i))
+            var i = syntax.StringAt(k);
+            if (syntax.InTest(i))
             {
                 continue;
             }

@@ -10,6 +10,8 @@ namespace CodeGuardian.Analyzers.Text.Rules.Rust;
 /// <summary>CG1005 for Rust: <c>todo!()</c> and <c>unimplemented!()</c> invocations, with or without a message.</summary>
 public sealed class RustNotImplementedPlaceholderRule : TextRule
 {
+    private static readonly string[] PlaceholderNames = { "todo", "unimplemented" };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.NotImplementedPlaceholder);
 
@@ -23,8 +25,10 @@ public sealed class RustNotImplementedPlaceholderRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(PlaceholderNames, withRenames: false);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             if (syntax.IsMacroCall(i, "todo") || syntax.IsMacroCall(i, "unimplemented"))
             {
                 var (start, length) = syntax.SpanOf(i, i + 2);

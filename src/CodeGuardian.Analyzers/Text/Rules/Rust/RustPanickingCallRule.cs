@@ -16,6 +16,8 @@ namespace CodeGuardian.Analyzers.Text.Rules.Rust;
 /// </summary>
 public sealed class RustPanickingCallRule : TextRule
 {
+    private static readonly string[] PanickingNames = { "unwrap", "expect", "panic", "unreachable" };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.PanickingCall);
 
@@ -29,8 +31,10 @@ public sealed class RustPanickingCallRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(PanickingNames, withRenames: false);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             int start, end;
             if (syntax.IsMethodCall(i, "unwrap") && syntax.MatchOf(i + 1) == i + 2)
             {

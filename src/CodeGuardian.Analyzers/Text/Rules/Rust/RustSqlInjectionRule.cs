@@ -26,6 +26,12 @@ public sealed class RustSqlInjectionRule : TextRule
         "query", "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
     };
 
+    private static readonly string[] AllSinks =
+    {
+        "query", "query_as", "query_scalar", "query_with", "query_as_with", "raw_sql", "sql_query",
+        "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
+    };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SqlInjection);
 
@@ -39,8 +45,10 @@ public sealed class RustSqlInjectionRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(AllSinks, withRenames: false);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             if (!syntax.IsName(i) || syntax.InDeclarationOrAttribute(i) || syntax.IsName(i - 1, "fn"))
             {
                 continue;

@@ -17,6 +17,9 @@ public sealed class RustUnsafeCodeRule : TextRule
     private static readonly string[] Transmute = { "mem", "transmute" };
     private static readonly string[] BoxFromRaw = { "Box", "from_raw" };
 
+    // "transmute" and "from_raw" may also be reached through a renaming use.
+    private static readonly string[] CandidateNames = { "unsafe", "transmute", "from_raw" };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.UnsafeRust);
 
@@ -30,8 +33,10 @@ public sealed class RustUnsafeCodeRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        for (var i = 0; i < syntax.Count; i++)
+        var candidates = syntax.Candidates(CandidateNames, withRenames: true);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             if (syntax.IsName(i, "unsafe"))
             {
                 ref readonly var keyword = ref syntax[i];

@@ -23,6 +23,14 @@ public sealed class RustWeakHashRule : TextRule
     private static readonly string[] OpensslSha1 = { "MessageDigest", "sha1" };
     private static readonly string[] RingSha1 = { "SHA1_FOR_LEGACY_USE_ONLY" };
 
+    // The names where a finding can end ("compute" also through a renaming use); the constructors only matter
+    // when a weak type is named somewhere in the file (at the call or in a use).
+    private static readonly string[] PathNames = { "compute", "md5", "sha1", "SHA1_FOR_LEGACY_USE_ONLY", "Sha1" };
+    private static readonly string[] PathAndConstructorNames =
+    {
+        "compute", "md5", "sha1", "SHA1_FOR_LEGACY_USE_ONLY", "Sha1", "new", "new_with_prefix", "default", "digest", "from",
+    };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.WeakHash);
 
@@ -36,9 +44,17 @@ public sealed class RustWeakHashRule : TextRule
         }
 
         var syntax = RsSyntax.Of(context.File);
-        var path = new string[2];
-        for (var i = 0; i < syntax.Count; i++)
+        var weakTypeNamed = syntax.HasName("Md5") || syntax.HasName("Md4") || syntax.HasName("Sha1");
+        var candidates = syntax.Candidates(weakTypeNamed ? PathAndConstructorNames : PathNames, withRenames: true);
+        if (candidates.Count == 0)
         {
+            return;
+        }
+
+        var path = new string[2];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var i = candidates[c];
             if (!syntax.IsName(i) || syntax.InDeclarationOrAttribute(i))
             {
                 continue;
