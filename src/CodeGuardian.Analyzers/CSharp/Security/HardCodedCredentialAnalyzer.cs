@@ -42,18 +42,18 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
 
-        // Syntax first: most literals are rejected from their text and surroundings; only the rare candidate asks the
-        // semantic model for its operation (so method bodies are not bound for every literal in the IDE).
-        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+        // An operation action, not a syntax action that asks the semantic model: the driver builds each method's
+        // operation tree once for all operation analyzers, while asking the model per literal re-binds (several times
+        // the cost in a real build). The syntactic filter below rejects almost every literal before any name work.
+        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeLiteral(OperationAnalysisContext context)
     {
-        var syntax = (LiteralExpressionSyntax)context.Node;
-        var text = syntax.Token.ValueText;
-        if (text.Length == 0 || !MayReport(syntax, text)
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ILiteralOperation literal
-            || literal.ConstantValue.Value is not string value || value.Length == 0)
+        var literal = (ILiteralOperation)context.Operation;
+        if (literal.ConstantValue.Value is not string value || value.Length == 0
+            || literal.Syntax is not LiteralExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.StringLiteralExpression)
+            || !MayReport(syntax, value))
         {
             return;
         }

@@ -5,7 +5,7 @@ using Verify = CodeGuardian.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Cod
 namespace CodeGuardian.Analyzers.Tests.CSharp.Security;
 
 /// <summary>Destinations the syntax pre-filter must not lose: attribute arguments, '!', casts, yield, local functions, indexers with constant keys.</summary>
-public class HardCodedCredentialSyntaxFirstTests
+public class HardCodedCredentialFilterTests
 {
     [Fact]
     public async Task Attribute_arguments_and_wrapped_literals_fire_like_any_other_destination()
