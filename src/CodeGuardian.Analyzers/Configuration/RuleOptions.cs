@@ -35,13 +35,13 @@ public readonly struct RuleOptions
             return false;
         }
 
-        if (_options.TryGetValue(Prefix + ruleId + "." + option, out var specific) && specific is not null)
+        if (_options.TryGetValue(OptionKeys.Rule(ruleId, option), out var specific) && specific is not null)
         {
             value = specific.Trim();
             return true;
         }
 
-        if (_options.TryGetValue(Prefix + option, out var general) && general is not null)
+        if (_options.TryGetValue(OptionKeys.Of(Prefix, option, string.Empty), out var general) && general is not null)
         {
             value = general.Trim();
             return true;

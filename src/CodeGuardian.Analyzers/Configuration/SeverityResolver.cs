@@ -27,8 +27,8 @@ public static class SeverityResolver
     {
         severity = descriptor.DefaultSeverity;
         if (sectionKeys is not null
-            && (TryRead(sectionKeys, "dotnet_diagnostic." + descriptor.Id + ".severity", out var configured)
-                || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out configured)
+            && (TryRead(sectionKeys, OptionKeys.Of("dotnet_diagnostic.", descriptor.Id, ".severity"), out var configured)
+                || TryRead(sectionKeys, OptionKeys.Of("dotnet_analyzer_diagnostic.category-", descriptor.Category, ".severity"), out configured)
                 || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out configured)))
         {
             return Apply(configured, ref severity);
@@ -45,8 +45,8 @@ public static class SeverityResolver
     /// <summary>Whether the user's <c>.editorconfig</c> sections set a severity for <paramref name="descriptor"/>.</summary>
     public static bool HasSectionSeverity(DiagnosticDescriptor descriptor, Dictionary<string, string>? sectionKeys) =>
         sectionKeys is not null
-        && (TryRead(sectionKeys, "dotnet_diagnostic." + descriptor.Id + ".severity", out _)
-            || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out _)
+        && (TryRead(sectionKeys, OptionKeys.Of("dotnet_diagnostic.", descriptor.Id, ".severity"), out _)
+            || TryRead(sectionKeys, OptionKeys.Of("dotnet_analyzer_diagnostic.category-", descriptor.Category, ".severity"), out _)
             || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out _));
 
     /// <summary>Parses an editorconfig severity word; null means <c>none</c>. False for unknown words and <c>default</c>.</summary>

@@ -29,7 +29,7 @@ public class ScannerEquivalenceTests
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/-_";
 
     [Fact]
-    public void Fast_scanner_finds_exactly_what_the_reference_finds()
+    public void Candidate_filters_find_exactly_what_dispatching_every_position_finds()
     {
         var random = new Random(4008);
         var found = 0;
@@ -44,7 +44,7 @@ public class ScannerEquivalenceTests
     }
 
     [Fact]
-    public void Fast_scanner_agrees_on_every_fake_secret_in_every_context()
+    public void Candidate_filters_agree_on_every_fake_secret_in_every_context()
     {
         foreach (var (_, value) in FakeSecrets.All())
         {
