@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.CSharp.Analysis;
@@ -12,7 +14,7 @@ internal sealed class BaseTypeClassifier
 {
     private readonly INamedTypeSymbol?[] _bases;
     private readonly string[] _names;
-    private readonly ConcurrentDictionary<ITypeSymbol, string> _answers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _answers = new(SymbolIdentity.Instance);
 
     /// <summary>Base types (null when the compilation lacks one) and the name each stands for, tried in order.</summary>
     public BaseTypeClassifier(params (INamedTypeSymbol? Base, string Name)[] classes)
@@ -52,4 +54,18 @@ internal sealed class BaseTypeClassifier
 
         return name.Length == 0 ? null : name;
     }
+}
+
+/// <summary>
+/// Reference identity for symbols as cache keys: the compiler hands out one object per symbol of a compilation, so
+/// this hashes a pointer instead of the symbol's name and containers. Two objects for one symbol would only cost a
+/// second computation of the same answer, never a wrong one.
+/// </summary>
+internal sealed class SymbolIdentity : IEqualityComparer<ISymbol>
+{
+    public static readonly SymbolIdentity Instance = new();
+
+    public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
 }

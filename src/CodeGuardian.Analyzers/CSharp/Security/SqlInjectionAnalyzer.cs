@@ -56,7 +56,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _relationalDatabase;
         private readonly INamedTypeSymbol? _dapper;
         private readonly ParameterNameSinks? _parameterSinks;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new(SymbolIdentity.Instance);
 
         private SqlSinks(Compilation compilation)
         {
