@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -23,19 +24,7 @@ public sealed class NotImplementedPlaceholderAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var notImplemented = start.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-            if (notImplemented is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(
-                context => Analyze(context, notImplemented),
-                SyntaxKind.ThrowStatement,
-                SyntaxKind.ThrowExpression);
-        });
+        context.RegisterWhenTypeExists("System.NotImplementedException", Analyze, SyntaxKind.ThrowStatement, SyntaxKind.ThrowExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol notImplemented)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -19,16 +20,7 @@ public sealed class DebuggerBreakAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var debugger = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Debugger");
-            if (debugger is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(context => Analyze(context, debugger), SyntaxKind.InvocationExpression);
-        });
+        context.RegisterWhenTypeExists("System.Diagnostics.Debugger", Analyze, SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol debugger)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -19,16 +20,7 @@ public sealed class BlockingSleepInAsyncAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var thread = start.Compilation.GetTypeByMetadataName("System.Threading.Thread");
-            if (thread is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(context => Analyze(context, thread), SyntaxKind.InvocationExpression);
-        });
+        context.RegisterWhenTypeExists("System.Threading.Thread", Analyze, SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol thread)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -24,16 +25,7 @@ public sealed class OverBroadCatchAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-            if (exception is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(context => Analyze(context, exception), SyntaxKind.CatchClause);
-        });
+        context.RegisterWhenTypeExists("System.Exception", Analyze, SyntaxKind.CatchClause);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol exception)

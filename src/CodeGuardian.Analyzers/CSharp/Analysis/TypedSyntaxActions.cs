@@ -1,0 +1,29 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CodeGuardian.Analyzers.CSharp.Analysis;
+
+/// <summary>
+/// The shape of the syntax-first analyzers that compare against one well-known type: the type is resolved once per
+/// compilation, and the syntax-node action is registered only when the compilation has it.
+/// </summary>
+internal static class TypedSyntaxActions
+{
+    public static void RegisterWhenTypeExists(
+        this AnalysisContext context,
+        string metadataName,
+        Action<SyntaxNodeAnalysisContext, INamedTypeSymbol> action,
+        params SyntaxKind[] kinds)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            var type = start.Compilation.GetTypeByMetadataName(metadataName);
+            if (type is not null)
+            {
+                start.RegisterSyntaxNodeAction(node => action(node, type), kinds);
+            }
+        });
+    }
+}
