@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Comments;
 
@@ -16,6 +18,7 @@ public static class BidiCharacters
     public static bool IsBidiControl(char c) => (uint)(c - '\u202A') <= 4u || (uint)(c - '\u2066') <= 3u;
 
     /// <summary>Index of the next bidi control character at or after <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public static int FindNext(ReadOnlySpan<char> text, int from)
     {
         if ((uint)from >= (uint)text.Length)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Rules;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Comments;
 
@@ -77,6 +79,7 @@ public static class CommentScanner
         Assistant = 2,
     }
 
+    [MethodImpl(HotPath.Optimize)]
     public static void Scan(ReadOnlySpan<char> comment, int absoluteStart, CommentScanSettings settings, List<CommentFinding> findings)
     {
         var triggers = Triggers.None;
@@ -134,6 +137,7 @@ public static class CommentScanner
     }
 
     /// <summary>The content of one line of a comment: without the opener/closer and a block comment's leading '*'.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static (int Start, int End) ContentRange(ReadOnlySpan<char> comment, int start, int end)
     {
         while (start < end && (char.IsWhiteSpace(comment[start]) || comment[start] is '/' or '#' or '!'
@@ -162,6 +166,7 @@ public static class CommentScanner
         return (start, end);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static Triggers ScanLine(ReadOnlySpan<char> comment, int contentStart, int contentEnd, int absoluteStart, CommentScanSettings settings, List<CommentFinding> findings)
     {
         var triggers = Triggers.None;
@@ -222,6 +227,7 @@ public static class CommentScanner
     }
 
     /// <summary>Upper-case tag anywhere; any case when shaped like a tag (comment start, or followed by ':' '(' '-').</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsTag(ReadOnlySpan<char> word, string tag, string[] extraTags, bool tagShaped)
     {
         if (word.Length == tag.Length && word.Equals(tag.AsSpan(), StringComparison.OrdinalIgnoreCase))
@@ -241,6 +247,7 @@ public static class CommentScanner
     }
 
     /// <summary><c>BUG:</c>/<c>BUG(</c> in upper case, upper-case <c>XXX</c>, or an extra tag; never "bug" in prose.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsBugMarker(ReadOnlySpan<char> word, char next, string[] extraTags, bool tagShaped)
     {
         if (word.SequenceEqual("BUG".AsSpan()))
@@ -261,6 +268,7 @@ public static class CommentScanner
     /// trigger word (see <see cref="TriggerOf"/>, <see cref="IsTag"/>, <see cref="IsBugMarker"/>); most words of a
     /// comment are rejected here without further comparisons.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool MayMatter(ReadOnlySpan<char> word)
     {
         var length = word.Length;
@@ -290,6 +298,7 @@ public static class CommentScanner
         return table;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static Triggers TriggerOf(ReadOnlySpan<char> word)
     {
         switch (word.Length)
@@ -384,6 +393,7 @@ public static class CommentScanner
         return builder.ToString();
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static char NextNonSpace(ReadOnlySpan<char> text, int from, int end)
     {
         while (from < end && (text[from] == ' ' || text[from] == '\t'))

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -29,6 +31,7 @@ public static class CredentialNames
     /// <summary>Every credential head word contains one of these; names without any are rejected without splitting.</summary>
     private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "auth", "key" };
 
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsCredentialName(string? name) => name is not null && IsCredentialName(name.AsSpan());
 
     /// <summary>
@@ -36,6 +39,7 @@ public static class CredentialNames
     /// head word (and the word before it) are compared. Names whose end cannot be a credential head word or a trailing
     /// qualifier are rejected before any word is split.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool IsCredentialName(ReadOnlySpan<char> name)
     {
         if (name.IsEmpty || !MayEndWithCredentialWord(name))
@@ -94,6 +98,7 @@ public static class CredentialNames
         return result && ContainsFragment(name);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool EndsWithJoinedSuffix(ReadOnlySpan<char> head)
     {
         foreach (var suffix in JoinedSuffixes)
@@ -112,6 +117,7 @@ public static class CredentialNames
     /// head word, a word ending in one (joined forms) or a trailing qualifier, so the name — without trailing
     /// separators — ends with one of them. Non-ASCII endings go the exact way.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool MayEndWithCredentialWord(ReadOnlySpan<char> name)
     {
         var end = name.Length;
@@ -156,6 +162,7 @@ public static class CredentialNames
     }
 
     /// <summary>Case-insensitive ASCII suffix test; a non-ASCII character in the compared tail passes (exact check decides).</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool EndsWithAscii(ReadOnlySpan<char> text, string lowerCaseSuffix)
     {
         if (text.Length < lowerCaseSuffix.Length)
@@ -187,6 +194,7 @@ public static class CredentialNames
     /// Cheap test on a span before <see cref="IsCredentialName"/> splits it into words: whether it contains a
     /// credential word at all (pass, pwd, secret, token, key, auth).
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static bool MayBeCredentialName(ReadOnlySpan<char> name) =>
         name.IndexOf("pass".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
@@ -202,6 +210,7 @@ public static class CredentialNames
         return words.Count == 0 ? "SECRET" : string.Join("_", words).ToUpperInvariant();
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool ContainsFragment(ReadOnlySpan<char> name)
     {
         foreach (var fragment in Fragments)
@@ -215,6 +224,7 @@ public static class CredentialNames
         return false;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool ContainsWord(string[] set, ReadOnlySpan<char> word)
     {
         foreach (var candidate in set)

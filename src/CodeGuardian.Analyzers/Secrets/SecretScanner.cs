@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -48,6 +49,7 @@ public static class SecretScanner
         EveryPosition,
     }
 
+    [MethodImpl(HotPath.Optimize)]
     internal static void Scan(ReadOnlySpan<char> text, SecretAllowlist allowlist, List<SecretFinding> findings, CandidateSearch search)
     {
         // Only positions that can start a match are visited (see IsCandidate); every other position would be
@@ -263,6 +265,7 @@ public static class SecretScanner
 
     // ---- provider formats ----------------------------------------------------------------------------------------
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchA(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (StartsWith(text, i, "AccountKey="))
@@ -333,6 +336,7 @@ public static class SecretScanner
         }
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchGitHubOrGitLab(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -374,6 +378,7 @@ public static class SecretScanner
         return -1;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchSlackToken(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "xox") || i + 5 > text.Length || text[i + 3] is not ('a' or 'b' or 'p' or 'r' or 's' or 'e') || text[i + 4] != '-')
@@ -385,6 +390,7 @@ public static class SecretScanner
         return end - i - 5 >= 10 && HasDigit(text.Slice(i + 5, end - i - 5)) ? Add(text, i, end, "Slack token", 3.0, allowlist, findings, bodyStart: i + 5) : -1;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchSlackWebhook(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         const string Anchor = "hooks.slack.com/services/";
@@ -410,6 +416,7 @@ public static class SecretScanner
         return Add(text, start, end, "Slack webhook URL", 3.0, allowlist, findings, bodyStart: i + Anchor.Length);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchStripeOrAi(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -442,6 +449,7 @@ public static class SecretScanner
         return -1;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchPrivateKey(ReadOnlySpan<char> text, int i, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         if (!StartsWith(text, i, "-----BEGIN "))
@@ -493,6 +501,7 @@ public static class SecretScanner
         return end;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchJwt(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "eyJ"))
@@ -521,6 +530,7 @@ public static class SecretScanner
         return Add(text, i, end, "JSON Web Token", 3.0, allowlist, findings, bodyStart: payloadEnd + 1);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchNpm(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "npm_"))
@@ -532,6 +542,7 @@ public static class SecretScanner
         return end - i - 4 == 36 && !IsWordChar(text, end) ? Add(text, i, end, "npm access token", 3.5, allowlist, findings, bodyStart: i + 4) : -1;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchSendGridOrTwilio(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -569,6 +580,7 @@ public static class SecretScanner
     /// <c>name = value</c>, <c>name: value</c>, <c>"name": "value"</c>, <c>NAME=value</c>: a credential name before the
     /// separator and a random-looking value after it (16+ characters, letters and digits, 3.5+ bits per character).
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static int MatchGeneric(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         // Skip '==', '=>', '::', ':=' is allowed (Go/Pascal style assignment).
@@ -720,6 +732,7 @@ public static class SecretScanner
     private static bool IsWordChar(ReadOnlySpan<char> text, int i) => i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_');
 
     /// <summary>End of the run of characters matching <paramref name="accept"/> from <paramref name="start"/>, at most <paramref name="max"/> long.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static int Run(ReadOnlySpan<char> text, int start, Func<char, bool> accept, int max)
     {
         var end = start;
@@ -732,6 +745,7 @@ public static class SecretScanner
         return end;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool HasDigit(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
@@ -745,6 +759,7 @@ public static class SecretScanner
         return false;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool HasLetter(ReadOnlySpan<char> value)
     {
         foreach (var c in value)

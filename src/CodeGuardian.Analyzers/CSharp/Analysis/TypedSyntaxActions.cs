@@ -7,7 +7,8 @@ namespace CodeGuardian.Analyzers.CSharp.Analysis;
 
 /// <summary>
 /// The shape of the syntax-first analyzers that compare against one well-known type: the type is resolved once per
-/// compilation, and the syntax-node action is registered only when the compilation has it.
+/// compilation, by the first callback (see <see cref="CompilationState{T}"/>), and nodes are analyzed only when the
+/// compilation has it.
 /// </summary>
 internal static class TypedSyntaxActions
 {
@@ -19,11 +20,8 @@ internal static class TypedSyntaxActions
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var type = start.Compilation.GetTypeByMetadataName(metadataName);
-            if (type is not null)
-            {
-                start.RegisterSyntaxNodeAction(node => action(node, type), kinds);
-            }
+            var type = start.Compilation.State(compilation => compilation.GetTypeByMetadataName(metadataName));
+            start.RegisterSyntaxNodeAction(type, (type, node) => action(node, type), kinds);
         });
     }
 }

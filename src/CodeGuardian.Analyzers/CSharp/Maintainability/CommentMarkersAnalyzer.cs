@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
@@ -11,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using static System.MemoryExtensions;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Maintainability;
 
@@ -39,6 +41,7 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxTreeAction(AnalyzeTree);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
         var tree = context.Tree;
@@ -80,6 +83,7 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     /// for every candidate cost several times more than the whole scan. Block comments (rare) and further "//" on a
     /// line already scanned go to the tree directly, so no text is scanned twice and the work stays linear.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static void ScanComments(SyntaxNode root, ReadOnlySpan<char> text, CommentScanSettings settings, List<CommentFinding> findings, CancellationToken cancellationToken)
     {
         var position = 0;
@@ -153,6 +157,7 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     /// are found by a text search and the tree is asked only at those (walking all trivia of the many files that have
     /// some skipped text, e.g. in disabled regions, cost more than the comment scan).
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     private static void ScanFences(SyntaxNode root, SourceText text, ReadOnlySpan<char> chars, List<CommentFinding> findings, CancellationToken cancellationToken)
     {
         HashSet<int>? fenceLines = null;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -24,10 +23,10 @@ public sealed class NotImplementedPlaceholderAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterWhenTypeExists("System.NotImplementedException", Analyze, SyntaxKind.ThrowStatement, SyntaxKind.ThrowExpression);
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.ThrowStatement, SyntaxKind.ThrowExpression);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol notImplemented)
+    private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         SyntaxToken throwKeyword;
         ExpressionSyntax? thrown;
@@ -59,8 +58,10 @@ public sealed class NotImplementedPlaceholderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Compared by name rather than resolved at compilation start: a type lookup there runs while the compiler
+        // loads its references, and almost no throw gets this far.
         var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
-        if (!SymbolEqualityComparer.Default.Equals(type, notImplemented))
+        if (type is not { Name: "NotImplementedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
         {
             return;
         }

@@ -34,13 +34,8 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var sinks = new QuerySinks(context.Compilation);
-        if (!sinks.Any)
-        {
-            return;
-        }
-
-        context.RegisterOperationAction(sinks.AnalyzeInvocation, OperationKind.Invocation);
+        var sinks = context.Compilation.State(static compilation => new QuerySinks(compilation) is { Any: true } sinks ? sinks : null);
+        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeInvocation(operation), OperationKind.Invocation);
     }
 
     private sealed class QuerySinks

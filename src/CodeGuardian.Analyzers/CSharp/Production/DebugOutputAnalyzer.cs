@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -25,15 +26,30 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var console = start.Compilation.GetTypeByMetadataName("System.Console");
-            if (console is null || !IsLibraryOrWebProject(start.Compilation, start.Options))
+            if (!IsLibraryOrWebProject(start.Compilation, start.Options))
             {
                 return;
             }
 
-            var isTestProject = TestCode.IsTestProject(start.Compilation, start.Options);
-            start.RegisterSyntaxNodeAction(context => Analyze(context, console, isTestProject), SyntaxKind.InvocationExpression);
+            var options = start.Options;
+            var symbols = start.Compilation.State(compilation => compilation.GetTypeByMetadataName("System.Console") is { } console
+                ? new ConsoleUse(console, TestCode.IsTestProject(compilation, options))
+                : null);
+            start.RegisterSyntaxNodeAction(symbols, static (symbols, context) => Analyze(context, symbols.Console, symbols.IsTestProject), SyntaxKind.InvocationExpression);
         });
+    }
+
+    private sealed class ConsoleUse
+    {
+        public ConsoleUse(INamedTypeSymbol console, bool isTestProject)
+        {
+            Console = console;
+            IsTestProject = isTestProject;
+        }
+
+        public INamedTypeSymbol Console { get; }
+
+        public bool IsTestProject { get; }
     }
 
     /// <summary>

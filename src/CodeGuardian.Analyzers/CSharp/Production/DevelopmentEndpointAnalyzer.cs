@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -26,9 +28,11 @@ public sealed class DevelopmentEndpointAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var isTestProject = TestCode.IsTestProject(start.Compilation, start.Options);
+            var options = start.Options;
+            var isTestProject = start.Compilation.State(compilation => new StrongBox<bool>(TestCode.IsTestProject(compilation, options)));
             start.RegisterSyntaxNodeAction(
-                context => Analyze(context, isTestProject),
+                isTestProject,
+                static (isTestProject, context) => Analyze(context, isTestProject.Value),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression,
                 SyntaxKind.InterpolatedStringText);

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Production;
 
@@ -28,6 +30,7 @@ internal static class DevelopmentHostScanner
     /// Scans <paramref name="text"/>[<paramref name="start"/>, <paramref name="end"/>) and returns the next match at or
     /// after <paramref name="from"/> as (matchStart, matchLength); length 0 when there is none.
     /// </summary>
+    [MethodImpl(HotPath.Optimize)]
     public static (int Start, int Length) FindNext(string text, int start, int end, int from)
     {
         var i = from;
@@ -67,6 +70,7 @@ internal static class DevelopmentHostScanner
         return (end, 0);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsDevelopmentHost(string text, int literalStart, int hostStart, int hostEnd, int literalEnd)
     {
         var inUrl = IsUrlHost(text, literalStart, hostStart);
@@ -138,6 +142,7 @@ internal static class DevelopmentHostScanner
     }
 
     /// <summary>True after <c>//</c> (a URL authority) or after <c>user:pass@</c> that follows <c>://</c>.</summary>
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsUrlHost(string text, int literalStart, int hostStart)
     {
         if (hostStart - 2 >= literalStart && text[hostStart - 1] == '/' && text[hostStart - 2] == '/')

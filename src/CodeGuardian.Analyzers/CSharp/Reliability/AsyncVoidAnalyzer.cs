@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -28,13 +30,15 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // EventArgs may be absent (exotic core libraries); the name-based check still covers event handlers.
-            var eventArgs = start.Compilation.GetTypeByMetadataName("System.EventArgs");
+            var eventArgs = start.Compilation.State(static compilation => new StrongBox<INamedTypeSymbol?>(compilation.GetTypeByMetadataName("System.EventArgs")));
             start.RegisterSyntaxNodeAction(
-                context => AnalyzeDeclaration(context, eventArgs),
+                eventArgs,
+                static (eventArgs, context) => AnalyzeDeclaration(context, eventArgs.Value),
                 SyntaxKind.MethodDeclaration,
                 SyntaxKind.LocalFunctionStatement);
             start.RegisterSyntaxNodeAction(
-                context => AnalyzeAnonymousFunction(context, eventArgs),
+                eventArgs,
+                static (eventArgs, context) => AnalyzeAnonymousFunction(context, eventArgs.Value),
                 SyntaxKind.ParenthesizedLambdaExpression,
                 SyntaxKind.SimpleLambdaExpression,
                 SyntaxKind.AnonymousMethodExpression);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -30,13 +31,8 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = TaskTypes.Resolve(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(context => Analyze(context, types), SyntaxKind.SimpleMemberAccessExpression);
+            var types = start.Compilation.State(TaskTypes.Resolve);
+            start.RegisterSyntaxNodeAction(types, static (types, context) => Analyze(context, types), SyntaxKind.SimpleMemberAccessExpression);
         });
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
@@ -8,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Security;
 
@@ -27,6 +29,7 @@ public sealed class BidiControlCharacterAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxTreeAction(AnalyzeTree);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void AnalyzeTree(SyntaxTreeAnalysisContext context)
     {
         var text = context.Tree.GetText(context.CancellationToken);

@@ -33,19 +33,14 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var sslPolicyErrors = context.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-        if (sslPolicyErrors is null)
-        {
-            return;
-        }
-
-        var handler = context.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
-        var analysis = new Callbacks(sslPolicyErrors, SymbolFacts.Member<IPropertySymbol>(handler, "DangerousAcceptAnyServerCertificateValidator"));
-        context.RegisterOperationAction(analysis.AnalyzeDelegateCreation, OperationKind.DelegateCreation);
-        if (analysis.HasAcceptAnyProperty)
-        {
-            context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);
-        }
+        var analysis = context.Compilation.State(static compilation =>
+            compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors") is { } sslPolicyErrors
+                ? new Callbacks(
+                    sslPolicyErrors,
+                    SymbolFacts.Member<IPropertySymbol>(compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"), "DangerousAcceptAnyServerCertificateValidator"))
+                : null);
+        context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzeDelegateCreation(operation), OperationKind.DelegateCreation);
+        context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzePropertyReference(operation), OperationKind.PropertyReference);
     }
 
     private sealed class Callbacks
@@ -58,8 +53,6 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             _sslPolicyErrors = sslPolicyErrors;
             _acceptAny = acceptAny;
         }
-
-        public bool HasAcceptAnyProperty => _acceptAny is not null;
 
         public void AnalyzePropertyReference(OperationAnalysisContext context)
         {

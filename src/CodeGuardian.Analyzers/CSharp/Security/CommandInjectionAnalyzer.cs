@@ -28,15 +28,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var process = context.Compilation.GetTypeByMetadataName("System.Diagnostics.Process");
-        var startInfo = context.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo");
-        if (process is null || startInfo is null)
-        {
-            return;
-        }
-
-        var sinks = new ProcessSinks(process, startInfo);
-        sinks.Register(context);
+        ProcessSinks.Register(context);
     }
 
     private sealed class ProcessSinks
@@ -55,12 +47,16 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
-        public void Register(CompilationStartAnalysisContext context)
+        public static void Register(CompilationStartAnalysisContext context)
         {
-            var block = new Block(this);
-            context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
-            context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(block.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            var blocks = context.Compilation.State(static compilation =>
+                compilation.GetTypeByMetadataName("System.Diagnostics.Process") is { } process
+                && compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo") is { } startInfo
+                    ? new Block(new ProcessSinks(process, startInfo))
+                    : null);
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
         }
 
         private sealed class Block

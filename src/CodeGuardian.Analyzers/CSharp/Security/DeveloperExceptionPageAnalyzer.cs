@@ -32,17 +32,14 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var extensions = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions");
-        if (extensions is null)
-        {
-            return;
-        }
-
-        var guards = new Guards(
-            extensions,
-            context.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
-            context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"));
-        context.RegisterOperationAction(guards.AnalyzeInvocation, OperationKind.Invocation);
+        var guards = context.Compilation.State(static compilation =>
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.DeveloperExceptionPageExtensions") is { } extensions
+                ? new Guards(
+                    extensions,
+                    compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
+                    compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"))
+                : null);
+        context.RegisterOperationAction(guards, static (guards, operation) => guards.AnalyzeInvocation(operation), OperationKind.Invocation);
     }
 
     private sealed class Guards

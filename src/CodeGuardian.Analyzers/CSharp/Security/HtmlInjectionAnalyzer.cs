@@ -26,16 +26,7 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var htmlHelper = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
-        var htmlString = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Html.HtmlString");
-        var markupString = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.MarkupString");
-        if (htmlHelper is null && htmlString is null && markupString is null)
-        {
-            return;
-        }
-
-        var sinks = new HtmlSinks(htmlHelper, htmlString, markupString);
-        sinks.Register(context);
+        HtmlSinks.Register(context);
     }
 
     private sealed class HtmlSinks
@@ -52,19 +43,20 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
-        public void Register(CompilationStartAnalysisContext context)
+        public static void Register(CompilationStartAnalysisContext context)
         {
-            var block = new Block(this);
-            if (_htmlHelper is not null)
+            var blocks = context.Compilation.State(static compilation =>
             {
-                context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
-            }
-
-            context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
-            if (_markupString is not null)
-            {
-                context.RegisterOperationAction(block.AnalyzeConversion, OperationKind.Conversion);
-            }
+                var htmlHelper = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+                var htmlString = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Html.HtmlString");
+                var markupString = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.MarkupString");
+                return htmlHelper is null && htmlString is null && markupString is null
+                    ? null
+                    : new Block(new HtmlSinks(htmlHelper, htmlString, markupString));
+            });
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeConversion(operation), OperationKind.Conversion);
         }
 
         private sealed class Block

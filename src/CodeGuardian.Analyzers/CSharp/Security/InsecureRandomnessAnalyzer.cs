@@ -37,14 +37,8 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var random = context.Compilation.GetTypeByMetadataName("System.Random");
-        if (random is null)
-        {
-            return;
-        }
-
-        var analysis = new RandomUse(random);
-        context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        var analysis = context.Compilation.State(static compilation => compilation.GetTypeByMetadataName("System.Random") is { } random ? new RandomUse(random) : null);
+        context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzeInvocation(operation), OperationKind.Invocation);
     }
 
     private sealed class RandomUse

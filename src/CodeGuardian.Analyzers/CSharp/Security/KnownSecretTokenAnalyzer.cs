@@ -1,12 +1,14 @@
 using System;
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Security;
 
@@ -26,6 +28,7 @@ public sealed class KnownSecretTokenAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxTreeAction(Analyze);
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private static void Analyze(SyntaxTreeAnalysisContext context)
     {
         var text = context.Tree.GetText(context.CancellationToken);

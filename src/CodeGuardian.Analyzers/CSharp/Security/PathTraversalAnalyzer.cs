@@ -37,13 +37,9 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = new PathTypes(context.Compilation);
-        if (types.FormFile is null && types.HttpRequest is null && types.ControllerBase is null)
-        {
-            return;
-        }
-
-        context.RegisterOperationBlockStartAction(types.OnBlockStart);
+        var types = context.Compilation.State(static compilation => new PathTypes(compilation) is { } types
+            && (types.FormFile is not null || types.HttpRequest is not null || types.ControllerBase is not null) ? types : null);
+        context.RegisterOperationBlockStartAction(types, static (types, block) => types.OnBlockStart(block));
     }
 
     private sealed class PathTypes

@@ -36,13 +36,11 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var sinks = SqlSinks.Create(context.Compilation);
-        if (sinks is null)
-        {
-            return;
-        }
-
-        sinks.Register(context);
+        // Operation actions for the whole compilation: per-block registration cost more than the checks.
+        var blocks = context.Compilation.State(static compilation => SqlSinks.Create(compilation) is { } sinks ? new BlockAnalysis(sinks) : null);
+        context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
     }
 
     /// <summary>The SQL sinks of one compilation.</summary>
@@ -77,15 +75,6 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                 && sinks._relationalDatabase is null && sinks._dapper is null
                 ? null
                 : sinks;
-        }
-
-        /// <summary>Operation actions for the whole compilation: per-block registration cost more than the checks.</summary>
-        public void Register(CompilationStartAnalysisContext context)
-        {
-            var block = new BlockAnalysis(this);
-            context.RegisterOperationAction(block.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(block.AnalyzeCreation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(block.AnalyzeInvocation, OperationKind.Invocation);
         }
 
         /// <summary>The CommandText property of a command type, by symbol.</summary>

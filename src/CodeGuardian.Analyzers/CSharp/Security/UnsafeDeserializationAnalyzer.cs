@@ -42,42 +42,22 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var formatters = new List<INamedTypeSymbol>();
-        foreach (var name in FormatterNames)
-        {
-            if (context.Compilation.GetTypeByMetadataName(name) is { } type)
-            {
-                formatters.Add(type);
-            }
-        }
-
-        var typeNameHandling = context.Compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
-        if (formatters.Count == 0 && typeNameHandling is null)
-        {
-            return;
-        }
-
-        var sinks = new Sinks(formatters.ToImmutableArray(), typeNameHandling);
-        if (formatters.Count > 0)
-        {
-            context.RegisterOperationAction(sinks.AnalyzeCreation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(sinks.AnalyzeInvocation, OperationKind.Invocation);
-        }
-
-        if (typeNameHandling is not null)
-        {
-            context.RegisterOperationAction(sinks.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            context.RegisterSymbolAction(sinks.AnalyzeAttributes, SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
-        }
+        var sinks = context.Compilation.State(Sinks.Create);
+        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeCreation(operation), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+        context.RegisterSymbolAction(sinks, static (sinks, symbol) => sinks.AnalyzeAttributes(symbol), SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
     }
 
     private sealed class Sinks
     {
         private readonly BaseTypeClassifier _formatters;
+        private readonly bool _hasFormatters;
         private readonly INamedTypeSymbol? _typeNameHandling;
 
         public Sinks(ImmutableArray<INamedTypeSymbol> formatters, INamedTypeSymbol? typeNameHandling)
         {
+            _hasFormatters = formatters.Length > 0;
             var classes = new (INamedTypeSymbol?, string)[formatters.Length];
             for (var i = 0; i < classes.Length; i++)
             {
@@ -88,10 +68,26 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             _typeNameHandling = typeNameHandling;
         }
 
+        /// <summary>The formatter types and Json.NET's TypeNameHandling the compilation has; null when it has none.</summary>
+        public static Sinks? Create(Compilation compilation)
+        {
+            var formatters = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in FormatterNames)
+            {
+                if (compilation.GetTypeByMetadataName(name) is { } type)
+                {
+                    formatters.Add(type);
+                }
+            }
+
+            var typeNameHandling = compilation.GetTypeByMetadataName("Newtonsoft.Json.TypeNameHandling");
+            return formatters.Count == 0 && typeNameHandling is null ? null : new Sinks(formatters.ToImmutable(), typeNameHandling);
+        }
+
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (FormatterOf(creation.Type) is { } formatter)
+            if (_hasFormatters && FormatterOf(creation.Type) is { } formatter)
             {
                 context.Report(Descriptors.UnsafeDeserialization, creation.Syntax.GetLocation(), "new " + formatter, FormatterAlternative);
             }
@@ -100,7 +96,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name is not ("Deserialize" or "UnsafeDeserialize" or "UnsafeDeserializeMethodResponse" or "ReadObject")
+            if (!_hasFormatters || invocation.TargetMethod.Name is not ("Deserialize" or "UnsafeDeserialize" or "UnsafeDeserializeMethodResponse" or "ReadObject")
                 || invocation.Instance is null || FormatterOf(invocation.Instance.Type) is not { } formatter)
             {
                 return;
@@ -119,7 +115,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!SymbolFacts.IsType(assignment.Target.Type, _typeNameHandling) || assignment.Target is not (IPropertyReferenceOperation or IFieldReferenceOperation))
+            if (_typeNameHandling is null || !SymbolFacts.IsType(assignment.Target.Type, _typeNameHandling) || assignment.Target is not (IPropertyReferenceOperation or IFieldReferenceOperation))
             {
                 return;
             }
@@ -142,6 +138,11 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeAttributes(SymbolAnalysisContext context)
         {
+            if (_typeNameHandling is null)
+            {
+                return;
+            }
+
             foreach (var attribute in context.Symbol.GetAttributes())
             {
                 foreach (var named in attribute.NamedArguments)

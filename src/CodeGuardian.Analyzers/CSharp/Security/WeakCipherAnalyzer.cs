@@ -30,16 +30,11 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = new CipherTypes(context.Compilation);
-        if (types.SymmetricAlgorithm is null)
-        {
-            return;
-        }
-
-        context.RegisterOperationAction(types.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(types.AnalyzeCreation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(types.AnalyzeFieldReference, OperationKind.FieldReference);
-        context.RegisterOperationAction(types.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        var types = context.Compilation.State(static compilation => new CipherTypes(compilation) is { SymmetricAlgorithm: not null } types ? types : null);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeCreation(operation), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeFieldReference(operation), OperationKind.FieldReference);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
     }
 
     private sealed class CipherTypes

@@ -42,14 +42,10 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = new HashTypes(context.Compilation);
-        if (types.Md5 is null && types.Sha1 is null && types.HmacMd5 is null && types.HmacSha1 is null)
-        {
-            return;
-        }
-
-        context.RegisterOperationAction(types.AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(types.AnalyzeCreation, OperationKind.ObjectCreation);
+        var types = context.Compilation.State(static compilation => new HashTypes(compilation) is { } types
+            && (types.Md5 is not null || types.Sha1 is not null || types.HmacMd5 is not null || types.HmacSha1 is not null) ? types : null);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeCreation(operation), OperationKind.ObjectCreation);
     }
 
     private sealed class HashTypes

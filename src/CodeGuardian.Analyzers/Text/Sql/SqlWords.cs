@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
 
@@ -29,6 +31,7 @@ internal static class SqlWords
 
     public static bool IsVerb(ReadOnlySpan<char> word) => IsOneOf(word, Verbs);
 
+    [MethodImpl(HotPath.Optimize)]
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
     {
         foreach (var candidate in words)
