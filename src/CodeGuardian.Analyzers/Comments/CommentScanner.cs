@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Performance;
+using CodeGuardian.Analyzers.Rules;
 
 namespace CodeGuardian.Analyzers.Comments;
 
@@ -137,7 +137,6 @@ public static class CommentScanner
     }
 
     /// <summary>The content of one line of a comment: without the opener/closer and a block comment's leading '*'.</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static (int Start, int End) ContentRange(ReadOnlySpan<char> comment, int start, int end)
     {
         while (start < end && (char.IsWhiteSpace(comment[start]) || comment[start] is '/' or '#' or '!'
@@ -227,7 +226,6 @@ public static class CommentScanner
     }
 
     /// <summary>Upper-case tag anywhere; any case when shaped like a tag (comment start, or followed by ':' '(' '-').</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsTag(ReadOnlySpan<char> word, string tag, string[] extraTags, bool tagShaped)
     {
         if (word.Length == tag.Length && word.Equals(tag.AsSpan(), StringComparison.OrdinalIgnoreCase))
@@ -247,7 +245,6 @@ public static class CommentScanner
     }
 
     /// <summary><c>BUG:</c>/<c>BUG(</c> in upper case, upper-case <c>XXX</c>, or an extra tag; never "bug" in prose.</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsBugMarker(ReadOnlySpan<char> word, char next, string[] extraTags, bool tagShaped)
     {
         if (word.SequenceEqual("BUG".AsSpan()))
@@ -268,7 +265,6 @@ public static class CommentScanner
     /// trigger word (see <see cref="TriggerOf"/>, <see cref="IsTag"/>, <see cref="IsBugMarker"/>); most words of a
     /// comment are rejected here without further comparisons.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool MayMatter(ReadOnlySpan<char> word)
     {
         var length = word.Length;
@@ -298,7 +294,6 @@ public static class CommentScanner
         return table;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static Triggers TriggerOf(ReadOnlySpan<char> word)
     {
         switch (word.Length)
@@ -393,7 +388,6 @@ public static class CommentScanner
         return builder.ToString();
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static char NextNonSpace(ReadOnlySpan<char> text, int from, int end)
     {
         while (from < end && (text[from] == ' ' || text[from] == '\t'))

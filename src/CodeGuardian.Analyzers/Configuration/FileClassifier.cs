@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Configuration;
 
@@ -18,7 +16,6 @@ public static class FileClassifier
 
     private static readonly string[] TestFolders = { "tests", "test", "__tests__", "spec", "specs", "testing" };
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsGeneratedOrVendored(string path)
     {
         var normalized = path.Replace('\\', '/');
@@ -39,7 +36,6 @@ public static class FileClassifier
             || name.EndsWith("_pb2.py", StringComparison.OrdinalIgnoreCase);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsTestFile(string path)
     {
         var normalized = path.Replace('\\', '/');
@@ -85,7 +81,6 @@ public static class FileClassifier
         return slash < 0 ? normalizedPath : normalizedPath.Substring(slash + 1);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool ContainsSegment(string path, string segment)
     {
         var index = 0;

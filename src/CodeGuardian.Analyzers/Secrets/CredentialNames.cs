@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -31,7 +29,6 @@ public static class CredentialNames
     /// <summary>Every credential head word contains one of these; names without any are rejected without splitting.</summary>
     private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "auth", "key" };
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsCredentialName(string? name) => name is not null && IsCredentialName(name.AsSpan());
 
     /// <summary>
@@ -39,7 +36,6 @@ public static class CredentialNames
     /// head word (and the word before it) are compared. Names whose end cannot be a credential head word or a trailing
     /// qualifier are rejected before any word is split.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsCredentialName(ReadOnlySpan<char> name)
     {
         if (name.IsEmpty || !MayEndWithCredentialWord(name))
@@ -98,7 +94,6 @@ public static class CredentialNames
         return result && ContainsFragment(name);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool EndsWithJoinedSuffix(ReadOnlySpan<char> head)
     {
         foreach (var suffix in JoinedSuffixes)
@@ -117,7 +112,6 @@ public static class CredentialNames
     /// head word, a word ending in one (joined forms) or a trailing qualifier, so the name — without trailing
     /// separators — ends with one of them. Non-ASCII endings go the exact way.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool MayEndWithCredentialWord(ReadOnlySpan<char> name)
     {
         var end = name.Length;
@@ -162,7 +156,6 @@ public static class CredentialNames
     }
 
     /// <summary>Case-insensitive ASCII suffix test; a non-ASCII character in the compared tail passes (exact check decides).</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool EndsWithAscii(ReadOnlySpan<char> text, string lowerCaseSuffix)
     {
         if (text.Length < lowerCaseSuffix.Length)
@@ -194,7 +187,6 @@ public static class CredentialNames
     /// Cheap test on a span before <see cref="IsCredentialName"/> splits it into words: whether it contains a
     /// credential word at all (pass, pwd, secret, token, key, auth).
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     public static bool MayBeCredentialName(ReadOnlySpan<char> name) =>
         name.IndexOf("pass".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("pwd".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
@@ -210,7 +202,6 @@ public static class CredentialNames
         return words.Count == 0 ? "SECRET" : string.Join("_", words).ToUpperInvariant();
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool ContainsFragment(ReadOnlySpan<char> name)
     {
         foreach (var fragment in Fragments)
@@ -224,7 +215,6 @@ public static class CredentialNames
         return false;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool ContainsWord(string[] set, ReadOnlySpan<char> word)
     {
         foreach (var candidate in set)

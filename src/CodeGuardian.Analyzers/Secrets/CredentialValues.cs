@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -26,7 +24,6 @@ public static class CredentialValues
     /// <see cref="IsRealValue(string, string)"/> on spans (<paramref name="hasName"/> false: no name), allocation-free for
     /// ASCII values and names; anything else goes the string way.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsRealValue(ReadOnlySpan<char> value, ReadOnlySpan<char> name, bool hasName)
     {
         if (!IsAscii(value) || (hasName && !IsAscii(name)))
@@ -65,7 +62,6 @@ public static class CredentialValues
         return CountSpaces(trimmed) < 2;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool IsRealValue(string value, string? name)
     {
         var trimmed = value.Trim();

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Secrets;
 
@@ -11,10 +9,8 @@ namespace CodeGuardian.Analyzers.Secrets;
 /// </summary>
 public static class EmbeddedCredential
 {
-    [MethodImpl(HotPath.Optimize)]
     public static bool Find(string text, out int start, out int length, out string what) => Find(text.AsSpan(), out start, out length, out what);
 
-    [MethodImpl(HotPath.Optimize)]
     public static bool Find(ReadOnlySpan<char> text, out int start, out int length, out string what)
     {
         if (FindConnectionStringPassword(text, out start, out length))

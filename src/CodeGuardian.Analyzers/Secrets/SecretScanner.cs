@@ -265,7 +265,6 @@ public static class SecretScanner
 
     // ---- provider formats ----------------------------------------------------------------------------------------
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchA(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (StartsWith(text, i, "AccountKey="))
@@ -336,7 +335,6 @@ public static class SecretScanner
         }
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchGitHubOrGitLab(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -378,7 +376,6 @@ public static class SecretScanner
         return -1;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchSlackToken(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "xox") || i + 5 > text.Length || text[i + 3] is not ('a' or 'b' or 'p' or 'r' or 's' or 'e') || text[i + 4] != '-')
@@ -390,7 +387,6 @@ public static class SecretScanner
         return end - i - 5 >= 10 && HasDigit(text.Slice(i + 5, end - i - 5)) ? Add(text, i, end, "Slack token", 3.0, allowlist, findings, bodyStart: i + 5) : -1;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchSlackWebhook(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         const string Anchor = "hooks.slack.com/services/";
@@ -416,7 +412,6 @@ public static class SecretScanner
         return Add(text, start, end, "Slack webhook URL", 3.0, allowlist, findings, bodyStart: i + Anchor.Length);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchStripeOrAi(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -449,7 +444,6 @@ public static class SecretScanner
         return -1;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchPrivateKey(ReadOnlySpan<char> text, int i, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         if (!StartsWith(text, i, "-----BEGIN "))
@@ -501,7 +495,6 @@ public static class SecretScanner
         return end;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchJwt(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "eyJ"))
@@ -530,7 +523,6 @@ public static class SecretScanner
         return Add(text, i, end, "JSON Web Token", 3.0, allowlist, findings, bodyStart: payloadEnd + 1);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchNpm(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i) || !StartsWith(text, i, "npm_"))
@@ -542,7 +534,6 @@ public static class SecretScanner
         return end - i - 4 == 36 && !IsWordChar(text, end) ? Add(text, i, end, "npm access token", 3.5, allowlist, findings, bodyStart: i + 4) : -1;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchSendGridOrTwilio(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings)
     {
         if (!AtWordStart(text, i))
@@ -580,7 +571,6 @@ public static class SecretScanner
     /// <c>name = value</c>, <c>name: value</c>, <c>"name": "value"</c>, <c>NAME=value</c>: a credential name before the
     /// separator and a random-looking value after it (16+ characters, letters and digits, 3.5+ bits per character).
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     private static int MatchGeneric(ReadOnlySpan<char> text, int i, SecretAllowlist allowlist, List<SecretFinding> findings, ref MarkerCache endMarkers)
     {
         // Skip '==', '=>', '::', ':=' is allowed (Go/Pascal style assignment).
@@ -732,7 +722,6 @@ public static class SecretScanner
     private static bool IsWordChar(ReadOnlySpan<char> text, int i) => i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_');
 
     /// <summary>End of the run of characters matching <paramref name="accept"/> from <paramref name="start"/>, at most <paramref name="max"/> long.</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static int Run(ReadOnlySpan<char> text, int start, Func<char, bool> accept, int max)
     {
         var end = start;
@@ -745,7 +734,6 @@ public static class SecretScanner
         return end;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool HasDigit(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
@@ -759,7 +747,6 @@ public static class SecretScanner
         return false;
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool HasLetter(ReadOnlySpan<char> value)
     {
         foreach (var c in value)

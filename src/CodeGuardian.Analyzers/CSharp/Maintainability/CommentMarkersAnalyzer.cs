@@ -2,17 +2,17 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using static System.MemoryExtensions;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Maintainability;
 

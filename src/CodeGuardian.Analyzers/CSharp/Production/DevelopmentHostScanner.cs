@@ -70,7 +70,6 @@ internal static class DevelopmentHostScanner
         return (end, 0);
     }
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsDevelopmentHost(string text, int literalStart, int hostStart, int hostEnd, int literalEnd)
     {
         var inUrl = IsUrlHost(text, literalStart, hostStart);
@@ -142,7 +141,6 @@ internal static class DevelopmentHostScanner
     }
 
     /// <summary>True after <c>//</c> (a URL authority) or after <c>user:pass@</c> that follows <c>://</c>.</summary>
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsUrlHost(string text, int literalStart, int hostStart)
     {
         if (hostStart - 2 >= literalStart && text[hostStart - 1] == '/' && text[hostStart - 2] == '/')

@@ -4,12 +4,12 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Security;
 

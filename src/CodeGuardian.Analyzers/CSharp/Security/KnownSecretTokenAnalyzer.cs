@@ -3,12 +3,12 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.CSharp.Security;
 

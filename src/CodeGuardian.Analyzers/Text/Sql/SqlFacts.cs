@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
 
@@ -28,7 +26,6 @@ public static class SqlFacts
     /// with a SQL statement verb — SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE — written in one case
     /// (<c>Delete the rows?</c> is a sentence). Cheap: no lexing.
     /// </summary>
-    [MethodImpl(HotPath.Optimize)]
     public static bool LooksLikeSql(ReadOnlySpan<char> text)
     {
         var i = 0;

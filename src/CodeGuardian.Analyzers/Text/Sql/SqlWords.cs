@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
 
@@ -31,7 +29,6 @@ internal static class SqlWords
 
     public static bool IsVerb(ReadOnlySpan<char> word) => IsOneOf(word, Verbs);
 
-    [MethodImpl(HotPath.Optimize)]
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
     {
         foreach (var candidate in words)
