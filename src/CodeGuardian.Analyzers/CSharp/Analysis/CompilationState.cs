@@ -27,28 +27,22 @@ internal sealed class CompilationState<T>
     }
 
     /// <summary>The state, or null when the compilation lacks what the analyzer looks for (the callback then returns).</summary>
-    public T? Value
+    public T? Value => _created ? _value : Create();
+
+    private T? Create()
     {
-        get
+        lock (_gate)
         {
-            if (_created)
+            if (!_created)
             {
-                return _value;
+                _value = _create!(_compilation!);
+                _compilation = null;
+                _create = null;
+                _created = true;
             }
-
-            lock (_gate)
-            {
-                if (!_created)
-                {
-                    _value = _create!(_compilation!);
-                    _compilation = null;
-                    _create = null;
-                    _created = true;
-                }
-            }
-
-            return _value;
         }
+
+        return _value;
     }
 }
 
