@@ -19,6 +19,8 @@
 #   --analyzer-dll PATH   CodeGuardian.Analyzers.dll to measure (default: build src/CodeGuardian.Analyzers in Release)
 #   --text-files          also pass *.js/*.ts/*.py/*.sql/*.rs files under the project as AdditionalFiles
 #   --keep-analyzers      keep the project's own analyzers in the baseline build (default: RunAnalyzers=false)
+#   --cpu-profile         Linux, needs perf and python3: also run the last build's compiler command line once under
+#                         perf and write the CPU time of each analyzer (cpu-profile.md; waiting for a core not counted)
 # Anything after -- is passed to both builds (e.g. -- -p:SomeProperty=value).
 set -euo pipefail
 
@@ -29,6 +31,7 @@ out="analyzer-measurements"
 analyzer_dll=""
 text_files=false
 keep_analyzers=false
+cpu_profile=false
 extra=()
 target=""
 
@@ -41,8 +44,9 @@ while [[ $# -gt 0 ]]; do
     --analyzer-dll) analyzer_dll="$2"; shift 2 ;;
     --text-files) text_files=true; shift ;;
     --keep-analyzers) keep_analyzers=true; shift ;;
+    --cpu-profile) cpu_profile=true; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) target="$1"; shift ;;
   esac
 done
@@ -154,5 +158,27 @@ cg_median=$(cut -f4 "$out/runs.tsv" | median)
     printf '%s\t%s\n' "$t" "$name"
   done | sort -rn | awk -F'\t' -v c="$compile_median" '{ n = $2; sub(/^CodeGuardian\.Analyzers\./, "", n); printf "| %s | %s | %.2f %% |\n", n, $1, (c > 0 ? 100 * $1 / c : 0) }'
 } > "$summary"
+if [[ "$cpu_profile" == true ]]; then
+  # The compiler command line of the last build (printed by the Csc task at -v:d), re-run in the project directory
+  # with its outputs redirected, under perf with the runtime's map of JIT-compiled methods.
+  log="$out/run$runs-analyzers.log"
+  line=$(grep -m1 -E '^ +/.*/Roslyn/bincore/csc ' "$log" || true)
+  if [[ -z "$line" ]]; then
+    echo "no compiler command line in $log (was the compiler server used?)" >&2
+  else
+    csc="$(echo "$line" | awk '{ print $1 }').dll"
+    mkdir -p "$out/cpu-profile-output"
+    echo "${line#*/bincore/csc }" | sed -E "s#/(out|refout|doc|errorlog|generatedfilesout):[^ ]*#/\1:$out/cpu-profile-output/\1#g" > "$out/cpu-profile.rsp"
+    project_dir="$(dirname "$target")"
+    [[ -d "$target" ]] && project_dir="$target"
+    echo "CPU profile of one compiler run..." >&2
+    (cd "$project_dir" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+      perf record -F 499 -g -o "$out/cpu-profile.data" -- dotnet "$csc" @"$out/cpu-profile.rsp" > "$out/cpu-profile-compiler.log" 2>&1) || true
+    perf script -i "$out/cpu-profile.data" -F comm,tid,ip,sym,dso 2>/dev/null \
+      | python3 "$repo_root/eng/analyzer-cpu-profile.py" 499 > "$out/cpu-profile.md"
+    { echo; echo "## CPU profile of one compiler run"; echo; cat "$out/cpu-profile.md"; } >> "$summary"
+  fi
+fi
+
 cat "$summary"
 echo "Logs and binary logs: $out" >&2

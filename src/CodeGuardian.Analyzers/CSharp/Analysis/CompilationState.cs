@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -46,7 +48,11 @@ internal sealed class CompilationState<T>
     }
 }
 
-/// <summary>Registration of callbacks that run only when the compilation's <see cref="CompilationState{T}"/> exists.</summary>
+/// <summary>
+/// Registration of callbacks that run only when the compilation's <see cref="CompilationState{T}"/> exists. The
+/// wrappers run for every node or operation of their kinds: they are compiled optimized on first call (see
+/// <see cref="HotPath"/>), since a build rarely lets the runtime recompile them.
+/// </summary>
 internal static class CompilationStateActions
 {
     /// <summary>State of <paramref name="compilation"/>, created by the first callback that reads it.</summary>
@@ -57,7 +63,7 @@ internal static class CompilationStateActions
     public static void RegisterOperationAction<T>(this CompilationStartAnalysisContext context, CompilationState<T> state, Action<T, OperationAnalysisContext> action, params OperationKind[] kinds)
         where T : class =>
         context.RegisterOperationAction(
-            operation =>
+            [MethodImpl(HotPath.Optimize)] (operation) =>
             {
                 if (state.Value is { } value)
                 {
@@ -69,7 +75,7 @@ internal static class CompilationStateActions
     public static void RegisterSyntaxNodeAction<T>(this CompilationStartAnalysisContext context, CompilationState<T> state, Action<T, SyntaxNodeAnalysisContext> action, params Microsoft.CodeAnalysis.CSharp.SyntaxKind[] kinds)
         where T : class =>
         context.RegisterSyntaxNodeAction(
-            node =>
+            [MethodImpl(HotPath.Optimize)] (node) =>
             {
                 if (state.Value is { } value)
                 {
@@ -81,7 +87,7 @@ internal static class CompilationStateActions
     public static void RegisterSymbolAction<T>(this CompilationStartAnalysisContext context, CompilationState<T> state, Action<T, SymbolAnalysisContext> action, params SymbolKind[] kinds)
         where T : class =>
         context.RegisterSymbolAction(
-            symbol =>
+            [MethodImpl(HotPath.Optimize)] (symbol) =>
             {
                 if (state.Value is { } value)
                 {
@@ -93,7 +99,7 @@ internal static class CompilationStateActions
     public static void RegisterOperationBlockStartAction<T>(this CompilationStartAnalysisContext context, CompilationState<T> state, Action<T, OperationBlockStartAnalysisContext> action)
         where T : class =>
         context.RegisterOperationBlockStartAction(
-            block =>
+            [MethodImpl(HotPath.Optimize)] (block) =>
             {
                 if (state.Value is { } value)
                 {
