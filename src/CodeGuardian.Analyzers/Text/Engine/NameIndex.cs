@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
 
@@ -10,19 +11,18 @@ namespace CodeGuardian.Analyzers.Text.Engine;
 /// </summary>
 public sealed class NameIndex
 {
+    // A file has far fewer distinct names than occurrences: the table starts small and doubles when half full.
+    private const int MaxInitialSlots = 1024;
+
     private readonly ScannedFile _file;
 
-    // Open-addressing table of distinct names: hash, first and last occurrence (entry + 1; 0 = empty slot).
-    private readonly int[] _slotHash;
-    private readonly int[] _slotFirst;
-    private readonly int[] _slotLast;
-    private readonly int _mask;
+    // Open-addressing table of distinct names (First == 0: empty slot).
+    private Slot[] _slots;
+    private int _mask;
+    private int _distinct;
 
-    // Occurrences: id, text span, next occurrence of the same name (entry + 1; 0 = none).
-    private readonly int[] _ids;
-    private readonly int[] _starts;
-    private readonly int[] _lengths;
-    private readonly int[] _next;
+    // Occurrences in the order added: id and the next occurrence of the same name (entry + 1; 0 = none).
+    private readonly Entry[] _entries;
     private readonly int _capacity;
     private int _count;
 
@@ -32,20 +32,14 @@ public sealed class NameIndex
         _file = file;
         _capacity = Math.Max(capacity, 0);
         var slots = 16;
-        while (slots < _capacity * 2)
+        while (slots < _capacity * 2 && slots < MaxInitialSlots)
         {
             slots <<= 1;
         }
 
+        _slots = NewTable(file, slots);
         _mask = slots - 1;
-        _slotHash = file.Rent<int>(slots);
-        _slotFirst = file.Rent<int>(slots);
-        _slotLast = file.Rent<int>(slots);
-        Array.Clear(_slotFirst, 0, slots);
-        _ids = file.Rent<int>(_capacity);
-        _starts = file.Rent<int>(_capacity);
-        _lengths = file.Rent<int>(_capacity);
-        _next = file.Rent<int>(_capacity);
+        _entries = file.Rent<Entry>(_capacity);
     }
 
     /// <summary>Number of occurrences added.</summary>
@@ -62,25 +56,32 @@ public sealed class NameIndex
         var text = _file.Slice(start, length);
         var hash = Hash(text);
         var entry = _count++;
-        _ids[entry] = id;
-        _starts[entry] = start;
-        _lengths[entry] = length;
-        _next[entry] = 0;
+        ref var added = ref _entries[entry];
+        added.Id = id;
+        added.Next = 0;
+        var slots = _slots;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var first = _slotFirst[slot];
-            if (first == 0)
+            ref var s = ref slots[slot];
+            if (s.First == 0)
             {
-                _slotHash[slot] = hash;
-                _slotFirst[slot] = entry + 1;
-                _slotLast[slot] = entry + 1;
+                s.Hash = hash;
+                s.Length = length;
+                s.Start = start;
+                s.First = entry + 1;
+                s.Last = entry + 1;
+                if (++_distinct * 2 > _mask + 1)
+                {
+                    Grow();
+                }
+
                 return;
             }
 
-            if (_slotHash[slot] == hash && SameText(first - 1, text))
+            if (s.Hash == hash && s.Length == length && _file.Slice(s.Start, length).SequenceEqual(text))
             {
-                _next[_slotLast[slot] - 1] = entry + 1;
-                _slotLast[slot] = entry + 1;
+                _entries[s.Last - 1].Next = entry + 1;
+                s.Last = entry + 1;
                 return;
             }
         }
@@ -96,17 +97,18 @@ public sealed class NameIndex
         }
 
         var hash = Hash(text);
+        var slots = _slots;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var first = _slotFirst[slot];
-            if (first == 0)
+            ref readonly var s = ref slots[slot];
+            if (s.First == 0)
             {
                 return new Occurrences(this, 0);
             }
 
-            if (_slotHash[slot] == hash && SameText(first - 1, text))
+            if (s.Hash == hash && s.Length == text.Length && _file.Slice(s.Start, s.Length).SequenceEqual(text))
             {
-                return new Occurrences(this, first);
+                return new Occurrences(this, s.First);
             }
         }
     }
@@ -114,19 +116,89 @@ public sealed class NameIndex
     /// <summary>Whether <paramref name="name"/> occurs at all (cheap pre-check for a rule).</summary>
     public bool Contains(string name) => Find(name).First >= 0;
 
-    private bool SameText(int entry, ReadOnlySpan<char> text) =>
-        _lengths[entry] == text.Length && _file.Slice(_starts[entry], _lengths[entry]).SequenceEqual(text);
-
-    // FNV-1a over UTF-16 code units; names are short, so this is a handful of multiplies per occurrence.
-    private static int Hash(ReadOnlySpan<char> text)
+    private static Slot[] NewTable(ScannedFile file, int slots)
     {
-        var hash = 2166136261u;
-        foreach (var c in text)
+        var table = file.Rent<Slot>(slots);
+        Array.Clear(table, 0, slots);
+        return table;
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        var oldLength = _mask + 1;
+        var length = oldLength * 2;
+        var table = NewTable(_file, length);
+        var mask = length - 1;
+        for (var i = 0; i < oldLength; i++)
         {
-            hash = (hash ^ c) * 16777619u;
+            ref readonly var s = ref old[i];
+            if (s.First == 0)
+            {
+                continue;
+            }
+
+            var slot = s.Hash & mask;
+            while (table[slot].First != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = s;
         }
 
+        _slots = table;
+        _mask = mask;
+    }
+
+    // A few 64-bit reads (head, middle, tail) mixed with the length: names are short, and a name that differs only
+    // elsewhere merely shares a probe chain (the text comparison decides).
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        var length = text.Length;
+        ulong hash;
+        if (length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(text);
+            var head = MemoryMarshal.Read<ulong>(bytes);
+            var tail = MemoryMarshal.Read<ulong>(bytes.Slice((length - 4) * sizeof(char)));
+            hash = (head * 0x9E3779B97F4A7C15UL) ^ ((tail + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
+            if (length > 8)
+            {
+                var middle = MemoryMarshal.Read<ulong>(bytes.Slice(((length / 2) - 2) * sizeof(char)));
+                hash ^= middle * 0x165667B19E3779F9UL;
+            }
+        }
+        else
+        {
+            hash = (ulong)length;
+            foreach (var c in text)
+            {
+                hash = (hash << 16) | c;
+            }
+
+            hash *= 0x9E3779B97F4A7C15UL;
+        }
+
+        hash ^= hash >> 31;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        hash ^= hash >> 29;
         return (int)(hash & 0x7FFFFFFF);
+    }
+
+    private struct Slot
+    {
+        public int Hash;
+        public int Length;
+        public int Start;
+        public int First;
+        public int Last;
+    }
+
+    private struct Entry
+    {
+        public int Id;
+        public int Next;
     }
 
     /// <summary>The occurrences of one name; a struct enumerator, so <c>foreach</c> does not allocate.</summary>
@@ -142,7 +214,7 @@ public sealed class NameIndex
         }
 
         /// <summary>The first id, or -1 when the name does not occur.</summary>
-        public int First => _first == 0 ? -1 : _index._ids[_first - 1];
+        public int First => _first == 0 ? -1 : _index._entries[_first - 1].Id;
 
         public bool IsEmpty => _first == 0;
 
@@ -170,9 +242,9 @@ public sealed class NameIndex
                 return false;
             }
 
-            var entry = _nextEntry - 1;
-            Current = _index._ids[entry];
-            _nextEntry = _index._next[entry];
+            ref readonly var entry = ref _index._entries[_nextEntry - 1];
+            Current = entry.Id;
+            _nextEntry = entry.Next;
             return true;
         }
     }
