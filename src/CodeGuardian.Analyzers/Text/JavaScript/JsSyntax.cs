@@ -48,27 +48,19 @@ public sealed class JsSyntax
         File = file;
         var tokens = file.Tokens.AsSpan();
 
-        // Counting without branches on the kind (which is unpredictable token to token).
-        int count = 0, identifiers = 0, strings = 0;
-        foreach (var token in tokens)
-        {
-            var kind = token.Kind;
-            count += kind is TokenKind.Comment or TokenKind.Text ? 0 : 1;
-            identifiers += kind == TokenKind.Identifier ? 1 : 0;
-            strings += kind == TokenKind.String ? 1 : 0;
-        }
-
-        // Per-code-token arrays come from the file's pool: building the layer allocates almost nothing.
-        var code = _code = file.Rent<int>(count);
-        var match = _match = file.Rent<int>(count);
-        var parent = _parent = file.Rent<int>(count);
-        var punctuation = _punctuation = file.Rent<char>(count);
-        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(count);
-        var stringIndices = _strings = file.Rent<int>(strings);
-        var names = Names = new NameIndex(file, identifiers);
+        // Per-code-token arrays come from the file's pool, sized by the token count (an upper bound: no counting
+        // pass), so building the layer allocates almost nothing.
+        var capacity = tokens.Length;
+        var code = _code = file.Rent<int>(capacity);
+        var match = _match = file.Rent<int>(capacity);
+        var parent = _parent = file.Rent<int>(capacity);
+        var punctuation = _punctuation = file.Rent<char>(capacity);
+        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(capacity);
+        var stringIndices = _strings = file.Rent<int>(capacity);
+        var names = Names = new NameIndex(file, capacity);
 
         // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
-        var stack = file.Rent<int>(count);
+        var stack = file.Rent<int>(capacity);
         var depth = 0;
         var top = -1;
         var text = file.Text;
@@ -133,7 +125,7 @@ public sealed class JsSyntax
             k++;
         }
 
-        Count = count;
+        Count = k;
         _stringCount = s;
         IndexModuleBindings();
     }
