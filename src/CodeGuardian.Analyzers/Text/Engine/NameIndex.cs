@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
@@ -13,6 +14,9 @@ public sealed class NameIndex
 {
     // A file has far fewer distinct names than occurrences: the table starts small and doubles when half full.
     private const int MaxInitialSlots = 1024;
+
+    // Names up to this length are compared by their head and tail reads alone (see Hash).
+    private const int MaxKeyedLength = 8;
 
     private readonly ScannedFile _file;
 
@@ -54,7 +58,7 @@ public sealed class NameIndex
         }
 
         var text = _file.Slice(start, length);
-        var hash = Hash(text);
+        var hash = Hash(text, out var head, out var tail);
         var entry = _count++;
         ref var added = ref _entries[entry];
         added.Id = id;
@@ -68,6 +72,8 @@ public sealed class NameIndex
                 s.Hash = hash;
                 s.Length = length;
                 s.Start = start;
+                s.Head = head;
+                s.Tail = tail;
                 s.First = entry + 1;
                 s.Last = entry + 1;
                 if (++_distinct * 2 > _mask + 1)
@@ -78,7 +84,8 @@ public sealed class NameIndex
                 return;
             }
 
-            if (s.Hash == hash && s.Length == length && _file.Slice(s.Start, length).SequenceEqual(text))
+            if (s.Hash == hash && s.Length == length && s.Head == head && s.Tail == tail
+                && (length <= MaxKeyedLength || _file.Slice(s.Start, length).SequenceEqual(text)))
             {
                 _entries[s.Last - 1].Next = entry + 1;
                 s.Last = entry + 1;
@@ -96,7 +103,7 @@ public sealed class NameIndex
             return new Occurrences(this, 0);
         }
 
-        var hash = Hash(text);
+        var hash = Hash(text, out var head, out var tail);
         var slots = _slots;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
@@ -106,7 +113,8 @@ public sealed class NameIndex
                 return new Occurrences(this, 0);
             }
 
-            if (s.Hash == hash && s.Length == text.Length && _file.Slice(s.Start, s.Length).SequenceEqual(text))
+            if (s.Hash == hash && s.Length == text.Length && s.Head == head && s.Tail == tail
+                && (text.Length <= MaxKeyedLength || _file.Slice(s.Start, s.Length).SequenceEqual(text)))
             {
                 return new Occurrences(this, s.First);
             }
@@ -151,19 +159,22 @@ public sealed class NameIndex
         _mask = mask;
     }
 
-    // A few 64-bit reads (head, middle, tail) mixed with the length: names are short, and a name that differs only
-    // elsewhere merely shares a probe chain (the text comparison decides).
-    private static int Hash(ReadOnlySpan<char> text)
+    // Head and tail: the first and last four characters as 64-bit reads (names shorter than four packed with their
+    // length), so a name of up to eight characters is identified by length, head and tail without a text comparison.
+    // The hash mixes them (and the middle four characters of a longer name); names that differ elsewhere merely share
+    // a probe chain.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<char> text, out ulong head, out ulong tail)
     {
         var length = text.Length;
         ulong hash;
         if (length >= 4)
         {
             var bytes = MemoryMarshal.AsBytes(text);
-            var head = MemoryMarshal.Read<ulong>(bytes);
-            var tail = MemoryMarshal.Read<ulong>(bytes.Slice((length - 4) * sizeof(char)));
+            head = MemoryMarshal.Read<ulong>(bytes);
+            tail = MemoryMarshal.Read<ulong>(bytes.Slice((length - 4) * sizeof(char)));
             hash = (head * 0x9E3779B97F4A7C15UL) ^ ((tail + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
-            if (length > 8)
+            if (length > MaxKeyedLength)
             {
                 var middle = MemoryMarshal.Read<ulong>(bytes.Slice(((length / 2) - 2) * sizeof(char)));
                 hash ^= middle * 0x165667B19E3779F9UL;
@@ -171,13 +182,14 @@ public sealed class NameIndex
         }
         else
         {
-            hash = (ulong)length;
+            head = (ulong)length;
             foreach (var c in text)
             {
-                hash = (hash << 16) | c;
+                head = (head << 16) | c;
             }
 
-            hash *= 0x9E3779B97F4A7C15UL;
+            tail = 0;
+            hash = head * 0x9E3779B97F4A7C15UL;
         }
 
         hash ^= hash >> 31;
@@ -193,6 +205,8 @@ public sealed class NameIndex
         public int Start;
         public int First;
         public int Last;
+        public ulong Head;
+        public ulong Tail;
     }
 
     private struct Entry
