@@ -591,6 +591,14 @@ public static class SecretScanner
         }
 
         var nameEnd = n + 1;
+
+        // A name ending in an ASCII letter or digit other than the last letter of a credential word or trailing
+        // qualifier (see CredentialNames) cannot be a credential name: most '=' and ':' end here, before the walk back.
+        if (n >= 0 && text[n] < 128 && LetterOrDigit(text[n]) && (text[n] | 0x20) is not ('d' or 'e' or 't' or 'n' or 'h' or 'y' or 'g' or 'r'))
+        {
+            return -1;
+        }
+
         while (n >= 0 && nameEnd - n <= MaxNameLength && (char.IsLetterOrDigit(text[n]) || text[n] is '_' or '-' or '.'))
         {
             n--;
