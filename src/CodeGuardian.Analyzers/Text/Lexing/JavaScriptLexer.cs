@@ -123,6 +123,13 @@ public sealed class JavaScriptLexer : ILexer
                     continue;
                 }
 
+                // Names are the most frequent tokens: scanned here, without the call into the general dispatch.
+                if (c < 128 && (AsciiClasses[c] & IdentifierStartClass) != 0)
+                {
+                    ScanIdentifier(_position);
+                    continue;
+                }
+
                 ScanCodeToken(c);
             }
 
@@ -212,16 +219,7 @@ public sealed class JavaScriptLexer : ILexer
             // Most frequent first: names, then brackets and separators that never start a longer operator.
             if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
             {
-                var end = start + 1;
-                while (end < text.Length && IsIdentifierPart(text[end]))
-                {
-                    end++;
-                }
-
-                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
-                    ? Previous.ExpressionEnd
-                    : Previous.RegexAllowed;
-                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+                ScanIdentifier(start);
                 return;
             }
 
@@ -285,6 +283,23 @@ public sealed class JavaScriptLexer : ILexer
             }
 
             ScanPunctuation(start, c);
+        }
+
+        /// <summary>A name (or a <c>#private</c> name) from <paramref name="start"/>, whose first character is known to start one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ScanIdentifier(int start)
+        {
+            var text = _text;
+            var end = start + 1;
+            while (end < text.Length && IsIdentifierPart(text[end]))
+            {
+                end++;
+            }
+
+            _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
+                ? Previous.ExpressionEnd
+                : Previous.RegexAllowed;
+            Emit(start, end, TokenKind.Identifier, TokenFlags.None);
         }
 
         private void OpenTemplate(int start)
