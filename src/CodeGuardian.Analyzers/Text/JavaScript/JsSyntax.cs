@@ -85,43 +85,37 @@ public sealed class JsSyntax
             parent[k] = top;
             lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
             lineBreak = false;
-            var c = '\0';
+
+            // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
+            // string list are written unconditionally (a string index past the count is overwritten by the next one).
+            var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
+            punctuation[k] = c;
+            stringIndices[s] = k;
+            s += kind == TokenKind.String ? 1 : 0;
             if (kind == TokenKind.Identifier)
             {
                 names.Add(k, token.Start, token.Length);
             }
-            else if (kind == TokenKind.Punctuation)
+            else if (c is '(' or '[' or '{')
             {
-                if (token.Length == 1)
-                {
-                    c = text[token.Start];
-                    if (c is '(' or '[' or '{')
-                    {
-                        stack[depth++] = k;
-                        top = k;
-                    }
-                    else if (c is ')' or ']' or '}' && depth > 0)
-                    {
-                        var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+                stack[depth++] = k;
+                top = k;
+            }
+            else if (c is ')' or ']' or '}' && depth > 0)
+            {
+                var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
 
-                        // A stray closer is ignored rather than unbalancing everything after it.
-                        if (expected == c)
-                        {
-                            depth--;
-                            match[top] = k;
-                            match[k] = top;
-                            top = depth > 0 ? stack[depth - 1] : -1;
-                            parent[k] = top;
-                        }
-                    }
+                // A stray closer is ignored rather than unbalancing everything after it.
+                if (expected == c)
+                {
+                    depth--;
+                    match[top] = k;
+                    match[k] = top;
+                    top = depth > 0 ? stack[depth - 1] : -1;
+                    parent[k] = top;
                 }
             }
-            else if (kind == TokenKind.String)
-            {
-                stringIndices[s++] = k;
-            }
 
-            punctuation[k] = c;
             k++;
         }
 
