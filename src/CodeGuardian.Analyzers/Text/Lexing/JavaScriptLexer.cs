@@ -230,6 +230,22 @@ public sealed class JavaScriptLexer : ILexer
                 return;
             }
 
+            // The other frequent one-character operators, without the operator table: a member dot (not "..." and
+            // not a number ".5"), ':' (never longer), '=' (not "==", "=>"), and braces outside template holes.
+            if (c == '.' && next != '.' && !IsDigit(next))
+            {
+                _previous = Previous.MemberDot;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
+            if (c == ':' || (c == '=' && next != '=' && next != '>') || (c is '{' or '}' && !InTemplate))
+            {
+                _previous = c == '}' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
             if (c == '/' && next == '/')
             {
                 var end = LineEnd(start);
