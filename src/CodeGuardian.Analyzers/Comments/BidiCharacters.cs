@@ -32,9 +32,18 @@ public static class BidiCharacters
             var embeddingSpan = new Vector<ushort>(4);
             var isolateStart = new Vector<ushort>('\u2066');
             var isolateSpan = new Vector<ushort>(3);
-            for (; i <= text.Length - width; i += width)
+            var belowControls = new Vector<short>(0x2029);
+            var last = text.Length - width;
+            for (; i <= last; i += width)
             {
                 var block = MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(i * sizeof(char)));
+
+                // First one signed compare: U+202A..U+7FFF are the only lanes above U+2029 as signed 16-bit values, so
+                // ASCII and most other text passes with one test; U+8000 and above read as negative and pass too.
+                if (!Vector.GreaterThanAny(Vector.AsVectorInt16(block), belowControls))
+                {
+                    continue;
+                }
 
                 // Unsigned wrap-around: c - first <= span exactly when c lies in [first, first + span].
                 var hits = Vector.LessThanOrEqual(block - embeddingStart, embeddingSpan)
