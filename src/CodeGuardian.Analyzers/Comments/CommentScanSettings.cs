@@ -15,6 +15,7 @@ public sealed class CommentScanSettings
         FixmeTags = fixmeTags;
         HackTags = hackTags;
         BugTags = bugTags;
+        HasExtraTags = todoTags.Length + fixmeTags.Length + hackTags.Length + bugTags.Length > 0;
     }
 
     public string[] TodoTags { get; }
@@ -25,7 +26,7 @@ public sealed class CommentScanSettings
 
     public string[] BugTags { get; }
 
-    public bool HasExtraTags => TodoTags.Length + FixmeTags.Length + HackTags.Length + BugTags.Length > 0;
+    public bool HasExtraTags { get; }
 
     public static CommentScanSettings From(RuleOptions options)
     {

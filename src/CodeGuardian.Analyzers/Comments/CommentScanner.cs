@@ -173,6 +173,7 @@ public static class CommentScanner
         var reportedFixme = false;
         var reportedHack = false;
         var reportedBug = false;
+        var hasExtraTags = settings.HasExtraTags;
         var i = contentStart;
         while (i < contentEnd)
         {
@@ -194,7 +195,7 @@ public static class CommentScanner
             }
 
             var word = comment.Slice(wordStart, i - wordStart);
-            if (!settings.HasExtraTags && !MayMatter(word))
+            if (!hasExtraTags && !MayMatter(word))
             {
                 continue;
             }
@@ -398,6 +399,7 @@ public static class CommentScanner
         return from < end ? text[from] : '\0';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) =>
         c < 0x80 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 

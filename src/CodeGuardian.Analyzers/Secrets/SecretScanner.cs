@@ -189,42 +189,18 @@ public static class SecretScanner
         return Vector.Narrow(low, high);
     }
 
-    /// <summary>Index of the lowest set bit of a non-zero value.</summary>
-    private static int LowestBit(ulong value)
+    /// <summary>Index of the lowest set bit of a non-zero value (de Bruijn multiplication: no branches).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LowestBit(ulong value) => LowestBitPositions[(int)(((value & (0UL - value)) * 0x03F79D71B4CB0A89UL) >> 58)];
+
+    // Position of the single set bit, indexed by the top six bits of its product with the de Bruijn constant above.
+    private static ReadOnlySpan<byte> LowestBitPositions => new byte[]
     {
-        var index = 0;
-        if ((value & 0xFFFFFFFFUL) == 0)
-        {
-            value >>= 32;
-            index += 32;
-        }
-
-        if ((value & 0xFFFFUL) == 0)
-        {
-            value >>= 16;
-            index += 16;
-        }
-
-        if ((value & 0xFFUL) == 0)
-        {
-            value >>= 8;
-            index += 8;
-        }
-
-        if ((value & 0xFUL) == 0)
-        {
-            value >>= 4;
-            index += 4;
-        }
-
-        if ((value & 0x3UL) == 0)
-        {
-            value >>= 2;
-            index += 2;
-        }
-
-        return (value & 0x1UL) == 0 ? index + 1 : index;
-    }
+        0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
+        62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+        63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
+        46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6,
+    };
 
     /// <summary>
     /// <see cref="IsCandidate"/> for a vector of positions, given the characters before, at and after them. A
@@ -593,6 +569,14 @@ public static class SecretScanner
         }
 
         var nameEnd = n + 1;
+
+        // A name ending in an ASCII letter or digit other than the last letter of a credential word or trailing
+        // qualifier (see CredentialNames) cannot be a credential name: most '=' and ':' end here, before the walk back.
+        if (n >= 0 && text[n] < 128 && LetterOrDigit(text[n]) && (text[n] | 0x20) is not ('d' or 'e' or 't' or 'n' or 'h' or 'y' or 'g' or 'r'))
+        {
+            return -1;
+        }
+
         while (n >= 0 && nameEnd - n <= MaxNameLength && (char.IsLetterOrDigit(text[n]) || text[n] is '_' or '-' or '.'))
         {
             n--;

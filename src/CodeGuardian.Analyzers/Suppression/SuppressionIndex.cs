@@ -26,6 +26,12 @@ public sealed class SuppressionIndex
 
     public static SuppressionIndex Build(ScannedFile file)
     {
+        // Most files have no directive at all: one vectorized search of the whole text settles that.
+        if (file.Text.IndexOf(Marker.AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return Empty;
+        }
+
         SuppressionIndex? index = null;
         var open = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var tokens = file.Tokens.AsSpan();

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
 
@@ -10,19 +12,21 @@ namespace CodeGuardian.Analyzers.Text.Engine;
 /// </summary>
 public sealed class NameIndex
 {
+    // A file has far fewer distinct names than occurrences: the table starts small and doubles when half full.
+    private const int MaxInitialSlots = 1024;
+
+    // Names up to this length are compared by their head and tail reads alone (see Hash).
+    private const int MaxKeyedLength = 8;
+
     private readonly ScannedFile _file;
 
-    // Open-addressing table of distinct names: hash, first and last occurrence (entry + 1; 0 = empty slot).
-    private readonly int[] _slotHash;
-    private readonly int[] _slotFirst;
-    private readonly int[] _slotLast;
-    private readonly int _mask;
+    // Open-addressing table of distinct names (First == 0: empty slot).
+    private Slot[] _slots;
+    private int _mask;
+    private int _distinct;
 
-    // Occurrences: id, text span, next occurrence of the same name (entry + 1; 0 = none).
-    private readonly int[] _ids;
-    private readonly int[] _starts;
-    private readonly int[] _lengths;
-    private readonly int[] _next;
+    // Occurrences in the order added: id and the next occurrence of the same name (entry + 1; 0 = none).
+    private readonly Entry[] _entries;
     private readonly int _capacity;
     private int _count;
 
@@ -32,20 +36,14 @@ public sealed class NameIndex
         _file = file;
         _capacity = Math.Max(capacity, 0);
         var slots = 16;
-        while (slots < _capacity * 2)
+        while (slots < _capacity * 2 && slots < MaxInitialSlots)
         {
             slots <<= 1;
         }
 
+        _slots = NewTable(file, slots);
         _mask = slots - 1;
-        _slotHash = file.Rent<int>(slots);
-        _slotFirst = file.Rent<int>(slots);
-        _slotLast = file.Rent<int>(slots);
-        Array.Clear(_slotFirst, 0, slots);
-        _ids = file.Rent<int>(_capacity);
-        _starts = file.Rent<int>(_capacity);
-        _lengths = file.Rent<int>(_capacity);
-        _next = file.Rent<int>(_capacity);
+        _entries = file.Rent<Entry>(_capacity);
     }
 
     /// <summary>Number of occurrences added.</summary>
@@ -60,27 +58,37 @@ public sealed class NameIndex
         }
 
         var text = _file.Slice(start, length);
-        var hash = Hash(text);
+        var hash = Hash(text, out var head, out var tail);
         var entry = _count++;
-        _ids[entry] = id;
-        _starts[entry] = start;
-        _lengths[entry] = length;
-        _next[entry] = 0;
+        ref var added = ref _entries[entry];
+        added.Id = id;
+        added.Next = 0;
+        var slots = _slots;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var first = _slotFirst[slot];
-            if (first == 0)
+            ref var s = ref slots[slot];
+            if (s.First == 0)
             {
-                _slotHash[slot] = hash;
-                _slotFirst[slot] = entry + 1;
-                _slotLast[slot] = entry + 1;
+                s.Hash = hash;
+                s.Length = length;
+                s.Start = start;
+                s.Head = head;
+                s.Tail = tail;
+                s.First = entry + 1;
+                s.Last = entry + 1;
+                if (++_distinct * 2 > _mask + 1)
+                {
+                    Grow();
+                }
+
                 return;
             }
 
-            if (_slotHash[slot] == hash && SameText(first - 1, text))
+            if (s.Hash == hash && s.Length == length && s.Head == head && s.Tail == tail
+                && (length <= MaxKeyedLength || _file.Slice(s.Start, length).SequenceEqual(text)))
             {
-                _next[_slotLast[slot] - 1] = entry + 1;
-                _slotLast[slot] = entry + 1;
+                _entries[s.Last - 1].Next = entry + 1;
+                s.Last = entry + 1;
                 return;
             }
         }
@@ -95,18 +103,20 @@ public sealed class NameIndex
             return new Occurrences(this, 0);
         }
 
-        var hash = Hash(text);
+        var hash = Hash(text, out var head, out var tail);
+        var slots = _slots;
         for (var slot = hash & _mask; ; slot = (slot + 1) & _mask)
         {
-            var first = _slotFirst[slot];
-            if (first == 0)
+            ref readonly var s = ref slots[slot];
+            if (s.First == 0)
             {
                 return new Occurrences(this, 0);
             }
 
-            if (_slotHash[slot] == hash && SameText(first - 1, text))
+            if (s.Hash == hash && s.Length == text.Length && s.Head == head && s.Tail == tail
+                && (text.Length <= MaxKeyedLength || _file.Slice(s.Start, s.Length).SequenceEqual(text)))
             {
-                return new Occurrences(this, first);
+                return new Occurrences(this, s.First);
             }
         }
     }
@@ -114,19 +124,95 @@ public sealed class NameIndex
     /// <summary>Whether <paramref name="name"/> occurs at all (cheap pre-check for a rule).</summary>
     public bool Contains(string name) => Find(name).First >= 0;
 
-    private bool SameText(int entry, ReadOnlySpan<char> text) =>
-        _lengths[entry] == text.Length && _file.Slice(_starts[entry], _lengths[entry]).SequenceEqual(text);
-
-    // FNV-1a over UTF-16 code units; names are short, so this is a handful of multiplies per occurrence.
-    private static int Hash(ReadOnlySpan<char> text)
+    private static Slot[] NewTable(ScannedFile file, int slots)
     {
-        var hash = 2166136261u;
-        foreach (var c in text)
+        var table = file.Rent<Slot>(slots);
+        Array.Clear(table, 0, slots);
+        return table;
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        var oldLength = _mask + 1;
+        var length = oldLength * 2;
+        var table = NewTable(_file, length);
+        var mask = length - 1;
+        for (var i = 0; i < oldLength; i++)
         {
-            hash = (hash ^ c) * 16777619u;
+            ref readonly var s = ref old[i];
+            if (s.First == 0)
+            {
+                continue;
+            }
+
+            var slot = s.Hash & mask;
+            while (table[slot].First != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = s;
         }
 
+        _slots = table;
+        _mask = mask;
+    }
+
+    // Head and tail: the first and last four characters as 64-bit reads (names shorter than four packed with their
+    // length), so a name of up to eight characters is identified by length, head and tail without a text comparison.
+    // The hash mixes them (and the middle four characters of a longer name); names that differ elsewhere merely share
+    // a probe chain.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<char> text, out ulong head, out ulong tail)
+    {
+        var length = text.Length;
+        ulong hash;
+        if (length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(text);
+            head = MemoryMarshal.Read<ulong>(bytes);
+            tail = MemoryMarshal.Read<ulong>(bytes.Slice((length - 4) * sizeof(char)));
+            hash = (head * 0x9E3779B97F4A7C15UL) ^ ((tail + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
+            if (length > MaxKeyedLength)
+            {
+                var middle = MemoryMarshal.Read<ulong>(bytes.Slice(((length / 2) - 2) * sizeof(char)));
+                hash ^= middle * 0x165667B19E3779F9UL;
+            }
+        }
+        else
+        {
+            head = (ulong)length;
+            foreach (var c in text)
+            {
+                head = (head << 16) | c;
+            }
+
+            tail = 0;
+            hash = head * 0x9E3779B97F4A7C15UL;
+        }
+
+        hash ^= hash >> 31;
+        hash *= 0xBF58476D1CE4E5B9UL;
+        hash ^= hash >> 29;
         return (int)(hash & 0x7FFFFFFF);
+    }
+
+    private struct Slot
+    {
+        public int Hash;
+        public int Length;
+        public int Start;
+        public int First;
+        public int Last;
+        public ulong Head;
+        public ulong Tail;
+    }
+
+    private struct Entry
+    {
+        public int Id;
+        public int Next;
     }
 
     /// <summary>The occurrences of one name; a struct enumerator, so <c>foreach</c> does not allocate.</summary>
@@ -142,7 +228,7 @@ public sealed class NameIndex
         }
 
         /// <summary>The first id, or -1 when the name does not occur.</summary>
-        public int First => _first == 0 ? -1 : _index._ids[_first - 1];
+        public int First => _first == 0 ? -1 : _index._entries[_first - 1].Id;
 
         public bool IsEmpty => _first == 0;
 
@@ -170,9 +256,9 @@ public sealed class NameIndex
                 return false;
             }
 
-            var entry = _nextEntry - 1;
-            Current = _index._ids[entry];
-            _nextEntry = _index._next[entry];
+            ref readonly var entry = ref _index._entries[_nextEntry - 1];
+            Current = entry.Id;
+            _nextEntry = entry.Next;
             return true;
         }
     }

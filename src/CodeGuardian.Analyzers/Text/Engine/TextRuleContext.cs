@@ -19,6 +19,10 @@ public sealed class TextRuleContext
 
     private readonly Dictionary<string, string>? _sectionSeverities;
 
+    // Severities resolved for this file, by descriptor: every rule asks whether it is enabled and every report needs
+    // the severity, so each descriptor's option and section keys are read once per file rather than on every call.
+    private readonly List<(DiagnosticDescriptor Descriptor, bool Enabled, DiagnosticSeverity Severity)>? _resolved;
+
     /// <summary>A context without other project files (unit tests of single rules).</summary>
     internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
         : this(file, options, sectionSeverities: null, isTestFile, ProjectFiles.Empty, sink, cancellationToken)
@@ -39,6 +43,7 @@ public sealed class TextRuleContext
         ConfigOptions = options;
         Options = options is null ? default : new RuleOptions(options);
         _sectionSeverities = sectionSeverities;
+        _resolved = options is null && sectionSeverities is null ? null : new(32);
         IsTestFile = isTestFile;
         _sink = sink;
         CancellationToken = cancellationToken;
@@ -59,8 +64,7 @@ public sealed class TextRuleContext
     public ProjectFiles ProjectFiles { get; }
 
     /// <summary>Whether <paramref name="descriptor"/> is enabled for this file (rules may skip work when not).</summary>
-    public bool IsEnabled(DiagnosticDescriptor descriptor) =>
-        SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out _);
+    public bool IsEnabled(DiagnosticDescriptor descriptor) => TryGetSeverity(descriptor, out _);
 
     public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] messageArgs) =>
         ReportWithProperties(descriptor, start, length, properties: null, messageArgs);
@@ -68,7 +72,7 @@ public sealed class TextRuleContext
     /// <summary>Like <see cref="Report"/>, with diagnostic properties (e.g. a finding's confidence).</summary>
     public void ReportWithProperties(DiagnosticDescriptor descriptor, int start, int length, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
-        if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out var severity))
+        if (!TryGetSeverity(descriptor, out var severity))
         {
             return;
         }
@@ -100,7 +104,7 @@ public sealed class TextRuleContext
         DiagnosticSeverity effective;
         if (!hasOwnSeverity || SeverityResolver.HasSectionSeverity(descriptor, _sectionSeverities))
         {
-            if (!SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out effective))
+            if (!TryGetSeverity(descriptor, out effective))
             {
                 return;
             }
@@ -121,5 +125,27 @@ public sealed class TextRuleContext
         }
 
         _sink.Add(Diagnostic.Create(descriptor, File.GetLocation(start, length), effective, additionalLocations: null, properties, messageArgs));
+    }
+
+    /// <summary><see cref="SeverityResolver.TryGetEffectiveSeverity"/> for this file, remembered per descriptor.</summary>
+    private bool TryGetSeverity(DiagnosticDescriptor descriptor, out DiagnosticSeverity severity)
+    {
+        if (_resolved is null)
+        {
+            return SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
+        }
+
+        foreach (var entry in _resolved)
+        {
+            if (ReferenceEquals(entry.Descriptor, descriptor))
+            {
+                severity = entry.Severity;
+                return entry.Enabled;
+            }
+        }
+
+        var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
+        _resolved.Add((descriptor, enabled, severity));
+        return enabled;
     }
 }

@@ -48,27 +48,19 @@ public sealed class JsSyntax
         File = file;
         var tokens = file.Tokens.AsSpan();
 
-        // Counting without branches on the kind (which is unpredictable token to token).
-        int count = 0, identifiers = 0, strings = 0;
-        foreach (var token in tokens)
-        {
-            var kind = token.Kind;
-            count += kind is TokenKind.Comment or TokenKind.Text ? 0 : 1;
-            identifiers += kind == TokenKind.Identifier ? 1 : 0;
-            strings += kind == TokenKind.String ? 1 : 0;
-        }
-
-        // Per-code-token arrays come from the file's pool: building the layer allocates almost nothing.
-        var code = _code = file.Rent<int>(count);
-        var match = _match = file.Rent<int>(count);
-        var parent = _parent = file.Rent<int>(count);
-        var punctuation = _punctuation = file.Rent<char>(count);
-        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(count);
-        var stringIndices = _strings = file.Rent<int>(strings);
-        var names = Names = new NameIndex(file, identifiers);
+        // Per-code-token arrays come from the file's pool, sized by the token count (an upper bound: no counting
+        // pass), so building the layer allocates almost nothing.
+        var capacity = tokens.Length;
+        var code = _code = file.Rent<int>(capacity);
+        var match = _match = file.Rent<int>(capacity);
+        var parent = _parent = file.Rent<int>(capacity);
+        var punctuation = _punctuation = file.Rent<char>(capacity);
+        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(capacity);
+        var stringIndices = _strings = file.Rent<int>(capacity);
+        var names = Names = new NameIndex(file, capacity);
 
         // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
-        var stack = file.Rent<int>(count);
+        var stack = file.Rent<int>(capacity);
         var depth = 0;
         var top = -1;
         var text = file.Text;
@@ -93,47 +85,41 @@ public sealed class JsSyntax
             parent[k] = top;
             lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
             lineBreak = false;
-            var c = '\0';
+
+            // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
+            // string list are written unconditionally (a string index past the count is overwritten by the next one).
+            var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
+            punctuation[k] = c;
+            stringIndices[s] = k;
+            s += kind == TokenKind.String ? 1 : 0;
             if (kind == TokenKind.Identifier)
             {
                 names.Add(k, token.Start, token.Length);
             }
-            else if (kind == TokenKind.Punctuation)
+            else if (c is '(' or '[' or '{')
             {
-                if (token.Length == 1)
-                {
-                    c = text[token.Start];
-                    if (c is '(' or '[' or '{')
-                    {
-                        stack[depth++] = k;
-                        top = k;
-                    }
-                    else if (c is ')' or ']' or '}' && depth > 0)
-                    {
-                        var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+                stack[depth++] = k;
+                top = k;
+            }
+            else if (c is ')' or ']' or '}' && depth > 0)
+            {
+                var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
 
-                        // A stray closer is ignored rather than unbalancing everything after it.
-                        if (expected == c)
-                        {
-                            depth--;
-                            match[top] = k;
-                            match[k] = top;
-                            top = depth > 0 ? stack[depth - 1] : -1;
-                            parent[k] = top;
-                        }
-                    }
+                // A stray closer is ignored rather than unbalancing everything after it.
+                if (expected == c)
+                {
+                    depth--;
+                    match[top] = k;
+                    match[k] = top;
+                    top = depth > 0 ? stack[depth - 1] : -1;
+                    parent[k] = top;
                 }
             }
-            else if (kind == TokenKind.String)
-            {
-                stringIndices[s++] = k;
-            }
 
-            punctuation[k] = c;
             k++;
         }
 
-        Count = count;
+        Count = k;
         _stringCount = s;
         IndexModuleBindings();
     }

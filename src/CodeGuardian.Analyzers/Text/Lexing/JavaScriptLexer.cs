@@ -123,6 +123,13 @@ public sealed class JavaScriptLexer : ILexer
                     continue;
                 }
 
+                // Names are the most frequent tokens: scanned here, without the call into the general dispatch.
+                if (c < 128 && (AsciiClasses[c] & IdentifierStartClass) != 0)
+                {
+                    ScanIdentifier(_position);
+                    continue;
+                }
+
                 ScanCodeToken(c);
             }
 
@@ -212,22 +219,29 @@ public sealed class JavaScriptLexer : ILexer
             // Most frequent first: names, then brackets and separators that never start a longer operator.
             if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
             {
-                var end = start + 1;
-                while (end < text.Length && IsIdentifierPart(text[end]))
-                {
-                    end++;
-                }
-
-                _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
-                    ? Previous.ExpressionEnd
-                    : Previous.RegexAllowed;
-                Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+                ScanIdentifier(start);
                 return;
             }
 
             if (c is '(' or ')' or '[' or ']' or ';' or ',')
             {
                 _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
+            // The other frequent one-character operators, without the operator table: a member dot (not "..." and
+            // not a number ".5"), ':' (never longer), '=' (not "==", "=>"), and braces outside template holes.
+            if (c == '.' && next != '.' && !IsDigit(next))
+            {
+                _previous = Previous.MemberDot;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
+            if (c == ':' || (c == '=' && next != '=' && next != '>') || (c is '{' or '}' && !InTemplate))
+            {
+                _previous = c == '}' ? Previous.ExpressionEnd : Previous.RegexAllowed;
                 Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
                 return;
             }
@@ -285,6 +299,23 @@ public sealed class JavaScriptLexer : ILexer
             }
 
             ScanPunctuation(start, c);
+        }
+
+        /// <summary>A name (or a <c>#private</c> name) from <paramref name="start"/>, whose first character is known to start one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ScanIdentifier(int start)
+        {
+            var text = _text;
+            var end = start + 1;
+            while (end < text.Length && IsIdentifierPart(text[end]))
+            {
+                end++;
+            }
+
+            _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
+                ? Previous.ExpressionEnd
+                : Previous.RegexAllowed;
+            Emit(start, end, TokenKind.Identifier, TokenFlags.None);
         }
 
         private void OpenTemplate(int start)
@@ -623,30 +654,17 @@ public sealed class JavaScriptLexer : ILexer
     private const byte IdentifierPartClass = 2;
     private const byte WhiteSpaceClass = 4;
 
-    private static readonly byte[] AsciiClasses = CreateAsciiClasses();
-
-    private static byte[] CreateAsciiClasses()
+    // Bits per ASCII character: 1 identifier start (letters, _, $, backslash), 2 identifier part (also digits), 4 white
+    // space (space, tab, LF, VT, FF, CR). A constant table: no static initialization check, no bounds check on lookups.
+    private static ReadOnlySpan<byte> AsciiClasses => new byte[]
     {
-        var classes = new byte[128];
-        for (var c = 0; c < 128; c++)
-        {
-            var ch = (char)c;
-            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '$' || ch == '\\')
-            {
-                classes[c] |= IdentifierStartClass | IdentifierPartClass;
-            }
-
-            if (ch >= '0' && ch <= '9')
-            {
-                classes[c] |= IdentifierPartClass;
-            }
-
-            if (ch is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
-            {
-                classes[c] |= WhiteSpaceClass;
-            }
-        }
-
-        return classes;
-    }
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 0, 0, 3,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    };
 }

@@ -68,12 +68,12 @@ internal static class SqlStringLiteralScanner
         {
             var tokens = file.Tokens.AsSpan();
             var text = file.Text;
-            for (var i = 0; i < tokens.Length; i++)
+            foreach (var i in TokenKinds.For(file).Strings)
             {
                 ref readonly var token = ref tokens[i];
 
                 // Character literals and docstrings are not queries.
-                if (token.Kind != TokenKind.String || (token.Flags & (TokenFlags.Char | TokenFlags.Documentation)) != 0)
+                if ((token.Flags & (TokenFlags.Char | TokenFlags.Documentation)) != 0)
                 {
                     continue;
                 }

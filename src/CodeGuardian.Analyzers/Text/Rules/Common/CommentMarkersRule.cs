@@ -31,16 +31,11 @@ public sealed class CommentMarkersRule : TextRule
         var file = context.File;
         var settings = CommentScanSettings.From(context.Options);
         List<CommentFinding>? findings = null;
-        var tokens = file.Tokens.AsSpan();
-        for (var i = 0; i < tokens.Length; i++)
+        var comments = TokenKinds.For(file).Comments;
+        for (var c = 0; c < comments.Length; c++)
         {
-            ref readonly var token = ref tokens[i];
-            if (token.Kind != TokenKind.Comment)
-            {
-                continue;
-            }
-
-            if ((i & 255) == 0)
+            ref readonly var token = ref file.Tokens[comments[c]];
+            if ((c & 255) == 0)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
             }

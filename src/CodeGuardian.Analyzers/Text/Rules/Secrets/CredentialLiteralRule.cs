@@ -56,10 +56,10 @@ public abstract class CredentialLiteralRule : TextRule
     private void AnalyzeStrings(TextRuleContext context, CodeView view, ReadOnlySpan<Token> tokens)
     {
         var file = context.File;
-        for (var i = 0; i < tokens.Length; i++)
+        foreach (var i in TokenKinds.For(file).Strings)
         {
             ref readonly var token = ref tokens[i];
-            if (token.Kind != TokenKind.String || token.Has(TokenFlags.Interpolated) || token.Has(TokenFlags.Char) || token.Has(TokenFlags.Unterminated))
+            if ((token.Flags & (TokenFlags.Interpolated | TokenFlags.Char | TokenFlags.Unterminated)) != 0)
             {
                 continue;
             }
