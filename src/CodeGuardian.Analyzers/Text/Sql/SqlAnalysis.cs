@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -399,24 +400,44 @@ public static class SqlAnalysis
         }
     }
 
+    // Called at every ')', ';', SELECT and list end: an inactive list (the common case) is only reset, inline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishList(SqlCode code, Span<SelectList> lists, Span<int> stars, int depth, bool confirmed, List<SqlMatch> results)
     {
         ref var list = ref lists[depth];
-        if (list.Active && confirmed)
+        if (list.Active)
         {
-            for (var s = 0; s < list.StarCount; s++)
+            if (confirmed)
             {
-                var token = code.Tokens[stars[(depth * MaxStarsPerList) + s]];
-                results.Add(new SqlMatch(token.Start, token.Length, SqlMatchKind.SelectStar, token.End));
+                ReportStars(code, list, stars, depth, results);
             }
-        }
 
-        list = default;
+            list = default;
+        }
     }
 
+    private static void ReportStars(SqlCode code, in SelectList list, Span<int> stars, int depth, List<SqlMatch> results)
+    {
+        for (var s = 0; s < list.StarCount; s++)
+        {
+            var token = code.Tokens[stars[(depth * MaxStarsPerList) + s]];
+            results.Add(new SqlMatch(token.Start, token.Length, SqlMatchKind.SelectStar, token.End));
+        }
+    }
+
+    // Called at every ';', ')', END and statement word: an inactive statement (the common case) costs a test, inline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
     {
-        if (state.Active && !state.HasWhere && (!state.IsUpdate || state.SeenSet))
+        if (state.Active)
+        {
+            ReportWrite(code, ref state, results);
+        }
+    }
+
+    private static void ReportWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
+    {
+        if (!state.HasWhere && (!state.IsUpdate || state.SeenSet))
         {
             var keyword = code.Tokens[state.Keyword];
             var kind = state.IsUpdate ? SqlMatchKind.UpdateWithoutWhere : SqlMatchKind.DeleteWithoutWhere;

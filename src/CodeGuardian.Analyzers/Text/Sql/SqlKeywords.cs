@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -279,6 +280,7 @@ public static class SqlKeywords
     }
 
     /// <summary>Index of the first character that differs from the upper-case keyword after ASCII folding, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FirstMismatch(ReadOnlySpan<char> word, string keyword)
     {
         for (var i = 0; i < word.Length; i++)
@@ -292,12 +294,15 @@ public static class SqlKeywords
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(int length, char first, char second, char last) =>
         Mix((uint)length | (Fold(first) << 8) | (Fold(second) << 16) | (Fold(last) << 24));
 
     // ASCII upper case; keywords are stored in upper case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Fold(char c) => c is >= 'a' and <= 'z' ? (uint)(c - 32) : c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(uint hash)
     {
         hash ^= hash >> 15;
