@@ -50,6 +50,14 @@ public sealed class SqlLexer : ILexer
                     i += newlineLength;
                     continue;
                 case ' ':
+                    // Indentation and alignment: a run of spaces in one tight loop.
+                    do
+                    {
+                        i++;
+                    }
+                    while (i < length && text[i] == ' ');
+
+                    continue;
                 case '\t':
                 case '\f':
                 case '\v':

@@ -34,12 +34,6 @@ public sealed class DynamicSqlRule : TextRule
             return;
         }
 
-        // EXEC also finds EXECUTE.
-        if (!SqlFile.Mentions(context.File, "EXEC"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         for (var unit = 0; unit < sql.Count; unit++)
         {
