@@ -93,6 +93,7 @@ public sealed class SqlFile
         var keywords = _file.Rent<byte>(count);
         var presence = default(Presence);
         var hasStar = false;
+        var hasDollarQuoted = false;
         var text = _file.Text;
         for (var i = 0; i < count; i++)
         {
@@ -107,6 +108,10 @@ public sealed class SqlFile
             {
                 hasStar = true;
             }
+            else if (token.Kind == TokenKind.String && (token.Flags & TokenFlags.DollarQuoted) != 0)
+            {
+                hasDollarQuoted = true;
+            }
         }
 
         if (_count == _units.Length)
@@ -114,11 +119,17 @@ public sealed class SqlFile
             Array.Resize(ref _units, Math.Max(4, _count * 2));
         }
 
-        _units[_count++] = new Unit(body, count, keywords, presence, hasStar);
+        _units[_count++] = new Unit(body, count, keywords, presence, hasStar, hasDollarQuoted);
     }
 
     private void AddBodies(ReadOnlySpan<char> text, int unitIndex, CancellationToken cancellationToken)
     {
+        // Bodies are dollar-quoted strings: a unit without one (most T-SQL, MySQL) needs no second walk.
+        if (!_units[unitIndex].HasDollarQuoted)
+        {
+            return;
+        }
+
         var code = Code(unitIndex);
         var tokens = code.Tokens;
         for (var i = 0; i < tokens.Length; i++)
@@ -163,8 +174,9 @@ public sealed class SqlFile
 
     private readonly struct Unit
     {
-        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar)
+        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar, bool hasDollarQuoted)
         {
+            HasDollarQuoted = hasDollarQuoted;
             Tokens = tokens;
             Count = count;
             Keywords = keywords;
@@ -181,6 +193,8 @@ public sealed class SqlFile
         public Presence Presence { get; }
 
         public bool HasStar { get; }
+
+        public bool HasDollarQuoted { get; }
     }
 
     /// <summary>A bit per <see cref="SqlKeyword"/> value.</summary>
