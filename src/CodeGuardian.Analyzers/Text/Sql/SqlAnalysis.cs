@@ -30,6 +30,9 @@ public static class SqlAnalysis
         Span<int> stars = stackalloc int[MaxDepth * MaxStarsPerList];
         lists.Clear();
         var depth = 0;
+
+        // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
+        var deepest = 0;
         var lastSignificant = -1;
         for (var i = 0; i < code.Count; i++)
         {
@@ -49,12 +52,13 @@ public static class SqlAnalysis
             var punctuation = code.PunctuationChar(i);
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
-                for (var d = 0; d < MaxDepth; d++)
+                for (var d = 0; d <= deepest; d++)
                 {
                     FinishList(code, lists, stars, d, confirmed: false, results);
                 }
 
                 depth = 0;
+                deepest = 0;
                 continue;
             }
 
@@ -70,6 +74,11 @@ public static class SqlAnalysis
                 }
 
                 depth++;
+                if (depth > deepest && depth < MaxDepth)
+                {
+                    deepest = depth;
+                }
+
                 if (depth < MaxDepth)
                 {
                     lists[depth] = default;
@@ -237,6 +246,9 @@ public static class SqlAnalysis
         Span<WriteStatement> states = stackalloc WriteStatement[MaxDepth];
         states.Clear();
         var depth = 0;
+
+        // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
+        var deepest = 0;
         for (var i = 0; i < code.Count; i++)
         {
             if ((i & 1023) == 1023)
@@ -255,19 +267,25 @@ public static class SqlAnalysis
             var punctuation = code.PunctuationChar(i);
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
-                for (var d = 0; d < MaxDepth; d++)
+                for (var d = 0; d <= deepest; d++)
                 {
                     FinishWrite(code, ref states[d], results);
                     states[d].InMerge = false;
                 }
 
                 depth = 0;
+                deepest = 0;
                 continue;
             }
 
             if (punctuation == '(')
             {
                 depth++;
+                if (depth > deepest && depth < MaxDepth)
+                {
+                    deepest = depth;
+                }
+
                 if (depth < MaxDepth)
                 {
                     states[depth] = default;
