@@ -41,8 +41,17 @@ public sealed class RustLexer : ILexer
                 nextCheck = i + CancellationInterval;
             }
 
-            // Only these ranges hold white space: printable ASCII skips the call.
             var c = text[i];
+            var start = i;
+
+            // Names are the most frequent tokens: tested first (no name starts with white space, a quote, a digit or '/').
+            if (IsIdentifierStart(c))
+            {
+                i = IdentifierOrPrefixedLiteral(text, i, tokens);
+                continue;
+            }
+
+            // Only these ranges hold white space: printable ASCII skips the call.
             if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
             {
                 // Indentation: a run of spaces in one tight loop.
@@ -55,7 +64,6 @@ public sealed class RustLexer : ILexer
                 continue;
             }
 
-            var start = i;
             var next = i + 1 < length ? text[i + 1] : '\0';
 
             if (c == '/' && next == '/')
@@ -78,10 +86,6 @@ public sealed class RustLexer : ILexer
             {
                 i = Number(text, i);
                 tokens.Add(start, i - start, TokenKind.Number);
-            }
-            else if (IsIdentifierStart(c))
-            {
-                i = IdentifierOrPrefixedLiteral(text, i, tokens);
             }
             else
             {

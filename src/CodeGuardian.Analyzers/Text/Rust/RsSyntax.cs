@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -413,6 +414,7 @@ internal sealed class RsSyntax
     private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
 
     /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token)
     {
         var length = token.Length;
