@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -207,6 +208,7 @@ public sealed class SqlFile
 
         public readonly bool Get(int bit) => ((bit >> 6) switch { 0 => _bits0, 1 => _bits1, 2 => _bits2, _ => _bits3 } & (1UL << (bit & 63))) != 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int bit)
         {
             var mask = 1UL << (bit & 63);

@@ -201,6 +201,7 @@ public static class SqlKeywords
     }
 
     /// <summary>The keyword of one token: an unquoted identifier whose text is a keyword, else <see cref="SqlKeyword.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SqlKeyword Classify(ReadOnlySpan<char> text, in Token token)
     {
         if (token.Kind != TokenKind.Identifier || token.Length > MaxKeywordLength || token.Length < 2 || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
