@@ -34,13 +34,6 @@ public sealed class SqlFile
     /// <summary>Number of code units: the file itself (unit 0) and its bodies.</summary>
     public int Count => _count;
 
-    /// <summary>
-    /// Whether <paramref name="word"/> occurs anywhere in the file's text, ignoring case (one vectorized search, no
-    /// layer): a rule whose findings all sit at a word skips a file without it before any per-token work. Bodies are
-    /// part of the file's text, so this is exact as a pre-check.
-    /// </summary>
-    public static bool Mentions(ScannedFile file, string word) => file.Text.IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
-
     /// <summary>The SQL units of <paramref name="file"/>, built on first use.</summary>
     public static SqlFile Of(ScannedFile file, CancellationToken cancellationToken)
     {
