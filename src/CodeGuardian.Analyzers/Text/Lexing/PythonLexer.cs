@@ -92,6 +92,14 @@ public sealed class PythonLexer : ILexer
                 switch (c)
                 {
                     case ' ':
+                        // Indentation and alignment: a run of spaces in one tight loop.
+                        do
+                        {
+                            i++;
+                        }
+                        while (i < text.Length && text[i] == ' ');
+
+                        continue;
                     case '\t':
                     case '\f':
                     case '\v':
@@ -569,6 +577,13 @@ public sealed class PythonLexer : ILexer
         {
             var text = _text;
             var c = text[at];
+
+            // Brackets and commas, the most frequent punctuation, never combine with what follows.
+            if (c is '(' or ')' or '[' or ']' or '{' or '}' or ',')
+            {
+                return 1;
+            }
+
             var c1 = at + 1 < text.Length ? text[at + 1] : '\0';
             var c2 = at + 2 < text.Length ? text[at + 2] : '\0';
             if (c == '.' && c1 == '.' && c2 == '.')

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
@@ -40,8 +41,17 @@ public sealed class RustLexer : ILexer
                 nextCheck = i + CancellationInterval;
             }
 
-            // Only these ranges hold white space: printable ASCII skips the call.
             var c = text[i];
+            var start = i;
+
+            // Names are the most frequent tokens: tested first (no name starts with white space, a quote, a digit or '/').
+            if (IsIdentifierStart(c))
+            {
+                i = IdentifierOrPrefixedLiteral(text, i, tokens);
+                continue;
+            }
+
+            // Only these ranges hold white space: printable ASCII skips the call.
             if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
             {
                 // Indentation: a run of spaces in one tight loop.
@@ -54,7 +64,6 @@ public sealed class RustLexer : ILexer
                 continue;
             }
 
-            var start = i;
             var next = i + 1 < length ? text[i + 1] : '\0';
 
             if (c == '/' && next == '/')
@@ -77,10 +86,6 @@ public sealed class RustLexer : ILexer
             {
                 i = Number(text, i);
                 tokens.Add(start, i - start, TokenKind.Number);
-            }
-            else if (IsIdentifierStart(c))
-            {
-                i = IdentifierOrPrefixedLiteral(text, i, tokens);
             }
             else
             {
@@ -494,27 +499,22 @@ public sealed class RustLexer : ILexer
 
     private static bool IsHexDigit(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
-    private const byte StartFlag = 1;
-    private const byte PartFlag = 2;
+    // ASCII name characters as bit masks over the code points 0-63 and 64-127 (a shift and a test, inlined into the
+    // scanning loops; the shift count of a 64-bit value is taken modulo 64, so c selects its bit in either half).
+    private const ulong Digits = 0x03FF_0000_0000_0000UL;                // '0'-'9'
+    private const ulong LettersAndUnderscore = 0x07FF_FFFE_87FF_FFFEUL; // 'A'-'Z', '_', 'a'-'z' (code points 64-127)
 
-    // ASCII letters and '_' start and continue names, digits continue them: one table lookup per character.
-    private static readonly byte[] AsciiNameClass = BuildNameClass();
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(char c) =>
-        c < 0x80 ? (AsciiNameClass[c] & StartFlag) != 0 : char.IsLetter(c);
+        c < 128 ? c >= 64 && ((LettersAndUnderscore >> c) & 1) != 0 : IsNonAsciiLetter(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierPart(char c) =>
-        c < 0x80 ? (AsciiNameClass[c] & PartFlag) != 0 : char.IsLetterOrDigit(c);
+        c < 128 ? (((c < 64 ? Digits : LettersAndUnderscore) >> c) & 1) != 0 : IsNonAsciiLetterOrDigit(c);
 
-    private static byte[] BuildNameClass()
-    {
-        var table = new byte[0x80];
-        for (var c = 0; c < 0x80; c++)
-        {
-            var letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-            table[c] = (byte)((letter ? StartFlag | PartFlag : 0) | (c >= '0' && c <= '9' ? PartFlag : 0));
-        }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiLetter(char c) => char.IsLetter(c);
 
-        return table;
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiLetterOrDigit(char c) => char.IsLetterOrDigit(c);
 }

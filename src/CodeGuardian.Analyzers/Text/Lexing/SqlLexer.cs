@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
@@ -49,6 +50,14 @@ public sealed class SqlLexer : ILexer
                     i += newlineLength;
                     continue;
                 case ' ':
+                    // Indentation and alignment: a run of spaces in one tight loop.
+                    do
+                    {
+                        i++;
+                    }
+                    while (i < length && text[i] == ' ');
+
+                    continue;
                 case '\t':
                 case '\f':
                 case '\v':
@@ -464,10 +473,27 @@ public sealed class SqlLexer : ILexer
 
     private static bool IsHexDigit(char c) => IsDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
-    /// <summary>Letters, <c>_</c>, and <c>#</c> (T-SQL temporary tables <c>#t</c>, <c>##t</c>).</summary>
-    internal static bool IsIdentifierStart(char c) =>
-        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' or '#' || (c > 127 && char.IsLetter(c));
+    // ASCII name characters as bit masks over the code points 0-63 and 64-127 (a shift and a test, inlined into the
+    // scanning loops; the shift count of a 64-bit value is taken modulo 64, so c selects its bit in either half).
+    private const ulong Digits = 0x03FF_0000_0000_0000UL;        // '0'-'9'
+    private const ulong HashSign = 1UL << '#';
+    private const ulong DollarSign = 1UL << '$';
+    private const ulong LettersAndUnderscore = 0x07FF_FFFE_87FF_FFFEUL; // 'A'-'Z', '_', 'a'-'z' (code points 64-127)
+    private const ulong StartLow = HashSign;
+    private const ulong PartLow = Digits | HashSign | DollarSign;
 
+    /// <summary>Letters, <c>_</c>, and <c>#</c> (T-SQL temporary tables <c>#t</c>, <c>##t</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsIdentifierStart(char c) =>
+        c < 128 ? (((c < 64 ? StartLow : LettersAndUnderscore) >> c) & 1) != 0 : IsNonAsciiLetter(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsIdentifierPart(char c) =>
-        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '$' or '#' || (c > 127 && char.IsLetterOrDigit(c));
+        c < 128 ? (((c < 64 ? PartLow : LettersAndUnderscore) >> c) & 1) != 0 : IsNonAsciiLetterOrDigit(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiLetter(char c) => char.IsLetter(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiLetterOrDigit(char c) => char.IsLetterOrDigit(c);
 }

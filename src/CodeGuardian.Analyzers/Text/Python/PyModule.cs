@@ -900,7 +900,11 @@ public sealed class PyModule
                         strings[stringCount++] = i;
                         break;
                     case TokenKind.Newline:
-                        CloseUnclosed(depth, i);
+                        if (depth > 0)
+                        {
+                            CloseUnclosed(depth, i);
+                        }
+
                         depth = 0;
                         parent = -1;
                         if (lineStart >= 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -105,6 +106,11 @@ internal sealed class RsSyntax
         _strings = file.Rent<int>(all.Length);
         var names = file.Rent<int>(all.Length);
         var stack = file.Rent<int>(all.Length);
+
+        // The tokens the region walk acts on (the punctuation it tracks, names that may be 'use' or 'fn'); every
+        // other token just takes the region around it, which the walk fills in bulk.
+        var events = file.Rent<int>(all.Length);
+        var eventCount = 0;
         var count = 0;
         var nameCount = 0;
         var stringCount = 0;
@@ -125,6 +131,11 @@ internal sealed class RsSyntax
                         names[nameCount++] = i;
                     }
 
+                    if (token.Length is 2 or 3 && text[token.Start] is 'u' or 'f')
+                    {
+                        events[eventCount++] = i;
+                    }
+
                     break;
                 case TokenKind.String:
                     _match[i] = -1;
@@ -137,6 +148,11 @@ internal sealed class RsSyntax
                 case TokenKind.Punctuation when token.Length == 1:
                     _match[i] = -1;
                     var c = text[token.Start];
+                    if (c is '#' or '(' or '[' or '{' or ')' or ']' or '}' or ';')
+                    {
+                        events[eventCount++] = i;
+                    }
+
                     if (c is '(' or '[' or '{')
                     {
                         stack[depth++] = i;
@@ -178,7 +194,7 @@ internal sealed class RsSyntax
         }
 
         _region = file.Rent<RsRegion>(count);
-        ComputeRegions();
+        ComputeRegions(events, eventCount);
     }
 
     public ScannedFile File { get; }
@@ -413,6 +429,7 @@ internal sealed class RsSyntax
     private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
 
     /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token)
     {
         var length = token.Length;
@@ -1063,7 +1080,7 @@ internal sealed class RsSyntax
     /// One pass with a stack of brace regions: attributes mark the next item (its body brace) as test code,
     /// a crate-level <c>fn main</c> marks its body, <c>use</c> declarations fill the alias table.
     /// </summary>
-    private void ComputeRegions()
+    private void ComputeRegions(int[] events, int eventCount)
     {
         // Regions outside each open brace; rented because nesting may be as deep as the file is long.
         var braces = File.Rent<RsRegion>(_count);
@@ -1072,9 +1089,24 @@ internal sealed class RsSyntax
         var pending = RsRegion.None;
         var pendingBracketDepth = 0;
         var bracketDepth = 0;
-        var i = 0;
-        while (i < _count)
+
+        // Tokens [0, filled) have their region; the tokens between two events take the current one.
+        var filled = 0;
+        for (var e = 0; e < eventCount; e++)
         {
+            var i = events[e];
+            if (i < filled)
+            {
+                // Inside an attribute or use declaration handled as a whole.
+                continue;
+            }
+
+            if (i > filled)
+            {
+                new Span<RsRegion>(_region, filled, i - filled).Fill(current);
+            }
+
+            filled = i + 1;
             ref readonly var token = ref _code[i];
             if (token.Kind == TokenKind.Punctuation && token.Length == 1)
             {
@@ -1110,7 +1142,7 @@ internal sealed class RsSyntax
                                 pendingBracketDepth = bracketDepth;
                             }
 
-                            i = last + 1;
+                            filled = last + 1;
                             continue;
                         }
 
@@ -1135,13 +1167,11 @@ internal sealed class RsSyntax
                         current |= pending;
                         pending = RsRegion.None;
                         _region[i] = current;
-                        i++;
                         continue;
                     case '}':
                         _region[i] = current;
                         current = braceDepth > 0 ? braces[--braceDepth] : RsRegion.None;
                         pending = RsRegion.None;
-                        i++;
                         continue;
                 }
             }
@@ -1170,7 +1200,7 @@ internal sealed class RsSyntax
                         _region[k] = current | RsRegion.UseDeclaration;
                     }
 
-                    i = last + 1;
+                    filled = last + 1;
                     continue;
                 }
 
@@ -1183,7 +1213,11 @@ internal sealed class RsSyntax
             }
 
             _region[i] = current;
-            i++;
+        }
+
+        if (filled < _count)
+        {
+            new Span<RsRegion>(_region, filled, _count - filled).Fill(current);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -29,6 +30,9 @@ public static class SqlAnalysis
         Span<int> stars = stackalloc int[MaxDepth * MaxStarsPerList];
         lists.Clear();
         var depth = 0;
+
+        // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
+        var deepest = 0;
         var lastSignificant = -1;
         for (var i = 0; i < code.Count; i++)
         {
@@ -48,12 +52,13 @@ public static class SqlAnalysis
             var punctuation = code.PunctuationChar(i);
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
-                for (var d = 0; d < MaxDepth; d++)
+                for (var d = 0; d <= deepest; d++)
                 {
                     FinishList(code, lists, stars, d, confirmed: false, results);
                 }
 
                 depth = 0;
+                deepest = 0;
                 continue;
             }
 
@@ -69,6 +74,11 @@ public static class SqlAnalysis
                 }
 
                 depth++;
+                if (depth > deepest && depth < MaxDepth)
+                {
+                    deepest = depth;
+                }
+
                 if (depth < MaxDepth)
                 {
                     lists[depth] = default;
@@ -236,6 +246,9 @@ public static class SqlAnalysis
         Span<WriteStatement> states = stackalloc WriteStatement[MaxDepth];
         states.Clear();
         var depth = 0;
+
+        // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
+        var deepest = 0;
         for (var i = 0; i < code.Count; i++)
         {
             if ((i & 1023) == 1023)
@@ -254,19 +267,25 @@ public static class SqlAnalysis
             var punctuation = code.PunctuationChar(i);
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
-                for (var d = 0; d < MaxDepth; d++)
+                for (var d = 0; d <= deepest; d++)
                 {
                     FinishWrite(code, ref states[d], results);
                     states[d].InMerge = false;
                 }
 
                 depth = 0;
+                deepest = 0;
                 continue;
             }
 
             if (punctuation == '(')
             {
                 depth++;
+                if (depth > deepest && depth < MaxDepth)
+                {
+                    deepest = depth;
+                }
+
                 if (depth < MaxDepth)
                 {
                     states[depth] = default;
@@ -399,24 +418,44 @@ public static class SqlAnalysis
         }
     }
 
+    // Called at every ')', ';', SELECT and list end: an inactive list (the common case) is only reset, inline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishList(SqlCode code, Span<SelectList> lists, Span<int> stars, int depth, bool confirmed, List<SqlMatch> results)
     {
         ref var list = ref lists[depth];
-        if (list.Active && confirmed)
+        if (list.Active)
         {
-            for (var s = 0; s < list.StarCount; s++)
+            if (confirmed)
             {
-                var token = code.Tokens[stars[(depth * MaxStarsPerList) + s]];
-                results.Add(new SqlMatch(token.Start, token.Length, SqlMatchKind.SelectStar, token.End));
+                ReportStars(code, list, stars, depth, results);
             }
-        }
 
-        list = default;
+            list = default;
+        }
     }
 
+    private static void ReportStars(SqlCode code, in SelectList list, Span<int> stars, int depth, List<SqlMatch> results)
+    {
+        for (var s = 0; s < list.StarCount; s++)
+        {
+            var token = code.Tokens[stars[(depth * MaxStarsPerList) + s]];
+            results.Add(new SqlMatch(token.Start, token.Length, SqlMatchKind.SelectStar, token.End));
+        }
+    }
+
+    // Called at every ';', ')', END and statement word: an inactive statement (the common case) costs a test, inline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
     {
-        if (state.Active && !state.HasWhere && (!state.IsUpdate || state.SeenSet))
+        if (state.Active)
+        {
+            ReportWrite(code, ref state, results);
+        }
+    }
+
+    private static void ReportWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
+    {
+        if (!state.HasWhere && (!state.IsUpdate || state.SeenSet))
         {
             var keyword = code.Tokens[state.Keyword];
             var kind = state.IsUpdate ? SqlMatchKind.UpdateWithoutWhere : SqlMatchKind.DeleteWithoutWhere;

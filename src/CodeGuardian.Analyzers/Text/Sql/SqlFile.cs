@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -32,13 +33,6 @@ public sealed class SqlFile
 
     /// <summary>Number of code units: the file itself (unit 0) and its bodies.</summary>
     public int Count => _count;
-
-    /// <summary>
-    /// Whether <paramref name="word"/> occurs anywhere in the file's text, ignoring case (one vectorized search, no
-    /// layer): a rule whose findings all sit at a word skips a file without it before any per-token work. Bodies are
-    /// part of the file's text, so this is exact as a pre-check.
-    /// </summary>
-    public static bool Mentions(ScannedFile file, string word) => file.Text.IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>The SQL units of <paramref name="file"/>, built on first use.</summary>
     public static SqlFile Of(ScannedFile file, CancellationToken cancellationToken)
@@ -93,6 +87,7 @@ public sealed class SqlFile
         var keywords = _file.Rent<byte>(count);
         var presence = default(Presence);
         var hasStar = false;
+        var hasDollarQuoted = false;
         var text = _file.Text;
         for (var i = 0; i < count; i++)
         {
@@ -107,6 +102,10 @@ public sealed class SqlFile
             {
                 hasStar = true;
             }
+            else if (token.Kind == TokenKind.String && (token.Flags & TokenFlags.DollarQuoted) != 0)
+            {
+                hasDollarQuoted = true;
+            }
         }
 
         if (_count == _units.Length)
@@ -114,11 +113,17 @@ public sealed class SqlFile
             Array.Resize(ref _units, Math.Max(4, _count * 2));
         }
 
-        _units[_count++] = new Unit(body, count, keywords, presence, hasStar);
+        _units[_count++] = new Unit(body, count, keywords, presence, hasStar, hasDollarQuoted);
     }
 
     private void AddBodies(ReadOnlySpan<char> text, int unitIndex, CancellationToken cancellationToken)
     {
+        // Bodies are dollar-quoted strings: a unit without one (most T-SQL, MySQL) needs no second walk.
+        if (!_units[unitIndex].HasDollarQuoted)
+        {
+            return;
+        }
+
         var code = Code(unitIndex);
         var tokens = code.Tokens;
         for (var i = 0; i < tokens.Length; i++)
@@ -163,8 +168,9 @@ public sealed class SqlFile
 
     private readonly struct Unit
     {
-        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar)
+        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar, bool hasDollarQuoted)
         {
+            HasDollarQuoted = hasDollarQuoted;
             Tokens = tokens;
             Count = count;
             Keywords = keywords;
@@ -181,6 +187,8 @@ public sealed class SqlFile
         public Presence Presence { get; }
 
         public bool HasStar { get; }
+
+        public bool HasDollarQuoted { get; }
     }
 
     /// <summary>A bit per <see cref="SqlKeyword"/> value.</summary>
@@ -193,6 +201,7 @@ public sealed class SqlFile
 
         public readonly bool Get(int bit) => ((bit >> 6) switch { 0 => _bits0, 1 => _bits1, 2 => _bits2, _ => _bits3 } & (1UL << (bit & 63))) != 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int bit)
         {
             var mask = 1UL << (bit & 63);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -200,6 +201,7 @@ public static class SqlKeywords
     }
 
     /// <summary>The keyword of one token: an unquoted identifier whose text is a keyword, else <see cref="SqlKeyword.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SqlKeyword Classify(ReadOnlySpan<char> text, in Token token)
     {
         if (token.Kind != TokenKind.Identifier || token.Length > MaxKeywordLength || token.Length < 2 || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
@@ -279,6 +281,7 @@ public static class SqlKeywords
     }
 
     /// <summary>Index of the first character that differs from the upper-case keyword after ASCII folding, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FirstMismatch(ReadOnlySpan<char> word, string keyword)
     {
         for (var i = 0; i < word.Length; i++)
@@ -292,12 +295,15 @@ public static class SqlKeywords
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(int length, char first, char second, char last) =>
         Mix((uint)length | (Fold(first) << 8) | (Fold(second) << 16) | (Fold(last) << 24));
 
     // ASCII upper case; keywords are stored in upper case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Fold(char c) => c is >= 'a' and <= 'z' ? (uint)(c - 32) : c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(uint hash)
     {
         hash ^= hash >> 15;

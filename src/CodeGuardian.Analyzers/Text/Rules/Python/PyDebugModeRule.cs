@@ -52,11 +52,29 @@ public sealed class PyDebugModeRule : PythonRule
 
     private static bool IsSettingsModule(string path)
     {
-        var normalized = path.Replace('\\', '/');
-        var slash = normalized.LastIndexOf('/');
-        var name = slash < 0 ? normalized : normalized.Substring(slash + 1);
-        return (name.StartsWith("settings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
-            || normalized.IndexOf("/settings/", StringComparison.OrdinalIgnoreCase) >= 0
-            || normalized.StartsWith("settings/", StringComparison.OrdinalIgnoreCase);
+        // Either separator counts; spans and index searches instead of a normalized copy of the path.
+        var slash = path.LastIndexOfAny(Separators);
+        var name = path.AsSpan(slash + 1);
+        if (name.StartsWith("settings".AsSpan(), StringComparison.OrdinalIgnoreCase) && name.EndsWith(".py".AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // A folder named settings: "settings/" at the start or "/settings/" anywhere.
+        const string Folder = "settings";
+        for (var at = path.IndexOf(Folder, StringComparison.OrdinalIgnoreCase); at >= 0; at = path.IndexOf(Folder, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + Folder.Length;
+            if (end < path.Length && IsSeparator(path[end]) && (at == 0 || IsSeparator(path[at - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly char[] Separators = { '/', '\\' };
+
+    private static bool IsSeparator(char c) => c is '/' or '\\';
 }

@@ -34,8 +34,11 @@ public sealed class PyDebugOutputRule : PythonRule
 
     private static bool IsScript(PyModule module)
     {
-        var path = module.File.Path.Replace('\\', '/');
-        if (path.EndsWith("/__main__.py", StringComparison.Ordinal) || path.Equals("__main__.py", StringComparison.Ordinal))
+        // __main__.py, alone or after a '/' or '\\' (no normalized copy of the path).
+        var path = module.File.Path;
+        const string MainModule = "__main__.py";
+        if (path.EndsWith(MainModule, StringComparison.Ordinal)
+            && (path.Length == MainModule.Length || path[path.Length - MainModule.Length - 1] is '/' or '\\'))
         {
             return true;
         }

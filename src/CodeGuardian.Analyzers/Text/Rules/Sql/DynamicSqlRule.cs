@@ -34,12 +34,6 @@ public sealed class DynamicSqlRule : TextRule
             return;
         }
 
-        // EXEC also finds EXECUTE.
-        if (!SqlFile.Mentions(context.File, "EXEC"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         for (var unit = 0; unit < sql.Count; unit++)
         {
@@ -75,7 +69,9 @@ public sealed class DynamicSqlRule : TextRule
                 continue;
             }
 
-            if (TryReadAssignment(code, i, out var target, out var valueFirst, out var valueLast))
+            // Assignments start at SET/SELECT/DECLARE or at a name before ':=': a cheap test spares the full read.
+            var mayAssign = keyword is SqlKeyword.Set or SqlKeyword.Select or SqlKeyword.Declare || IsColonEquals(code, code.Next(i));
+            if (mayAssign && TryReadAssignment(code, i, out var target, out var valueFirst, out var valueLast))
             {
                 Track(code, target, valueFirst, valueLast, ref tainted);
                 i = Math.Max(i, valueLast);
@@ -174,6 +170,18 @@ public sealed class DynamicSqlRule : TextRule
             context.Report(Descriptors.SqlInjection, start, end - start, sink, source);
             i = Math.Max(i, reportedLast >= 0 ? reportedLast : last);
         }
+    }
+
+    /// <summary>The punctuation <c>:=</c> (same answer as <c>code.IsPunctuation(index, ":=")</c>, without a string compare).</summary>
+    private static bool IsColonEquals(SqlCode code, int index)
+    {
+        if ((uint)index >= (uint)code.Count)
+        {
+            return false;
+        }
+
+        ref readonly var token = ref code.Tokens[index];
+        return token.Kind == TokenKind.Punctuation && token.Length == 2 && code.Text[token.Start] == ':' && code.Text[token.Start + 1] == '=';
     }
 
     /// <summary>

@@ -27,11 +27,6 @@ public sealed class OverBroadGrantRule : TextRule
             return;
         }
 
-        if (!SqlFile.Mentions(context.File, "GRANT"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         List<SqlStatement>? statements = null;
         for (var unit = 0; unit < sql.Count; unit++)

@@ -23,11 +23,6 @@ public sealed class SelectStarRule : TextRule
             return;
         }
 
-        if (context.File.Text.IndexOf('*') < 0 || !SqlFile.Mentions(context.File, "SELECT"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         List<SqlMatch>? matches = null;
         for (var unit = 0; unit < sql.Count; unit++)

@@ -22,11 +22,6 @@ public sealed class UpdateDeleteWithoutWhereRule : TextRule
             return;
         }
 
-        if (!SqlFile.Mentions(context.File, "UPDATE") && !SqlFile.Mentions(context.File, "DELETE"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         List<SqlMatch>? matches = null;
         for (var unit = 0; unit < sql.Count; unit++)

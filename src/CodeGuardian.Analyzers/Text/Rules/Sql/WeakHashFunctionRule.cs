@@ -26,13 +26,6 @@ public sealed class WeakHashFunctionRule : TextRule
             return;
         }
 
-        // SHA also finds SHA1.
-        var file = context.File;
-        if (!SqlFile.Mentions(file, "MD5") && !SqlFile.Mentions(file, "SHA") && !SqlFile.Mentions(file, "HASHBYTES") && !SqlFile.Mentions(file, "DIGEST"))
-        {
-            return;
-        }
-
         var sql = SqlFile.Of(context.File, context.CancellationToken);
         for (var unit = 0; unit < sql.Count; unit++)
         {
