@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
@@ -8,6 +9,8 @@ using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
 using CodeGuardian.Benchmarks.Corpus;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeGuardian.Benchmarks.Infrastructure;
@@ -99,6 +102,23 @@ internal static class TextRuleProfile
                     }
                 }
             }));
+
+            // The whole analyzer through the compiler's driver, as the benchmark of record runs it: lexing, rules,
+            // options, severities and the diagnostics' locations included.
+            var additionalFiles = ImmutableArray.CreateBuilder<AdditionalText>();
+            foreach (var (path, text) in corpus.Files)
+            {
+                additionalFiles.Add(new InMemoryAdditionalText(path, text));
+            }
+
+            var compilation = CSharpCompilation.Create(
+                "TextOnly",
+                new[] { CSharpSyntaxTree.ParseText("namespace TextOnly { internal static class Marker { } }", path: "/src/Marker.cs") },
+                options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var driverOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles.ToImmutable()), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new TextFileAnalyzer());
+            rows.Add(Measure(runs, megabytes, "(through the driver, lexer included)", () =>
+                compilation.WithAnalyzers(analyzer, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()));
 
             rows.Sort((a, b) => a.MBps.CompareTo(b.MBps));
             foreach (var (mbps, alloc, name) in rows)
