@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
 """CPU time of each CodeGuardian analyzer inside one compiler run, from `perf script` output.
 
-    perf script -F comm,tid,ip,sym,dso | eng/analyzer-cpu-profile.py <sampling-frequency-hz>
+    perf script -F comm,tid,ip,sym,dso | eng/analyzer-cpu-profile.py <sampling-frequency-hz> [native-image.dll ...]
 
 A sample counts for an analyzer when a CodeGuardian method is on its stack; it goes to the outermost such method's
 analyzer (shared helpers under CSharp/Analysis count for the analyzer that called them). The leaf frame says what
 the time was spent on: the analyzer's own code, the compiler (Roslyn) working for it, the JIT compiling it, the
 runtime (type loading, allocation, garbage collection) or the base class library. Unlike the compiler's analyzer
 report, this is CPU time: waiting for a core is not counted.
+
+Precompiled (ReadyToRun) analyzer images have no entries in the runtime's map of JIT-compiled methods; perf shows
+their frames as file offsets. Name each image after the frequency: its method map (CodeGuardian.Analyzers.ni.*.map,
+written next to it by the image build) turns those offsets into method names.
 """
+import bisect
 import collections
+import glob
+import os
 import re
+import struct
 import sys
 
 HELPERS = ("CSharp.Analysis.", "Performance.HotPath")
@@ -33,13 +41,61 @@ def category(frame):
     return "other"
 
 
+class NativeImage:
+    """File offsets of a ReadyToRun image to the names of its methods (from the compiler's perf map)."""
+
+    def __init__(self, path):
+        self.path = os.path.abspath(path)
+        with open(path, "rb") as stream:
+            data = stream.read()
+        header = struct.unpack_from("<I", data, 0x3C)[0]
+        count, optional_size = struct.unpack_from("<H", data, header + 6)[0], struct.unpack_from("<H", data, header + 20)[0]
+        table = header + 24 + optional_size
+        # (file offset, size, RVA) of each section
+        self.sections = []
+        for index in range(count):
+            _, rva, raw_size, raw_offset = struct.unpack_from("<IIII", data, table + 40 * index + 8)
+            self.sections.append((raw_offset, raw_size, rva))
+        self.starts, self.methods = [], []
+        maps = glob.glob(os.path.join(os.path.dirname(self.path), os.path.splitext(os.path.basename(path))[0] + ".ni.*.map"))
+        for map_path in maps[:1]:
+            with open(map_path, encoding="utf-8", errors="replace") as stream:
+                for line in stream:
+                    parts = line.rstrip("\n").split(" ", 2)
+                    if len(parts) == 3 and not parts[0].startswith("FFFFFF"):
+                        self.starts.append(int(parts[0], 16))
+                        self.methods.append((int(parts[0], 16) + int(parts[1], 16), parts[2]))
+        order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
+        self.starts = [self.starts[i] for i in order]
+        self.methods = [self.methods[i] for i in order]
+
+    def name(self, file_offset):
+        for raw_offset, raw_size, rva in self.sections:
+            if raw_offset <= file_offset < raw_offset + raw_size:
+                address = file_offset - raw_offset + rva
+                index = bisect.bisect_right(self.starts, address) - 1
+                if index >= 0 and address < self.methods[index][0]:
+                    return self.methods[index][1]
+        return None
+
+
+def symbolize(frame, images):
+    """`<offset> [unknown] (<image>)` -> `<offset> [CodeGuardian.Analyzers] CodeGuardian.Analyzers.X::M() (<image>)`."""
+    if not images or "[unknown]" not in frame:
+        return frame
+    match = re.match(r"([0-9a-f]+) \[unknown\] \((.+)\)$", frame)
+    image = images.get(os.path.abspath(match.group(2))) if match else None
+    name = image.name(int(match.group(1), 16)) if image else None
+    return f"{match.group(1)} [CodeGuardian.Analyzers] {name} ({match.group(2)})" if name else frame
+
+
 def samples(lines):
     stack = None
     for line in lines:
         if line.startswith("\t"):
             parts = line.strip().split(" ", 1)
             if stack is not None and len(parts) > 1:
-                stack.append(parts[1])
+                stack.append(line.strip())
         elif line.strip():
             if stack is not None:
                 yield stack
@@ -59,10 +115,12 @@ def analyzer_of(stack):
 
 def main():
     hertz = float(sys.argv[1]) if len(sys.argv) > 1 else 499.0
+    images = {image.path: image for image in (NativeImage(path) for path in sys.argv[2:])}
     total = 0
     by_analyzer = collections.Counter()
     by_category = collections.Counter()
     for stack in samples(sys.stdin):
+        stack = [symbolize(frame, images) for frame in stack]
         total += 1
         name = analyzer_of(stack)
         if name is not None:

@@ -16,7 +16,9 @@
 #   --framework TFM       build one target framework of multi-targeted projects (passed as -f)
 #   --configuration C     build configuration (default Release)
 #   --out DIR             where logs, binlogs and the summary go (default ./analyzer-measurements)
-#   --analyzer-dll PATH   CodeGuardian.Analyzers.dll to measure (default: build src/CodeGuardian.Analyzers in Release)
+#   --analyzer-dll PATH   CodeGuardian.Analyzers.dll to measure (default: build the package's native image of the
+#                         analyzers for this SDK and platform in Release, as a command-line build of the package uses it)
+#   --il                  with the default build: measure the IL assembly instead (what other runtimes and the IDE load)
 #   --text-files          also pass *.js/*.ts/*.py/*.sql/*.rs files under the project as AdditionalFiles
 #   --keep-analyzers      keep the project's own analyzers in the baseline build (default: RunAnalyzers=false)
 #   --cpu-profile         Linux, needs perf and python3: also run the last build's compiler command line once under
@@ -29,6 +31,7 @@ framework=""
 configuration="Release"
 out="analyzer-measurements"
 analyzer_dll=""
+il=false
 text_files=false
 keep_analyzers=false
 cpu_profile=false
@@ -42,11 +45,12 @@ while [[ $# -gt 0 ]]; do
     --configuration) configuration="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --analyzer-dll) analyzer_dll="$2"; shift 2 ;;
+    --il) il=true; shift ;;
     --text-files) text_files=true; shift ;;
     --keep-analyzers) keep_analyzers=true; shift ;;
     --cpu-profile) cpu_profile=true; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) target="$1"; shift ;;
   esac
 done
@@ -62,10 +66,20 @@ out="$(cd "$out" && pwd)"
 target="$(cd "$(dirname "$target")" && pwd)/$(basename "$target")"
 
 if [[ -z "$analyzer_dll" ]]; then
-  echo "Building CodeGuardian.Analyzers (Release)..." >&2
-  dotnet build "$repo_root/src/CodeGuardian.Analyzers/CodeGuardian.Analyzers.csproj" -c Release -v:q -nologo >&2
+  echo "Building CodeGuardian.Analyzers and its native images (Release)..." >&2
+  dotnet build "$repo_root/nuget/readytorun/CodeGuardian.ReadyToRun.csproj" -c Release -v:q -nologo >&2
   analyzer_dll="$repo_root/src/CodeGuardian.Analyzers/bin/Release/netstandard2.0/CodeGuardian.Analyzers.dll"
+  if [[ "$il" == false ]]; then
+    # bin/Release/net<version>/<this platform>/readytorun/<platform>/: the image for the platform the SDK runs on.
+    for dir in "$repo_root"/nuget/readytorun/bin/Release/net*/*/; do
+      platform="$(basename "$dir")"
+      if [[ -f "$dir/readytorun/$platform/CodeGuardian.Analyzers.dll" ]]; then
+        analyzer_dll="$dir/readytorun/$platform/CodeGuardian.Analyzers.dll"
+      fi
+    done
+  fi
 fi
+echo "Measuring $analyzer_dll" >&2
 analyzer_dll="$(cd "$(dirname "$analyzer_dll")" && pwd)/$(basename "$analyzer_dll")"
 
 # Every rule on, for C# (dotnet_diagnostic) and for text files (codeguardian.<ID>.severity, read by the text engine).
@@ -145,6 +159,8 @@ cg_median=$(cut -f4 "$out/runs.tsv" | median)
   echo "# CodeGuardian analyzer cost: $(basename "$target")"
   echo
   echo "$(nproc 2>/dev/null || echo '?') cores; $runs runs; medians. Compile = Csc task time without analyzers."
+  echo
+  echo "Analyzers measured: \`$(basename "$(dirname "$analyzer_dll")")/$(basename "$analyzer_dll")\`."
   echo
   echo "| Run | Compile (s) | Csc with all analyzers (s) | CodeGuardian analyzers (s) | CodeGuardian / compile | Load (1/5/15 min) |"
   echo "|---:|---:|---:|---:|---:|---|"

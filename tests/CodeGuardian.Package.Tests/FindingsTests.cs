@@ -94,7 +94,7 @@ public sealed class FindingsTests
         AssertExactly(expected, build.SarifFindings, build, "SARIF log with [*.py] severity = error");
     }
 
-    private static List<Finding> Expected(ConsumerProject project, IEnumerable<ExpectedFinding> expectations, Func<ExpectedFinding, string> severity) =>
+    internal static List<Finding> Expected(ConsumerProject project, IEnumerable<ExpectedFinding> expectations, Func<ExpectedFinding, string> severity) =>
         expectations
             .Select(e => new Finding(e.RuleId, project.FullPath(e.File), project.LineOf(e.File, e.LineText), severity(e)))
             .ToList();
@@ -103,7 +103,7 @@ public sealed class FindingsTests
     /// For every rule ID that has expectations, the reported findings in the consumer are exactly the expected
     /// ones (rule, file, line, severity). Rules without expectations are not checked here.
     /// </summary>
-    private static void AssertExactly(List<Finding> expected, IReadOnlyList<Finding> actual, ConsumerBuild build, string where)
+    internal static void AssertExactly(List<Finding> expected, IReadOnlyList<Finding> actual, ConsumerBuild build, string where)
     {
         var ruleIds = Expectations.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
         var relevant = actual

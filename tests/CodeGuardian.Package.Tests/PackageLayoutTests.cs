@@ -21,6 +21,11 @@ public sealed class PackageLayoutTests
             .Select(f => "build/presets/" + Path.GetFileName(f));
         var ruleDocs = Directory.GetFiles(Path.Combine(_fixture.RepoRoot, "docs", "rules"), "*.md")
             .Select(f => "docs/rules/" + Path.GetFileName(f));
+        var readyToRun = ReadyToRunTests.Platforms.Keys.SelectMany(p => new[]
+        {
+            $"{ReadyToRunTests.RuntimeFolder}/{p}/CodeGuardian.Analyzers.dll",
+            $"{ReadyToRunTests.RuntimeFolder}/{p}/CodeGuardian.CodeFixes.dll",
+        });
 
         // The rule docs feed the SARIF help text; the report task ships with its System.Text.Json closure.
         Assert.Equal(
@@ -37,7 +42,7 @@ public sealed class PackageLayoutTests
                 "buildTransitive/CodeGuardian.Analyzers.targets",
                 "codeguardian.rules.schema.json",
                 "icon.png",
-            }.Concat(presets).Concat(ruleDocs).OrderBy(n => n, StringComparer.Ordinal),
+            }.Concat(presets).Concat(ruleDocs).Concat(readyToRun).OrderBy(n => n, StringComparer.Ordinal),
             entries.Where(e => !e.StartsWith("tasks/", StringComparison.Ordinal)));
         Assert.Contains("tasks/netstandard2.0/CodeGuardian.Build.dll", entries);
         Assert.Contains("tasks/netstandard2.0/System.Text.Json.dll", entries);
