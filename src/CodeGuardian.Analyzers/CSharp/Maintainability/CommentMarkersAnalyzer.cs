@@ -81,7 +81,8 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     /// is first scanned as if it were a comment (to the end of its line); only when that finds something is the tree
     /// asked whether it really starts a comment (one descent) — most comments hold no marker, and asking the tree
     /// for every candidate cost several times more than the whole scan. Block comments (rare) and further "//" on a
-    /// line already scanned go to the tree directly, so no text is scanned twice and the work stays linear.
+    /// line already scanned go to the tree directly, so no text is scanned twice and the work stays linear; the
+    /// slashes that continue a scanned "//" (documentation lines) are skipped without asking the tree.
     /// </summary>
     [MethodImpl(HotPath.Optimize)]
     private static void ScanComments(SyntaxNode root, ReadOnlySpan<char> text, CommentScanSettings settings, List<CommentFinding> findings, CancellationToken cancellationToken)
@@ -114,7 +115,17 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
                 CommentScanner.Scan(text.Slice(at, candidateEnd - at), at, settings, candidateFindings);
                 if (candidateFindings.Count == 0)
                 {
+                    // The other slashes of a run ("///" documentation lines) start no comment of their own: if the
+                    // first one starts a comment they are inside it, if not they are inside the same string, comment
+                    // or disabled text (nothing ends with a slash that a comment could follow, apart from "*/",
+                    // which is never a candidate). Skipping them spares a tree search per documentation line.
                     scannedUntil = candidateEnd;
+                    position = at + 2;
+                    while (position < candidateEnd && text[position] == '/')
+                    {
+                        position++;
+                    }
+
                     continue;
                 }
             }

@@ -211,6 +211,23 @@ public class CommentMarkersAnalyzerTests
         """);
 
     [Fact]
+    public Task RunsOfSlashes_OnlyRealCommentsFire() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            /// <summary>Holds the TODO list.</summary>
+            //// {|CG1001:TODO: four slashes make an ordinary comment|}
+            string A = "///"; // {|CG1001:TODO: after a string of slashes|}
+            string B = "////// TODO: not a comment";
+            /* note */// {|CG1002:FIXME: right after a block comment|}
+            /* note *//// FIXME: three slashes after a block comment make documentation
+            /// <remarks>
+            /// ////// TODO: still documentation
+            /// </remarks>
+            void M() { }
+        }
+        """);
+
+    [Fact]
     public Task MarkersAfterSlashesInStrings_OnlyTheRealCommentFires() => Verify.VerifyAnalyzerAsync("""
         class C
         {
