@@ -231,7 +231,11 @@ public sealed class TextRobustnessTests
         }
     }
 
-    /// <summary>Time grows linearly: a 4 MB pathological input costs less than 8 times a 1 MB one (median of 3 runs).</summary>
+    /// <summary>
+    /// Time grows linearly: a 4 MB pathological input costs less than 8 times a 1 MB one. Each size is timed by its
+    /// fastest of 4 runs: other work on the machine (parallel tests, other builds) only ever adds time, and a median
+    /// of 3 runs on a loaded machine once measured 8.3 times for work that takes 2.6 times.
+    /// </summary>
     [Theory]
     [InlineData("/repo/p.js", "a = \"x\" + /* c */ b(`${c}`) // d\n")]
     [InlineData("/repo/p.py", "a = f\"{b}\" + '''c''' # d\nif x:\n    y(z)\n")]
@@ -241,8 +245,8 @@ public sealed class TextRobustnessTests
     [InlineData("/repo/p.js", "(((((((((([[[[[{{{{{\"'`/*")]
     public void Time_is_linear_in_the_input_size(string path, string unit)
     {
-        var small = Median(() => Measure(path, unit, 1024 * 1024));
-        var large = Median(() => Measure(path, unit, 4 * 1024 * 1024));
+        var small = Fastest(() => Measure(path, unit, 1024 * 1024));
+        var large = Fastest(() => Measure(path, unit, 4 * 1024 * 1024));
         Assert.True(large < small * 8 + 50, $"{path}: 1 MB took {small} ms, 4 MB took {large} ms");
     }
 
@@ -260,11 +264,15 @@ public sealed class TextRobustnessTests
         return watch.ElapsedMilliseconds;
     }
 
-    private static long Median(Func<long> measure)
+    private static long Fastest(Func<long> measure)
     {
-        var runs = new[] { measure(), measure(), measure() };
-        Array.Sort(runs);
-        return runs[1];
+        var fastest = long.MaxValue;
+        for (var run = 0; run < 4; run++)
+        {
+            fastest = Math.Min(fastest, measure());
+        }
+
+        return fastest;
     }
 
     private static string MixLineEndings(string text)
