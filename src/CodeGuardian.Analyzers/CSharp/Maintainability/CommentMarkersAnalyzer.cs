@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Comments;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -36,7 +37,9 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is recognized here (GeneratedCode), not by the driver: the driver's check walks the whole
+        // tree of every file this analyzer reports in, and TODOs are in many files.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterSyntaxTreeAction(AnalyzeTree);
     }
@@ -46,6 +49,11 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
     {
         var tree = context.Tree;
         var cancellationToken = context.CancellationToken;
+        if (GeneratedCode.IsGeneratedFile(tree, context.Options, cancellationToken))
+        {
+            return;
+        }
+
         var root = tree.GetRoot(cancellationToken);
         var text = tree.GetText(cancellationToken);
         var settings = CommentScanSettings.From(RuleOptions.For(context.Options, tree));
@@ -68,6 +76,11 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in findings)
         {
+            if (GeneratedCode.IsInGeneratedDeclaration(root, finding.Start))
+            {
+                continue;
+            }
+
             var location = Location.Create(tree, new TextSpan(finding.Start, finding.Length));
             if (DiagnosticFactory.Create(finding.Descriptor, location, context.Options, finding.Excerpt) is { } diagnostic)
             {

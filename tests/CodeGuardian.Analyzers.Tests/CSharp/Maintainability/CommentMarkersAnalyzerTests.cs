@@ -190,6 +190,56 @@ public class CommentMarkersAnalyzerTests
         }
         """);
 
+    [Theory]
+    [InlineData("/0/Form1.Designer.cs")]
+    [InlineData("/0/Client.g.cs")]
+    [InlineData("/0/Client.G.I.CS")]
+    [InlineData("/0/Model.generated.cs")]
+    [InlineData("/0/TemporaryGeneratedFile_1234.cs")]
+    public async Task GeneratedFileNames_AreSkipped(string path)
+    {
+        var test = new CSharpAnalyzerVerifier<CommentMarkersAnalyzer>.Test();
+        test.TestState.Sources.Add((path, "class C\n{\n    // TODO: generated stub\n}\n"));
+        test.TestState.Sources.Add(("/0/Hand.cs", "class D\n{\n    // {|CG1001:TODO: hand-written|}\n}\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GeneratedCodeOption_DecidesOverTheFileName()
+    {
+        var test = new CSharpAnalyzerVerifier<CommentMarkersAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/Client.g.cs", "class C\n{\n    // {|CG1001:TODO: declared hand-written|}\n}\n"));
+        test.TestState.Sources.Add(("/0/Plain.cs", "class D\n{\n    // TODO: declared generated\n}\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.g.cs]\ngenerated_code = false\n[Plain.cs]\ngenerated_code = true\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task GeneratedCodeAttribute_SkipsTheDeclarationsItMarks() => Verify.VerifyAnalyzerAsync("""
+        using System.CodeDom.Compiler;
+
+        [GeneratedCode("tool", "1.0")]
+        class Generated
+        {
+            // TODO: inside a generated type
+            void M() { } // FIXME: also inside
+        }
+
+        class Mixed
+        {
+            [System.CodeDom.Compiler.GeneratedCodeAttribute("tool", "1.0")]
+            void Generated()
+            {
+                // TODO: inside a generated method
+            }
+
+            void Written()
+            {
+                // {|CG1001:TODO: hand-written|}
+            }
+        }
+        """);
+
     [Fact]
     public Task HalfTypedCode_DoesNotThrow() => Verify.VerifyIncompleteCodeAsync("""
         class C
