@@ -191,7 +191,7 @@ if [[ "$cpu_profile" == true ]]; then
     (cd "$project_dir" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
       perf record -F 499 -g -o "$out/cpu-profile.data" -- dotnet "$csc" @"$out/cpu-profile.rsp" > "$out/cpu-profile-compiler.log" 2>&1) || true
     perf script -i "$out/cpu-profile.data" -F comm,tid,ip,sym,dso 2>/dev/null \
-      | python3 "$repo_root/eng/analyzer-cpu-profile.py" 499 > "$out/cpu-profile.md"
+      | python3 "$repo_root/eng/analyzer-cpu-profile.py" 499 "$analyzer_dll" > "$out/cpu-profile.md"
     { echo; echo "## CPU profile of one compiler run"; echo; cat "$out/cpu-profile.md"; } >> "$summary"
   fi
 fi
