@@ -36,8 +36,12 @@ internal static class TextRuleProfile
             }
 
             var corpus = TextCorpus.Get(language, shape);
+
+            // CG_PROFILE_DRIVER=1: only the rows through the driver, on a cold process (nothing lexed or analyzed
+            // before the first run, as in a build) and as a clean sample of the driver path for a profiler.
+            var driverOnly = Environment.GetEnvironmentVariable("CG_PROFILE_DRIVER") == "1";
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
-            foreach (var (path, text) in corpus.Files)
+            foreach (var (path, text) in driverOnly ? new List<(string, string)>() : corpus.Files)
             {
                 var chars = text.ToCharArray();
                 var tokens = new TokenList(Math.Max(64, chars.Length / 6));
@@ -50,12 +54,10 @@ internal static class TextRuleProfile
             var rows = new List<(double MBps, long AllocPerMB, string Name)>();
             IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
-            // CG_PROFILE_DRIVER=1: only the rows through the driver (a clean sample of the driver path for a profiler).
-            var driverOnly = Environment.GetEnvironmentVariable("CG_PROFILE_DRIVER") == "1";
 
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
             // whole set on one shared file (layers built once) = what TextFileAnalyzer does after lexing.
-            rows.Add(Measure(driverOnly ? 1 : runs, megabytes, "(lexer)", () =>
+            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(lexer)", () =>
             {
                 foreach (var file in files)
                 {
@@ -94,7 +96,7 @@ internal static class TextRuleProfile
                 }));
             }
 
-            rows.Add(Measure(driverOnly ? 1 : runs, megabytes, "(all rules)", () =>
+            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(all rules)", () =>
             {
                 foreach (var file in files)
                 {
@@ -133,6 +135,7 @@ internal static class TextRuleProfile
                 compilation.WithAnalyzers(empty, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
                 wholeProcess: true));
 
+            rows.RemoveAll(row => row.MBps == 0);
             rows.Sort((a, b) => a.MBps.CompareTo(b.MBps));
             foreach (var (mbps, alloc, name) in rows)
             {
@@ -172,6 +175,11 @@ internal static class TextRuleProfile
                 // Each run as it ends (ms per MB), to see when tiered compilation has settled.
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} run {1}: {2:F1} ms/MB", name, run, elapsed * 1000 / megabytes));
             }
+        }
+
+        if (times.Count == 0)
+        {
+            return (0, 0, name);
         }
 
         times.Sort();
