@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -85,7 +84,6 @@ public sealed class JavaScriptLexer : ILexer
 
         private readonly bool InTemplate => _stack is { Count: > 0 };
 
-        [MethodImpl(HotPath.Optimize)]
         public void Run(CancellationToken cancellationToken)
         {
             var text = _text;
