@@ -19,7 +19,9 @@ namespace CodeGuardian.Benchmarks.Infrastructure;
 /// <c>--profile-text [runs]</c>: each text rule alone over the generated many-files corpus of its languages (lexed
 /// once beforehand; query layers built afresh per file), with its throughput and allocations per megabyte, to find the
 /// rule that holds the whole set back; plus the lexer alone and all rules together. One thread; medians of the runs.
-/// Run with full JIT (<c>DOTNET_TieredCompilation=0</c>): a few runs otherwise measure tier-0 code.
+/// Run with full JIT (<c>DOTNET_TieredCompilation=0</c>): a few runs otherwise measure tier-0 code. Full JIT has no
+/// profile-guided optimization, though: with tiered compilation and enough runs (a few hundred for the driver row;
+/// <c>CG_PROFILE_TRACE=1</c> prints every run) the lexers and rules settle faster than under full JIT.
 /// </summary>
 internal static class TextRuleProfile
 {
@@ -54,7 +56,6 @@ internal static class TextRuleProfile
             var rows = new List<(double MBps, long AllocPerMB, string Name)>();
             IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
-
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
             // whole set on one shared file (layers built once) = what TextFileAnalyzer does after lexing.
             rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(lexer)", () =>
@@ -83,7 +84,6 @@ internal static class TextRuleProfile
 
             // CG_PROFILE_TOGETHER=1: only the lexer and the whole set (a cleaner sample for a profiler).
             var togetherOnly = Environment.GetEnvironmentVariable("CG_PROFILE_TOGETHER") == "1";
-
             foreach (var rule in togetherOnly || driverOnly ? new List<TextRule>() : rules)
             {
                 rows.Add(Measure(runs, megabytes, rule.GetType().Name, () =>
