@@ -52,7 +52,7 @@ internal static class TextRuleProfile
             }
 
             var megabytes = corpus.Utf8Bytes / 1e6;
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, files.Count, megabytes));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, corpus.Files.Count, megabytes));
             var rows = new List<(double MBps, long AllocPerMB, string Name)>();
             IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
