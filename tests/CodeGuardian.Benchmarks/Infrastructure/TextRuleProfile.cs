@@ -19,7 +19,9 @@ namespace CodeGuardian.Benchmarks.Infrastructure;
 /// <c>--profile-text [runs]</c>: each text rule alone over the generated many-files corpus of its languages (lexed
 /// once beforehand; query layers built afresh per file), with its throughput and allocations per megabyte, to find the
 /// rule that holds the whole set back; plus the lexer alone and all rules together. One thread; medians of the runs.
-/// Run with full JIT (<c>DOTNET_TieredCompilation=0</c>): a few runs otherwise measure tier-0 code.
+/// Run with full JIT (<c>DOTNET_TieredCompilation=0</c>): a few runs otherwise measure tier-0 code. Full JIT has no
+/// profile-guided optimization, though: with tiered compilation and enough runs (a few hundred for the driver row;
+/// <c>CG_PROFILE_TRACE=1</c> prints every run) the lexers and rules settle faster than under full JIT.
 /// </summary>
 internal static class TextRuleProfile
 {
@@ -36,8 +38,12 @@ internal static class TextRuleProfile
             }
 
             var corpus = TextCorpus.Get(language, shape);
+
+            // CG_PROFILE_DRIVER=1: only the rows through the driver, on a cold process (nothing lexed or analyzed
+            // before the first run, as in a build) and as a clean sample of the driver path for a profiler.
+            var driverOnly = Environment.GetEnvironmentVariable("CG_PROFILE_DRIVER") == "1";
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
-            foreach (var (path, text) in corpus.Files)
+            foreach (var (path, text) in driverOnly ? new List<(string, string)>() : corpus.Files)
             {
                 var chars = text.ToCharArray();
                 var tokens = new TokenList(Math.Max(64, chars.Length / 6));
@@ -46,13 +52,13 @@ internal static class TextRuleProfile
             }
 
             var megabytes = corpus.Utf8Bytes / 1e6;
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, files.Count, megabytes));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, corpus.Files.Count, megabytes));
             var rows = new List<(double MBps, long AllocPerMB, string Name)>();
             IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
             // whole set on one shared file (layers built once) = what TextFileAnalyzer does after lexing.
-            rows.Add(Measure(runs, megabytes, "(lexer)", () =>
+            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(lexer)", () =>
             {
                 foreach (var file in files)
                 {
@@ -78,7 +84,7 @@ internal static class TextRuleProfile
 
             // CG_PROFILE_TOGETHER=1: only the lexer and the whole set (a cleaner sample for a profiler).
             var togetherOnly = Environment.GetEnvironmentVariable("CG_PROFILE_TOGETHER") == "1";
-            foreach (var rule in togetherOnly ? new List<TextRule>() : rules)
+            foreach (var rule in togetherOnly || driverOnly ? new List<TextRule>() : rules)
             {
                 rows.Add(Measure(runs, megabytes, rule.GetType().Name, () =>
                 {
@@ -90,7 +96,7 @@ internal static class TextRuleProfile
                 }));
             }
 
-            rows.Add(Measure(runs, megabytes, "(all rules)", () =>
+            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(all rules)", () =>
             {
                 foreach (var file in files)
                 {
@@ -104,8 +110,9 @@ internal static class TextRuleProfile
             }));
 
             // The whole analyzer through the compiler's driver, as the benchmark of record runs it: lexing, rules,
-            // options, severities and the diagnostics' locations included. Wall time always: the driver analyzes on
-            // pool threads, so this thread's CPU time would miss it; allocations are likewise this thread's only.
+            // options, severities and the diagnostics' locations included. The driver analyzes on pool threads, so this
+            // thread's CPU time would miss it: wall time, or with CG_PROFILE_CPU=1 the whole process's CPU time;
+            // allocations are the whole process's.
             var additionalFiles = ImmutableArray.CreateBuilder<AdditionalText>();
             foreach (var (path, text) in corpus.Files)
             {
@@ -120,8 +127,15 @@ internal static class TextRuleProfile
             var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new TextFileAnalyzer());
             rows.Add(Measure(runs, megabytes, "(through the driver, lexer included)", () =>
                 compilation.WithAnalyzers(analyzer, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
-                wallTimeOnly: true));
+                wholeProcess: true));
 
+            // The compiler's own per-file cost: the same driver and files with an analyzer whose file action does nothing.
+            var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAdditionalFileAnalyzer());
+            rows.Add(Measure(runs, megabytes, "(empty file action through the driver)", () =>
+                compilation.WithAnalyzers(empty, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
+                wholeProcess: true));
+
+            rows.RemoveAll(row => row.MBps == 0);
             rows.Sort((a, b) => a.MBps.CompareTo(b.MBps));
             foreach (var (mbps, alloc, name) in rows)
             {
@@ -132,28 +146,40 @@ internal static class TextRuleProfile
         return 0;
     }
 
-    private static (double MBps, long AllocPerMB, string Name) Measure(int runs, double megabytes, string name, Action body, bool wallTimeOnly = false)
+    private static (double MBps, long AllocPerMB, string Name) Measure(int runs, double megabytes, string name, Action body, bool wholeProcess = false)
     {
         var times = new List<double>();
         long allocated = 0;
 
         // On a shared, loaded machine wall time mostly measures the neighbours: CG_PROFILE_CPU=1 (Linux) times each run
-        // by this thread's CPU time instead and keeps the fastest run.
-        var cpu = !wallTimeOnly && Environment.GetEnvironmentVariable("CG_PROFILE_CPU") == "1";
+        // by this thread's CPU time instead and keeps the fastest run; rows through the driver (which may run actions on
+        // other threads) by the CPU time of the whole process (garbage collection and JIT threads included).
+        var cpu = Environment.GetEnvironmentVariable("CG_PROFILE_CPU") == "1";
+        var trace = Environment.GetEnvironmentVariable("CG_PROFILE_TRACE") == "1";
         for (var run = 0; run < runs; run++)
         {
-            var cpuBefore = cpu ? ThreadCpuSeconds() : 0;
-            var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = cpu ? CpuSeconds(wholeProcess) : 0;
+            var before = wholeProcess ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             body();
             var elapsed = watch.Elapsed.TotalSeconds;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = (wholeProcess ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread()) - before;
             if (cpu)
             {
-                elapsed = ThreadCpuSeconds() - cpuBefore;
+                elapsed = CpuSeconds(wholeProcess) - cpuBefore;
             }
 
             times.Add(elapsed);
+            if (trace)
+            {
+                // Each run as it ends (ms per MB), to see when tiered compilation has settled.
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} run {1}: {2:F1} ms/MB", name, run, elapsed * 1000 / megabytes));
+            }
+        }
+
+        if (times.Count == 0)
+        {
+            return (0, 0, name);
         }
 
         times.Sort();
@@ -161,10 +187,11 @@ internal static class TextRuleProfile
         return (megabytes / time, (long)(allocated / megabytes), name);
     }
 
-    private static double ThreadCpuSeconds()
+    private static double CpuSeconds(bool wholeProcess)
     {
+        const int ProcessCpuTimeClock = 2;
         const int ThreadCpuTimeClock = 3;
-        return ClockGetTime(ThreadCpuTimeClock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : 0;
+        return ClockGetTime(wholeProcess ? ProcessCpuTimeClock : ThreadCpuTimeClock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : 0;
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]

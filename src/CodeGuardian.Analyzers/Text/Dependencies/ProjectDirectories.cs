@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using CodeGuardian.Analyzers.Text.Engine;
 
@@ -11,6 +12,10 @@ namespace CodeGuardian.Analyzers.Text.Dependencies;
 public sealed class ProjectDirectories
 {
     private readonly Dictionary<string, List<string>> _filesByDirectory = new(StringComparer.OrdinalIgnoreCase);
+
+    // Answers of FindNearest by starting folder and manifest test: every file of a folder asks the same question, and
+    // the walk looks at every file of each folder on the way up, so without this a folder of n files costs n².
+    private readonly ConcurrentDictionary<(string Directory, Func<string, bool> IsManifest), (string Directory, List<string> Manifests)?> _nearest = new();
 
     private ProjectDirectories(ProjectFiles files)
     {
@@ -46,11 +51,25 @@ public sealed class ProjectDirectories
 
     /// <summary>
     /// Walks from the file's folder up to the root and returns the first folder whose files satisfy
-    /// <paramref name="isManifest"/>, with those files; null when no folder has one.
+    /// <paramref name="isManifest"/>, with those files (shared: do not modify); null when no folder has one.
+    /// Remembered per folder and <paramref name="isManifest"/> (pass a static lambda or method).
     /// </summary>
     public (string Directory, List<string> Manifests)? FindNearest(string filePath, Func<string, bool> isManifest)
     {
-        var directory = DirectoryOf(ProjectFiles.Normalize(filePath));
+        var start = DirectoryOf(ProjectFiles.Normalize(filePath));
+        var key = (start, isManifest);
+        if (_nearest.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = Walk(start, isManifest);
+        _nearest.TryAdd(key, found);
+        return found;
+    }
+
+    private (string Directory, List<string> Manifests)? Walk(string directory, Func<string, bool> isManifest)
+    {
         while (true)
         {
             List<string>? found = null;

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
 
@@ -50,6 +51,7 @@ public sealed class NameIndex
     public int Count => _count;
 
     /// <summary>Records that the text [<paramref name="start"/>, +<paramref name="length"/>) is a name at <paramref name="id"/>.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public void Add(int id, int start, int length)
     {
         if (_count >= _capacity || length <= 0)
@@ -95,6 +97,7 @@ public sealed class NameIndex
     }
 
     /// <summary>The ids where <paramref name="name"/> occurs, in ascending order.</summary>
+    [MethodImpl(HotPath.Optimize)]
     public Occurrences Find(string name)
     {
         var text = name.AsSpan();
@@ -131,6 +134,7 @@ public sealed class NameIndex
         return table;
     }
 
+    [MethodImpl(HotPath.Optimize)]
     private void Grow()
     {
         var old = _slots;

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Engine;
@@ -15,6 +17,7 @@ public sealed class TokenKinds
     private readonly int _stringCount;
     private readonly int _commentCount;
 
+    [MethodImpl(HotPath.Optimize)]
     private TokenKinds(ScannedFile file)
     {
         var tokens = file.Tokens.AsSpan();

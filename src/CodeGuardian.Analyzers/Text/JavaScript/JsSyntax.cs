@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -43,6 +45,7 @@ public sealed class JsSyntax
     private int _variableLookups;
     private bool? _hasLoops;
 
+    [MethodImpl(HotPath.Optimize)]
     private JsSyntax(ScannedFile file)
     {
         File = file;

@@ -83,4 +83,27 @@ public class SuppressionAndSeverityTests
             .WithArguments("blob.py", "it looks binary (NUL bytes or undecodable content)"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task NulAfterReplacementCharacters_ReportsCG9002()
+    {
+        var test = TextFileVerifier.Create("/repo/mixed.py", "# caf\uFFFD na\uFFFDve\nx = 1\0\n# TODO: binary\n");
+        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan("/repo/mixed.py", 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
+            .WithArguments("mixed.py", "it looks binary (NUL bytes or undecodable content)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ManyReplacementCharacters_ReportsCG9002()
+    {
+        var test = TextFileVerifier.Create("/repo/latin1.py", "# TODO: x\n" + string.Concat(System.Linq.Enumerable.Repeat("ab\uFFFDcd\uFFFD\n", 20)));
+        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan("/repo/latin1.py", 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
+            .WithArguments("latin1.py", "it looks binary (NUL bytes or undecodable content)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task FewReplacementCharacters_FileIsScanned() => TextFileVerifier.VerifyAsync(
+        "/repo/notes.py",
+        "name = \"caf\uFFFD\"  # a stray replacement character is still text\n# {|CG1001:TODO: scanned|}\n");
 }

@@ -97,6 +97,25 @@ public class UndeclaredImportTests
     }
 
     [Fact]
+    public async Task JavaScript_each_folder_keeps_its_own_nearest_package_json_across_files()
+    {
+        // Several files per folder: the nearest manifest found for the first file of a folder is reused, never mixed up
+        // with another folder's.
+        var test = Test(
+            ("/repo/package.json", """{ "dependencies": { "express": "4" } }"""),
+            ("/repo/packages/api/package.json", """{ "dependencies": { "fastify": "4" } }"""),
+            ("/repo/packages/api/a.js", "const f = require('fastify');\nconst e = require('{|#0:express|}');\n"),
+            ("/repo/packages/api/b.js", "import e from '{|#1:express|}';\nimport f from 'fastify';\n"),
+            ("/repo/web/c.js", "const e = require('express');\nconst f = require('{|#2:fastify|}');\n"),
+            ("/repo/web/d.js", "import f from '{|#3:fastify|}';\n"));
+        test.ExpectedDiagnostics.Add(At(0, "express", "package.json"));
+        test.ExpectedDiagnostics.Add(At(1, "express", "package.json"));
+        test.ExpectedDiagnostics.Add(At(2, "fastify", "../package.json"));
+        test.ExpectedDiagnostics.Add(At(3, "fastify", "../package.json"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Python_requirements_with_extras_markers_includes_and_mapped_names()
     {
         var test = Test(
