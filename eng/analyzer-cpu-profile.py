@@ -57,8 +57,9 @@ class NativeImage:
             _, rva, raw_size, raw_offset = struct.unpack_from("<IIII", data, table + 40 * index + 8)
             self.sections.append((raw_offset, raw_size, rva))
         self.starts, self.methods = [], []
-        maps = glob.glob(os.path.join(os.path.dirname(self.path), os.path.splitext(os.path.basename(path))[0] + ".ni.*.map"))
-        for map_path in maps[:1]:
+        # The newest map: each build of the image writes one named after its module id.
+        maps = sorted(glob.glob(os.path.join(os.path.dirname(self.path), os.path.splitext(os.path.basename(path))[0] + ".ni.*.map")), key=os.path.getmtime)
+        for map_path in maps[-1:]:
             with open(map_path, encoding="utf-8", errors="replace") as stream:
                 for line in stream:
                     parts = line.rstrip("\n").split(" ", 2)
