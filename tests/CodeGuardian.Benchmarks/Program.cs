@@ -73,7 +73,10 @@ public static class Program
             ? new Job("Smoke").WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1)
             : quick
                 ? Job.Default.WithId("Quick").WithWarmupCount(1).WithIterationCount(3)
-                : Job.Default.WithId("Measure").WithWarmupCount(3).WithIterationCount(10);
+                // Warm-up until BenchmarkDotNet sees steady state: the Roslyn packages the benchmarks load are IL
+                // (the compiler in the SDK is precompiled), and their driver code takes a few seconds of runs to reach
+                // its optimized tier — three fixed warm-up iterations measured that warm-up as analyzer time.
+                : Job.Default.WithId("Measure").WithIterationCount(10);
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
             .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
