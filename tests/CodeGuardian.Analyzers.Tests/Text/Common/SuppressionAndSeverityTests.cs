@@ -75,30 +75,16 @@ public class SuppressionAndSeverityTests
         await test.RunAsync();
     }
 
-    [Fact]
-    public async Task BinaryContent_ReportsCG9002()
+    /// <summary>NUL characters, also after replacement characters, or many replacement characters: not text.</summary>
+    [Theory]
+    [InlineData("/repo/blob.py", "PK\u0003\u0004\0\0\0# TODO: binary\n")]
+    [InlineData("/repo/mixed.py", "# caf\uFFFD na\uFFFDve\nx = 1\0\n# TODO: binary\n")]
+    [InlineData("/repo/latin1.py", "# TODO: x\nab\uFFFDcd\uFFFD\nab\uFFFDcd\uFFFD\nab\uFFFDcd\uFFFD\nab\uFFFDcd\uFFFD\nab\uFFFDcd\uFFFD\n")]
+    public async Task BinaryContent_ReportsCG9002(string path, string content)
     {
-        var test = TextFileVerifier.Create("/repo/blob.py", "PK\u0003\u0004\0\0\0# TODO: binary\n");
-        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan("/repo/blob.py", 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
-            .WithArguments("blob.py", "it looks binary (NUL bytes or undecodable content)"));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task NulAfterReplacementCharacters_ReportsCG9002()
-    {
-        var test = TextFileVerifier.Create("/repo/mixed.py", "# caf\uFFFD na\uFFFDve\nx = 1\0\n# TODO: binary\n");
-        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan("/repo/mixed.py", 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
-            .WithArguments("mixed.py", "it looks binary (NUL bytes or undecodable content)"));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task ManyReplacementCharacters_ReportsCG9002()
-    {
-        var test = TextFileVerifier.Create("/repo/latin1.py", "# TODO: x\n" + string.Concat(System.Linq.Enumerable.Repeat("ab\uFFFDcd\uFFFD\n", 20)));
-        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan("/repo/latin1.py", 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
-            .WithArguments("latin1.py", "it looks binary (NUL bytes or undecodable content)"));
+        var test = TextFileVerifier.Create(path, content);
+        test.ExpectedDiagnostics.Add(TextFileVerifier.Diagnostic("CG9002").WithSpan(path, 1, 1, 1, 1).WithSeverity(DiagnosticSeverity.Info)
+            .WithArguments(path.Substring("/repo/".Length), "it looks binary (NUL bytes or undecodable content)"));
         await test.RunAsync();
     }
 
