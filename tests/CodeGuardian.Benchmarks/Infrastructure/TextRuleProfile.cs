@@ -159,6 +159,7 @@ internal static class TextRuleProfile
         for (var run = 0; run < runs; run++)
         {
             var cpuBefore = cpu ? CpuSeconds(wholeProcess) : 0;
+            var collectionsBefore = trace ? (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)) : default;
             var before = wholeProcess ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             body();
@@ -173,7 +174,16 @@ internal static class TextRuleProfile
             if (trace)
             {
                 // Each run as it ends (ms per MB), to see when tiered compilation has settled.
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} run {1}: {2:F1} ms/MB", name, run, elapsed * 1000 / megabytes));
+                // and the garbage collections (gen 0/1/2) that ran in it.
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} run {1}: {2:F1} ms/MB, collections {3}/{4}/{5}",
+                    name,
+                    run,
+                    elapsed * 1000 / megabytes,
+                    GC.CollectionCount(0) - collectionsBefore.Item1,
+                    GC.CollectionCount(1) - collectionsBefore.Item2,
+                    GC.CollectionCount(2) - collectionsBefore.Item3));
             }
         }
 
