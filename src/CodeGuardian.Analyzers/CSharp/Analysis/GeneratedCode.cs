@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using CodeGuardian.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -69,8 +70,7 @@ internal static class GeneratedCode
             return false;
         }
 
-        var slash = Math.Max(path!.LastIndexOf('/'), path.LastIndexOf('\\'));
-        var name = path.Substring(slash + 1);
+        var name = FileClassifier.FileName(path!.Replace('\\', '/'));
         if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))
         {
             return true;
