@@ -12,6 +12,13 @@ report, this is CPU time: waiting for a core is not counted.
 Precompiled (ReadyToRun) analyzer images have no entries in the runtime's map of JIT-compiled methods; perf shows
 their frames as file offsets. Name each image after the frequency: its method map (CodeGuardian.Analyzers.ni.*.map,
 written next to it by the image build) turns those offsets into method names.
+
+Off-CPU time: when the recording also holds scheduler switches (`-e sched:sched_switch --switch-events`, printed with
+`perf script --show-switch-events -F comm,tid,time,event,trace,ip,sym,dso`), each time a thread left its core with a
+CodeGuardian method on its stack is charged to that analyzer until the thread ran again: "preempted" when it was
+still runnable (it waited for a core), "blocked" when it waited for something (a lock, a page, another thread). With
+`--report compiler.log` (the compiler's output with /reportanalyzer), the table puts the compiler's figure for each
+analyzer beside CPU + off-CPU time: what the report counts that no stack explains is the difference.
 """
 import bisect
 import collections
@@ -90,19 +97,24 @@ def symbolize(frame, images):
     return f"{match.group(1)} [CodeGuardian.Analyzers] {name} ({match.group(2)})" if name else frame
 
 
-def samples(lines):
-    stack = None
+HEADER = re.compile(r"^(.*?)\s+(\d+)(?:\s+([\d.]+):)?\s*(.*)$")
+
+
+def events(lines):
+    """(thread id, time or None, event text, stack) per sample; thread names may contain spaces."""
+    current = None
     for line in lines:
         if line.startswith("\t"):
             parts = line.strip().split(" ", 1)
-            if stack is not None and len(parts) > 1:
-                stack.append(line.strip())
+            if current is not None and len(parts) > 1:
+                current[3].append(line.strip())
         elif line.strip():
-            if stack is not None:
-                yield stack
-            stack = []
-    if stack:
-        yield stack
+            if current is not None:
+                yield current
+            match = HEADER.match(line.rstrip("\n"))
+            current = (match.group(2), float(match.group(3)) if match.group(3) else None, match.group(4), []) if match else None
+    if current is not None:
+        yield current
 
 
 def analyzer_of(stack):
@@ -114,13 +126,47 @@ def analyzer_of(stack):
     return match.group(1) if match else "(unknown)"
 
 
+def report_times(path):
+    """Seconds per CodeGuardian analyzer from the compiler's /reportanalyzer output."""
+    times = {}
+    with open(path, encoding="utf-8", errors="replace") as stream:
+        for line in stream:
+            match = re.match(r"\s*<?([\d.]+)\s+\S+\s+CodeGuardian\.Analyzers\.([\w.]+?)(?: \(|$)", line)
+            if match:
+                times[match.group(2)] = times.get(match.group(2), 0.0) + float(match.group(1))
+    return times
+
+
 def main():
-    hertz = float(sys.argv[1]) if len(sys.argv) > 1 else 499.0
-    images = {image.path: image for image in (NativeImage(path) for path in sys.argv[2:])}
+    args = sys.argv[1:]
+    report = None
+    if "--report" in args:
+        index = args.index("--report")
+        report = report_times(args[index + 1])
+        del args[index:index + 2]
+    hertz = float(args[0]) if args else 499.0
+    images = {image.path: image for image in (NativeImage(path) for path in args[1:])}
     total = 0
     by_analyzer = collections.Counter()
     by_category = collections.Counter()
-    for stack in samples(sys.stdin):
+    switched_out = {}
+    off_cpu = collections.Counter()
+    switches = 0
+    for thread, time, event, stack in events(sys.stdin):
+        if event.startswith("sched:sched_switch"):
+            # The thread leaving the core; its stack says what it was doing.
+            switches += 1
+            match = re.search(r"prev_pid=(\d+) .*prev_state=(\S+)", event)
+            if match and match.group(1) == thread and time is not None:
+                name = analyzer_of([symbolize(frame, images) for frame in stack])
+                switched_out[thread] = (time, "preempted" if match.group(2).startswith("R") else "blocked", name)
+            continue
+        if event.startswith("PERF_RECORD_SWITCH"):
+            if "IN" in event.split()[1:2] and thread in switched_out:
+                start, reason, name = switched_out.pop(thread)
+                if name is not None:
+                    off_cpu[(name, reason)] += time - start
+            continue
         stack = [symbolize(frame, images) for frame in stack]
         total += 1
         name = analyzer_of(stack)
@@ -132,11 +178,33 @@ def main():
     ours = sum(by_analyzer.values())
     print(f"Compiler process: {total * ms / 1000:.2f} s CPU; CodeGuardian: {ours * ms / 1000:.3f} s CPU ({100.0 * ours / max(total, 1):.1f} %)")
     print()
-    print("| Analyzer | CPU (ms) | " + " | ".join(CATEGORIES) + " |")
-    print("|---|---:|" + "---:|" * len(CATEGORIES))
-    for name, count in by_analyzer.most_common():
-        cells = " | ".join(f"{by_category[(name, c)] * ms:.0f}" for c in CATEGORIES)
-        print(f"| {name} | {count * ms:.0f} | {cells} |")
+    names = [name for name, _ in by_analyzer.most_common()]
+    names += sorted({name for name, _ in off_cpu} - set(names))
+    if report is not None:
+        names += sorted(set(report) - set(names), key=lambda name: -report[name])
+    columns = ["CPU (ms)"] + list(CATEGORIES)
+    if switches:
+        columns += ["preempted (ms)", "blocked (ms)", "CPU + off-CPU (ms)"]
+    if report is not None:
+        columns += ["compiler's report (ms)"]
+    print("| Analyzer | " + " | ".join(columns) + " |")
+    print("|---|" + "---:|" * len(columns))
+    sums = collections.Counter()
+    for name in names:
+        cells = [by_analyzer[name] * ms] + [by_category[(name, c)] * ms for c in CATEGORIES]
+        if switches:
+            preempted, blocked = off_cpu[(name, "preempted")] * 1000, off_cpu[(name, "blocked")] * 1000
+            cells += [preempted, blocked, by_analyzer[name] * ms + preempted + blocked]
+        if report is not None:
+            cells += [report.get(name, 0.0) * 1000]
+        for index, value in enumerate(cells):
+            sums[index] += value
+        print(f"| {name} | " + " | ".join(f"{value:.0f}" for value in cells) + " |")
+    if switches or report is not None:
+        print("| (all) | " + " | ".join(f"{sums[index]:.0f}" for index in range(len(columns))) + " |")
+        print()
+        print(f"{switches} scheduler switches recorded. Report analyzers are classes deriving from DiagnosticAnalyzer; helpers shared by")
+        print("several analyzers are charged to the outermost CodeGuardian frame, so rows of the two kinds do not always pair up.")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@
 #   --il                  with the default build: measure the IL assembly instead (what other runtimes and the IDE load)
 #   --text-files          also pass *.js/*.ts/*.py/*.sql/*.rs files under the project as AdditionalFiles
 #   --keep-analyzers      keep the project's own analyzers in the baseline build (default: RunAnalyzers=false)
-#   --cpu-profile         Linux, needs perf and python3: also run the last build's compiler command line once under
-#                         perf and write the CPU time of each analyzer (cpu-profile.md; waiting for a core not counted)
+#   --cpu-profile         Linux, needs perf (with scheduler tracepoints: root or perf_event_paranoid <= -1) and python3:
+#                         also run the last build's compiler command line once under perf and write, per analyzer, its
+#                         CPU time, its time off the core (preempted / blocked) and the same run's report (cpu-profile.md)
 # Anything after -- is passed to both builds (e.g. -- -p:SomeProperty=value).
 set -euo pipefail
 
@@ -50,7 +51,7 @@ while [[ $# -gt 0 ]]; do
     --keep-analyzers) keep_analyzers=true; shift ;;
     --cpu-profile) cpu_profile=true; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) target="$1"; shift ;;
   esac
 done
@@ -189,9 +190,11 @@ if [[ "$cpu_profile" == true ]]; then
     [[ -d "$target" ]] && project_dir="$target"
     echo "CPU profile of one compiler run..." >&2
     (cd "$project_dir" && DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-      perf record -F 499 -g -o "$out/cpu-profile.data" -- dotnet "$csc" @"$out/cpu-profile.rsp" > "$out/cpu-profile-compiler.log" 2>&1) || true
-    perf script -i "$out/cpu-profile.data" -F comm,tid,ip,sym,dso 2>/dev/null \
-      | python3 "$repo_root/eng/analyzer-cpu-profile.py" 499 "$analyzer_dll" > "$out/cpu-profile.md"
+      perf record -e cpu-clock/freq=499/ -e sched:sched_switch --switch-events -g -o "$out/cpu-profile.data" \
+        -- dotnet "$csc" @"$out/cpu-profile.rsp" > "$out/cpu-profile-compiler.log" 2>&1) || true
+    # CPU samples and scheduler switches: CPU time and time off the core, per analyzer, beside the run's own report.
+    perf script -i "$out/cpu-profile.data" --show-switch-events -F comm,tid,time,event,trace,ip,sym,dso 2>/dev/null \
+      | python3 "$repo_root/eng/analyzer-cpu-profile.py" --report "$out/cpu-profile-compiler.log" 499 "$analyzer_dll" > "$out/cpu-profile.md"
     { echo; echo "## CPU profile of one compiler run"; echo; cat "$out/cpu-profile.md"; } >> "$summary"
   fi
 fi

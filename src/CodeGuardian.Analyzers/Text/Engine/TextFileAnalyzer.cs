@@ -42,23 +42,33 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             // Parsed once per compilation; only the text files that match a section pay for a lookup.
             var editorConfigs = EditorConfigSet.From(start.Options, start.CancellationToken);
             var projectFiles = new ProjectFiles(start.Options.AdditionalFiles);
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, editorConfigs, projectFiles));
+            start.RegisterAdditionalFileAction(context =>
+                AnalyzeFile(context.AdditionalFile, context.Options, editorConfigs, projectFiles, context.ReportDiagnostic, context.CancellationToken));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, EditorConfigSet editorConfigs, ProjectFiles projectFiles)
+    /// <summary>
+    /// The additional-file action without the driver around it: the benchmarks run it directly to measure the
+    /// analyzer's own cost per core apart from the driver's scheduling.
+    /// </summary>
+    internal static void AnalyzeFile(
+        AdditionalText file,
+        AnalyzerOptions analyzerOptions,
+        EditorConfigSet editorConfigs,
+        ProjectFiles projectFiles,
+        Action<Diagnostic> report,
+        CancellationToken cancellationToken)
     {
-        var file = context.AdditionalFile;
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
+        var options = analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(file);
         var ruleOptions = new RuleOptions(options);
         if (EditorConfigSet.IsEditorConfig(file.Path))
         {
             // Once per compilation and file, at the offending lines: IDE hosts show it in the .editorconfig itself.
-            var editorConfigText = file.GetText(context.CancellationToken);
+            var editorConfigText = file.GetText(cancellationToken);
             if (editorConfigText is not null)
             {
                 var problems = ConfigurationValidator.Validate(EditorConfigFile.Parse(file.Path, editorConfigText).Entries);
-                ReportConfigurationProblems(context, ruleOptions, file, editorConfigText, problems);
+                ReportConfigurationProblems(report, ruleOptions, file, editorConfigText, problems);
             }
 
             return;
@@ -66,11 +76,11 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
         if (CustomRuleSet.IsRulesFile(file.Path))
         {
-            var rulesText = file.GetText(context.CancellationToken);
+            var rulesText = file.GetText(cancellationToken);
             if (rulesText is not null)
             {
-                var set = CustomPatternRule.Load(projectFiles, file.Path, context.CancellationToken);
-                ReportConfigurationProblems(context, ruleOptions, file, rulesText, set.Problems);
+                var set = CustomPatternRule.Load(projectFiles, file.Path, cancellationToken);
+                ReportConfigurationProblems(report, ruleOptions, file, rulesText, set.Problems);
             }
 
             return;
@@ -98,10 +108,10 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         }
 
         var sectionSeverities = editorConfigs.GetSeverityKeys(file.Path);
-        var text = file.GetText(context.CancellationToken);
+        var text = file.GetText(cancellationToken);
         if (text is null)
         {
-            ReportSkipped(context, ruleOptions, sectionSeverities, file, "the file could not be read or decoded");
+            ReportSkipped(report, ruleOptions, sectionSeverities, file, "the file could not be read or decoded");
             return;
         }
 
@@ -113,7 +123,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
         if (text.Length > maxSize)
         {
-            ReportSkipped(context, ruleOptions, sectionSeverities, file, $"it has {text.Length} characters, more than the limit of {maxSize} (option codeguardian.max_file_size)");
+            ReportSkipped(report, ruleOptions, sectionSeverities, file, $"it has {text.Length} characters, more than the limit of {maxSize} (option codeguardian.max_file_size)");
             return;
         }
 
@@ -124,23 +134,23 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             text.CopyTo(0, chars, 0, text.Length);
             if (LooksBinary(chars, text.Length))
             {
-                ReportSkipped(context, ruleOptions, sectionSeverities, file, "it looks binary (NUL bytes or undecodable content)");
+                ReportSkipped(report, ruleOptions, sectionSeverities, file, "it looks binary (NUL bytes or undecodable content)");
                 return;
             }
 
-            Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, context.CancellationToken);
+            Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, cancellationToken);
             using var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
             var diagnostics = new List<Diagnostic>();
-            var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, context.CancellationToken);
+            var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, cancellationToken);
             foreach (var rule in rules)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 rule.Analyze(ruleContext);
             }
 
             foreach (var diagnostic in diagnostics)
             {
-                context.ReportDiagnostic(diagnostic);
+                report(diagnostic);
             }
         }
         finally
@@ -177,7 +187,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
     }
 
     private static void ReportConfigurationProblems(
-        AdditionalFileAnalysisContext context,
+        Action<Diagnostic> report,
         RuleOptions options,
         AdditionalText file,
         SourceText text,
@@ -192,12 +202,12 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         {
             var line = problem.Line >= 0 && problem.Line < text.Lines.Count ? text.Lines[problem.Line] : text.Lines[text.Lines.Count - 1];
             var location = Location.Create(file.Path, line.Span, text.Lines.GetLinePositionSpan(line.Span));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, location, severity, null, null, problem.Message));
+            report(Diagnostic.Create(Descriptors.InvalidConfiguration, location, severity, null, null, problem.Message));
         }
     }
 
     private static void ReportSkipped(
-        AdditionalFileAnalysisContext context,
+        Action<Diagnostic> report,
         RuleOptions options,
         Dictionary<string, string>? sectionSeverities,
         AdditionalText file,
@@ -209,6 +219,6 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
         }
 
         var location = Location.Create(file.Path, default, default);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.FileSkipped, location, severity, null, null, System.IO.Path.GetFileName(file.Path), reason));
+        report(Diagnostic.Create(Descriptors.FileSkipped, location, severity, null, null, System.IO.Path.GetFileName(file.Path), reason));
     }
 }
