@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
+using CodeGuardian.Analyzers.Configuration.EditorConfig;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -53,7 +54,7 @@ internal static class TextRuleProfile
 
             var megabytes = corpus.Utf8Bytes / 1e6;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, corpus.Files.Count, megabytes));
-            var rows = new List<(double MBps, long AllocPerMB, string Name)>();
+            var rows = new List<(double MBps, double MedianMBps, long AllocPerMB, string Name)>();
             IReadOnlyList<TextRule> rules = TextRuleRegistry.For(language);
 
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
@@ -129,6 +130,21 @@ internal static class TextRuleProfile
                 compilation.WithAnalyzers(analyzer, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
                 wholeProcess: true));
 
+            // The same file action called directly on this thread (as the benchmark's row without the driver): lexing,
+            // rules, options, severities and locations, without the driver's scheduling.
+            var analyzerOptions = driverOptions.Options!;
+            var reported = 0;
+            Action<Diagnostic> report = _ => reported++;
+            rows.Add(Measure(runs, megabytes, "(file action without the driver, lexer included)", () =>
+            {
+                var editorConfigs = EditorConfigSet.From(analyzerOptions, CancellationToken.None);
+                var projectFiles = new ProjectFiles(analyzerOptions.AdditionalFiles);
+                foreach (var file in analyzerOptions.AdditionalFiles)
+                {
+                    TextFileAnalyzer.AnalyzeFile(file, analyzerOptions, editorConfigs, projectFiles, report, CancellationToken.None);
+                }
+            }));
+
             // The compiler's own per-file cost: the same driver and files with an analyzer whose file action does nothing.
             var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAdditionalFileAnalyzer());
             rows.Add(Measure(runs, megabytes, "(empty file action through the driver)", () =>
@@ -137,16 +153,17 @@ internal static class TextRuleProfile
 
             rows.RemoveAll(row => row.MBps == 0);
             rows.Sort((a, b) => a.MBps.CompareTo(b.MBps));
-            foreach (var (mbps, alloc, name) in rows)
+            // With CG_PROFILE_CPU=1 the fastest run leads and the median follows: the spread is the machine's as much as ours.
+            foreach (var (mbps, median, alloc, name) in rows)
             {
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,10:F1} MB/s {1,14:N0} B/MB  {2}", mbps, alloc, name));
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,10:F1} MB/s {1,10} {2,14:N0} B/MB  {3}", mbps, median == mbps ? string.Empty : string.Format(CultureInfo.InvariantCulture, "({0:F1})", median), alloc, name));
             }
         }
 
         return 0;
     }
 
-    private static (double MBps, long AllocPerMB, string Name) Measure(int runs, double megabytes, string name, Action body, bool wholeProcess = false)
+    private static (double MBps, double MedianMBps, long AllocPerMB, string Name) Measure(int runs, double megabytes, string name, Action body, bool wholeProcess = false)
     {
         var times = new List<double>();
         long allocated = 0;
@@ -189,12 +206,13 @@ internal static class TextRuleProfile
 
         if (times.Count == 0)
         {
-            return (0, 0, name);
+            return (0, 0, 0, name);
         }
 
         times.Sort();
-        var time = cpu ? times[0] : times[times.Count / 2];
-        return (megabytes / time, (long)(allocated / megabytes), name);
+        var median = times[times.Count / 2];
+        var time = cpu ? times[0] : median;
+        return (megabytes / time, megabytes / median, (long)(allocated / megabytes), name);
     }
 
     private static double CpuSeconds(bool wholeProcess)
