@@ -28,12 +28,12 @@ public static class FileClassifier
         }
 
         var name = FileName(normalized);
-        return name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".min.mjs", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".bundle.js", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("_pb2.py", StringComparison.OrdinalIgnoreCase);
+        return name.EndsWith(".min.js".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".min.mjs".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".bundle.js".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".d.ts".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".g.cs".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("_pb2.py".AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
     public static bool IsTestFile(string path)
@@ -48,13 +48,13 @@ public static class FileClassifier
         }
 
         var name = FileName(normalized);
-        return name.StartsWith("test_", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("_test.py", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("_tests.py", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("conftest.py", StringComparison.OrdinalIgnoreCase)
-            || name.IndexOf(".test.", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf(".spec.", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.EndsWith("_test.rs", StringComparison.OrdinalIgnoreCase);
+        return name.StartsWith("test_".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("_test.py".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("_tests.py".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.Equals("conftest.py".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || name.IndexOf(".test.".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf(".spec.".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+            || name.EndsWith("_test.rs".AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The path relative to <paramref name="projectDirectory"/> when it lies below it; else the path.</summary>
@@ -75,11 +75,9 @@ public static class FileClassifier
         return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : normalized;
     }
 
-    public static string FileName(string normalizedPath)
-    {
-        var slash = normalizedPath.LastIndexOf('/');
-        return slash < 0 ? normalizedPath : normalizedPath.Substring(slash + 1);
-    }
+    /// <summary>The last segment of a '/'-separated path, without copying it (asked for every scanned file).</summary>
+    public static ReadOnlySpan<char> FileName(string normalizedPath) =>
+        normalizedPath.AsSpan(normalizedPath.LastIndexOf('/') + 1);
 
     private static bool ContainsSegment(string path, string segment)
     {

@@ -33,7 +33,7 @@ public class TextRuleSetBenchmarks
     [Params(TextLanguage.JavaScript, TextLanguage.Python, TextLanguage.Sql, TextLanguage.Rust)]
     public TextLanguage Language { get; set; }
 
-    [Params(TextCorpusShape.ManyFiles, TextCorpusShape.OneLargeFile, TextCorpusShape.Samples)]
+    [Params(TextCorpusShape.ManyFiles, TextCorpusShape.OneLargeFile, TextCorpusShape.SmallFiles, TextCorpusShape.Samples)]
     public TextCorpusShape Corpus { get; set; }
 
     [GlobalSetup]

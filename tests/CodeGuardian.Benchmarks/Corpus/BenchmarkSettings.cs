@@ -21,4 +21,7 @@ internal static class BenchmarkSettings
 
     /// <summary>Approximate size of one generated text file of the many-files corpus.</summary>
     public const int TextFileSize = 12 * 1024;
+
+    /// <summary>Approximate size of one generated text file of the small-files corpus (a quarter of the bytes).</summary>
+    public const int TextSmallFileSize = 1536;
 }

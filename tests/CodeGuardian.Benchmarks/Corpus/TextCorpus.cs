@@ -18,6 +18,9 @@ public enum TextCorpusShape
 
     /// <summary>The files of that language under <c>samples/</c>.</summary>
     Samples,
+
+    /// <summary>Many generated files of about 1.5 KB each (scripts, migrations): the per-file fixed cost.</summary>
+    SmallFiles,
 }
 
 /// <summary>A set of text files of one language, generated once per process and cached.</summary>
@@ -60,6 +63,20 @@ internal sealed class TextCorpus
                     var text = Generate(language, BenchmarkSettings.TextFileSize, random);
                     total += text.Length;
                     files.Add(($"/src/generated/file{i}{extension}", text));
+                }
+
+                break;
+            }
+
+            case TextCorpusShape.SmallFiles:
+            {
+                var random = new DeterministicRandom(11);
+                var total = 0;
+                for (var i = 0; total < BenchmarkSettings.TextCorpusSize / 4; i++)
+                {
+                    var text = Generate(language, BenchmarkSettings.TextSmallFileSize, random);
+                    total += text.Length;
+                    files.Add(($"/src/generated/small{i}{extension}", text));
                 }
 
                 break;

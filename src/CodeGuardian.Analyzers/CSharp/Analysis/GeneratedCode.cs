@@ -71,14 +71,14 @@ internal static class GeneratedCode
         }
 
         var name = FileClassifier.FileName(path!.Replace('\\', '/'));
-        if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))
+        if (name.StartsWith("TemporaryGeneratedFile_".AsSpan(), StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
         foreach (var ending in GeneratedNameEndings)
         {
-            if (name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            if (name.EndsWith(ending.AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

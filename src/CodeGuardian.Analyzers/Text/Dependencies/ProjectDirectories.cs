@@ -32,7 +32,7 @@ public sealed class ProjectDirectories
         }
     }
 
-    public static ProjectDirectories For(ProjectFiles files) => files.GetOrAdd("codeguardian:directories", _ => new ProjectDirectories(files));
+    public static ProjectDirectories For(ProjectFiles files) => files.Derived("codeguardian:directories", static files => new ProjectDirectories(files));
 
     /// <summary>The files directly in <paramref name="directory"/> (normalized paths).</summary>
     public IReadOnlyList<string> FilesIn(string directory) =>

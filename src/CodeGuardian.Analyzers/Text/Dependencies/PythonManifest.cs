@@ -246,7 +246,7 @@ public static class PythonManifest
     }
 
     /// <summary>Module names the project itself provides: every .py file's stem and every folder holding .py files.</summary>
-    public static HashSet<string> LocalModules(ProjectFiles files) => files.GetOrAdd("py-local-modules", _ =>
+    public static HashSet<string> LocalModules(ProjectFiles files) => files.Derived("py-local-modules", static files =>
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in files.Paths)

@@ -53,5 +53,21 @@ public sealed class ProjectFiles
     /// </summary>
     public T GetOrAdd<T>(string key, Func<string, T> factory)
         where T : class?
-        => (T)_cache.GetOrAdd((key, typeof(T)), k => factory(k.Key))!;
+        => _cache.TryGetValue((key, typeof(T)), out var cached) ? (T)cached! : (T)_cache.GetOrAdd((key, typeof(T)), k => factory(k.Key))!;
+
+    /// <summary>
+    /// <see cref="GetOrAdd{T}"/> for values computed from the project files alone: with a static
+    /// <paramref name="derive"/>, asking for an existing value allocates nothing (rules ask once per scanned file).
+    /// </summary>
+    public T Derived<T>(string key, Func<ProjectFiles, T> derive)
+        where T : class?
+    {
+        if (_cache.TryGetValue((key, typeof(T)), out var cached))
+        {
+            return (T)cached!;
+        }
+
+        var created = derive(this);
+        return (T)_cache.GetOrAdd((key, typeof(T)), created)!;
+    }
 }

@@ -18,8 +18,18 @@ namespace CodeGuardian.Analyzers.Text.Engine;
 public sealed class ScannedFile : IDisposable
 {
     private readonly char[] _chars;
-    private List<object>? _layers;
+    private object? _layer0;
+    private object? _layer1;
+    private object? _layer2;
+    private object? _layer3;
+    private List<object>? _moreLayers;
+    private int _layerCount;
     private List<(Array Array, Action<Array> Return)>? _rented;
+
+    // The list of rented arrays is the largest per-file allocation of a small file (24 entries); each analyzing
+    // thread keeps one for its next file.
+    [ThreadStatic]
+    private static List<(Array Array, Action<Array> Return)>? s_spareRentedList;
 
     internal ScannedFile(string path, TextLanguage language, SourceText text, char[] chars, int length, TokenList tokens)
     {
@@ -77,19 +87,50 @@ public sealed class ScannedFile : IDisposable
     public T Layer<T>(Func<ScannedFile, T> create)
         where T : class
     {
-        _layers ??= new List<object>(2);
-        foreach (var layer in _layers)
+        // A file has a handful of layers (language layer, token kinds, SQL literals, …): held in fields, so a small
+        // file pays no list for them.
+        for (var i = 0; i < _layerCount; i++)
         {
-            if (layer is T existing)
+            if (LayerAt(i) is T existing)
             {
                 return existing;
             }
         }
 
         var created = create(this);
-        _layers.Add(created);
+        if (_layerCount == 0)
+        {
+            _layer0 = created;
+        }
+        else if (_layerCount == 1)
+        {
+            _layer1 = created;
+        }
+        else if (_layerCount == 2)
+        {
+            _layer2 = created;
+        }
+        else if (_layerCount == 3)
+        {
+            _layer3 = created;
+        }
+        else
+        {
+            (_moreLayers ??= new List<object>()).Add(created);
+        }
+
+        _layerCount++;
         return created;
     }
+
+    private object? LayerAt(int index) => index switch
+    {
+        0 => _layer0,
+        1 => _layer1,
+        2 => _layer2,
+        3 => _layer3,
+        _ => _moreLayers![index - 4],
+    };
 
     /// <summary>
     /// An array of at least <paramref name="length"/> elements for the lifetime of the scan; its contents are
@@ -103,7 +144,12 @@ public sealed class ScannedFile : IDisposable
         }
 
         var array = ArrayPool<T>.Shared.Rent(length);
-        _rented ??= new List<(Array, Action<Array>)>(24);
+        if (_rented is null)
+        {
+            _rented = s_spareRentedList ?? new List<(Array, Action<Array>)>(24);
+            s_spareRentedList = null;
+        }
+
         _rented.Add((array, PoolReturn<T>.Return));
         return array;
     }
@@ -111,7 +157,9 @@ public sealed class ScannedFile : IDisposable
     /// <summary>Returns the rented arrays; the file's layers must not be used afterwards.</summary>
     public void Dispose()
     {
-        _layers = null;
+        _layer0 = _layer1 = _layer2 = _layer3 = null;
+        _moreLayers = null;
+        _layerCount = 0;
         if (_rented is null)
         {
             return;
@@ -122,6 +170,8 @@ public sealed class ScannedFile : IDisposable
             giveBack(array);
         }
 
+        _rented.Clear();
+        s_spareRentedList = _rented;
         _rented = null;
     }
 

@@ -28,6 +28,10 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
     private const string LanguageMetadataKey = "build_metadata.AdditionalFiles.CodeGuardianLanguage";
 
+    // The list a file's diagnostics are collected in before they are reported, kept per thread for the next file.
+    [ThreadStatic]
+    private static List<Diagnostic>? t_diagnostics;
+
     private static readonly ImmutableArray<DiagnosticDescriptor> Supported =
         TextRuleRegistry.SupportedDiagnostics().Add(Descriptors.FileSkipped).Add(Descriptors.InvalidConfiguration);
 
@@ -140,7 +144,8 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
             Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, cancellationToken);
             using var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
-            var diagnostics = new List<Diagnostic>();
+            var diagnostics = t_diagnostics ?? new List<Diagnostic>();
+            t_diagnostics = null;
             var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, cancellationToken);
             foreach (var rule in rules)
             {
@@ -152,6 +157,9 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             {
                 report(diagnostic);
             }
+
+            diagnostics.Clear();
+            t_diagnostics = diagnostics;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -21,7 +22,10 @@ public sealed class TextRuleContext
 
     // Severities resolved for this file, by descriptor: every rule asks whether it is enabled and every report needs
     // the severity, so each descriptor's option and section keys are read once per file rather than on every call.
-    private readonly List<(DiagnosticDescriptor Descriptor, bool Enabled, DiagnosticSeverity Severity)>? _resolved;
+    // Held in an array rented for the file's scan: a list of its own was the largest allocation of a small file.
+    private readonly bool _remember;
+    private ResolvedSeverity[] _resolved = Array.Empty<ResolvedSeverity>();
+    private int _resolvedCount;
 
     /// <summary>A context without other project files (unit tests of single rules).</summary>
     internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
@@ -43,7 +47,7 @@ public sealed class TextRuleContext
         ConfigOptions = options;
         Options = options is null ? default : new RuleOptions(options);
         _sectionSeverities = sectionSeverities;
-        _resolved = options is null && sectionSeverities is null ? null : new(32);
+        _remember = options is not null || sectionSeverities is not null;
         IsTestFile = isTestFile;
         _sink = sink;
         CancellationToken = cancellationToken;
@@ -130,22 +134,45 @@ public sealed class TextRuleContext
     /// <summary><see cref="SeverityResolver.TryGetEffectiveSeverity"/> for this file, remembered per descriptor.</summary>
     private bool TryGetSeverity(DiagnosticDescriptor descriptor, out DiagnosticSeverity severity)
     {
-        if (_resolved is null)
+        if (!_remember)
         {
             return SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
         }
 
-        foreach (var entry in _resolved)
+        for (var i = 0; i < _resolvedCount; i++)
         {
-            if (ReferenceEquals(entry.Descriptor, descriptor))
+            if (ReferenceEquals(_resolved[i].Descriptor, descriptor))
             {
-                severity = entry.Severity;
-                return entry.Enabled;
+                severity = _resolved[i].Severity;
+                return _resolved[i].Enabled;
             }
         }
 
         var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
-        _resolved.Add((descriptor, enabled, severity));
+        if (_resolvedCount == _resolved.Length)
+        {
+            var larger = File.Rent<ResolvedSeverity>(Math.Max(32, _resolved.Length * 2));
+            Array.Copy(_resolved, larger, _resolvedCount);
+            _resolved = larger;
+        }
+
+        _resolved[_resolvedCount++] = new ResolvedSeverity(descriptor, enabled, severity);
         return enabled;
+    }
+
+    private readonly struct ResolvedSeverity
+    {
+        public ResolvedSeverity(DiagnosticDescriptor descriptor, bool enabled, DiagnosticSeverity severity)
+        {
+            Descriptor = descriptor;
+            Enabled = enabled;
+            Severity = severity;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public bool Enabled { get; }
+
+        public DiagnosticSeverity Severity { get; }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 
 namespace CodeGuardian.Analyzers.Text.Languages;
 
@@ -20,50 +19,58 @@ public static class LanguageDetector
         _ => TextLanguage.Unknown,
     };
 
+    /// <summary>The language of a file by its name; asked for every AdditionalFile, so nothing is copied.</summary>
     public static TextLanguage FromPath(string path)
     {
-        var name = Path.GetFileName(path);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        switch (extension)
+        var name = FileNameOf(path);
+        var dot = name.LastIndexOf('.');
+        var extension = dot < 0 ? ReadOnlySpan<char>.Empty : name.Slice(dot);
+        if (Is(extension, ".js") || Is(extension, ".jsx") || Is(extension, ".mjs") || Is(extension, ".cjs")
+            || Is(extension, ".ts") || Is(extension, ".tsx") || Is(extension, ".mts") || Is(extension, ".cts"))
         {
-            case ".js":
-            case ".jsx":
-            case ".mjs":
-            case ".cjs":
-            case ".ts":
-            case ".tsx":
-            case ".mts":
-            case ".cts":
-                return TextLanguage.JavaScript;
-            case ".py":
-                return TextLanguage.Python;
-            case ".sql":
-                return TextLanguage.Sql;
-            case ".rs":
-                return TextLanguage.Rust;
+            return TextLanguage.JavaScript;
         }
 
-        if (name.Equals("package.json", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("tsconfig.json", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Cargo.toml", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("setup.cfg", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Pipfile", StringComparison.OrdinalIgnoreCase)
-            || (name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && extension == ".txt"))
+        if (Is(extension, ".py"))
+        {
+            return TextLanguage.Python;
+        }
+
+        if (Is(extension, ".sql"))
+        {
+            return TextLanguage.Sql;
+        }
+
+        if (Is(extension, ".rs"))
+        {
+            return TextLanguage.Rust;
+        }
+
+        if (Is(name, "package.json") || Is(name, "tsconfig.json") || Is(name, "Cargo.toml") || Is(name, "pyproject.toml")
+            || Is(name, "setup.cfg") || Is(name, "Pipfile")
+            || (name.StartsWith("requirements".AsSpan(), StringComparison.OrdinalIgnoreCase) && Is(extension, ".txt")))
         {
             return TextLanguage.Manifest;
         }
 
-        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && extension == ".json"))
+        if (name.StartsWith(".env".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("appsettings".AsSpan(), StringComparison.OrdinalIgnoreCase) && Is(extension, ".json")))
         {
             return TextLanguage.Config;
         }
 
-        return extension switch
-        {
-            ".config" or ".yml" or ".yaml" or ".toml" or ".properties" or ".ini" => TextLanguage.Config,
-            _ => TextLanguage.Unknown,
-        };
+        return Is(extension, ".config") || Is(extension, ".yml") || Is(extension, ".yaml") || Is(extension, ".toml")
+            || Is(extension, ".properties") || Is(extension, ".ini")
+            ? TextLanguage.Config
+            : TextLanguage.Unknown;
+    }
+
+    private static bool Is(ReadOnlySpan<char> text, string value) => text.Equals(value.AsSpan(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What follows the last '/' or '\\' (both separators on every platform, as Path.GetFileName does on Windows).</summary>
+    private static ReadOnlySpan<char> FileNameOf(string path)
+    {
+        var span = path.AsSpan();
+        return span.Slice(span.LastIndexOfAny('/', '\\') + 1);
     }
 }

@@ -28,10 +28,17 @@ public sealed class JavaScriptLexer : ILexer
 {
     private const int CancellationInterval = 4096;
 
+    // The template/brace stack (any file with a template literal), kept per thread for the next file: a finished run
+    // leaves it empty, and a cancelled one never gives it back.
+    [ThreadStatic]
+    private static List<int>? t_stack;
+
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
-        var scanner = new Scanner(text, tokens);
+        var scanner = new Scanner(text, tokens, t_stack);
+        t_stack = null;
         scanner.Run(cancellationToken);
+        t_stack = scanner.StackBuffer;
     }
 
     /// <summary>What the previous significant token says about a following <c>/</c>.</summary>
@@ -62,6 +69,8 @@ public sealed class JavaScriptLexer : ILexer
         private readonly ReadOnlySpan<char> _text;
         private readonly TokenList _tokens;
         private List<int>? _stack;
+
+        public readonly List<int>? StackBuffer => _stack;
         private int _position;
         private Previous _previous;
         private int _templateStart;
@@ -70,11 +79,11 @@ public sealed class JavaScriptLexer : ILexer
         // A line terminator was skipped since the last token: the next one starts its line.
         private TokenFlags _lineStart;
 
-        public Scanner(ReadOnlySpan<char> text, TokenList tokens)
+        public Scanner(ReadOnlySpan<char> text, TokenList tokens, List<int>? stackBuffer)
         {
             _text = text;
             _tokens = tokens;
-            _stack = null;
+            _stack = stackBuffer;
             _position = 0;
             _previous = Previous.RegexAllowed;
             _templateStart = 0;

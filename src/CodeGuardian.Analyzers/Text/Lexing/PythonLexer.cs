@@ -22,10 +22,16 @@ public sealed class PythonLexer : ILexer
 
     private const int CancellationInterval = 4096;
 
+    // The buffer of pending string tokens (module docstrings: nearly every file), kept per thread for the next file.
+    [ThreadStatic]
+    private static Token[]? t_pending;
+
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
-        var scanner = new Scanner(text, tokens);
+        var scanner = new Scanner(text, tokens, t_pending);
+        t_pending = null;
         scanner.Run(cancellationToken);
+        t_pending = scanner.PendingBuffer;
     }
 
     private ref struct Scanner
@@ -39,6 +45,8 @@ public sealed class PythonLexer : ILexer
         // docstrings if the line ends without any other token.
         private Token[]? _pending;
         private int _pendingCount;
+
+        public readonly Token[]? PendingBuffer => _pending;
         private bool _lineOnlyStrings;
 
         // Error recovery for an unclosed bracket: the last line break seen inside brackets, and whether no
@@ -47,13 +55,13 @@ public sealed class PythonLexer : ILexer
         private int _breakStart;
         private int _breakLength;
 
-        public Scanner(ReadOnlySpan<char> text, TokenList tokens)
+        public Scanner(ReadOnlySpan<char> text, TokenList tokens, Token[]? pendingBuffer)
         {
             _text = text;
             _tokens = tokens;
             _depth = 0;
             _lineHasCode = false;
-            _pending = null;
+            _pending = pendingBuffer;
             _pendingCount = 0;
             _lineOnlyStrings = true;
             _atBracketLineStart = false;

@@ -616,6 +616,10 @@ public sealed class PyModule
     }
 
     /// <summary>Source text of tokens [<paramref name="first"/>..<paramref name="last"/>] without whitespace between them (for messages).</summary>
+    /// <summary><see cref="TextOf"/> of an import's dotted name; a one-word common module name is not copied.</summary>
+    private string DottedName(int first, int last) =>
+        first == last ? PyNames.Shared(File.TextOf(_tokens[first])) : TextOf(first, last);
+
     public string TextOf(int first, int last)
     {
         last = Math.Min(last, _count - 1);
@@ -1306,13 +1310,13 @@ public sealed class PyModule
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(File.GetString(_tokens[alias]), TextOf(nameStart, nameEnd), line.First, line.End, nameStart, alias));
+                _imports.Add(new PyImport(PyNames.Shared(File.TextOf(_tokens[alias])), DottedName(nameStart, nameEnd), line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
             {
                 // import a.b binds a to a; import a binds a to a.
-                var firstPart = File.GetString(_tokens[nameStart]);
+                var firstPart = PyNames.Shared(File.TextOf(_tokens[nameStart]));
                 _imports.Add(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
             }
 
@@ -1341,7 +1345,7 @@ public sealed class PyModule
             return;
         }
 
-        var module = TextOf(moduleStart, moduleEnd);
+        var module = DottedName(moduleStart, moduleEnd);
         i = Next(i);
         if (IsPunctuation(i, "("))
         {
@@ -1359,7 +1363,9 @@ public sealed class PyModule
                 i = Next(local);
             }
 
-            _imports.Add(new PyImport(File.GetString(_tokens[local]), module + "." + File.GetString(_tokens[name]), line.First, line.End, name, local));
+            var localName = PyNames.Shared(File.TextOf(_tokens[local]));
+            var memberName = local == name ? localName : PyNames.Shared(File.TextOf(_tokens[name]));
+            _imports.Add(new PyImport(localName, module + "." + memberName, line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;

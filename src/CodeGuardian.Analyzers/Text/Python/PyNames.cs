@@ -5,6 +5,33 @@ namespace CodeGuardian.Analyzers.Text.Python;
 /// <summary>Facts about Python words: keywords, and the shape of names rules care about.</summary>
 public static class PyNames
 {
+    // Module and member names that most Python files import: returned as these constants instead of a new string
+    // per import of every file (imports are read for every file, and small files are mostly imports).
+    private static readonly string[] CommonNames =
+    {
+        "os", "re", "io", "sys", "json", "time", "math", "uuid", "enum", "glob", "shutil", "random", "typing", "pathlib",
+        "logging", "asyncio", "hashlib", "pickle", "sqlite3", "requests", "datetime", "argparse", "tempfile", "threading",
+        "functools", "itertools", "subprocess", "collections", "dataclasses", "dataclass", "field", "Path", "Any",
+        "Optional", "List", "Dict", "Tuple", "Union", "Iterable", "defaultdict", "namedtuple", "wraps", "partial",
+        "flask", "Flask", "request", "jsonify", "django", "numpy", "np", "pandas", "pd", "yaml", "base64", "hmac",
+        "secrets", "socket", "ssl", "urllib", "abc", "ABC", "abstractmethod", "contextlib", "contextmanager", "copy",
+        "csv", "struct", "traceback", "unittest", "pytest", "pprint", "string", "textwrap", "timedelta", "timezone",
+    };
+
+    /// <summary>The name as a string: a shared constant for a common module or member name, else a new string.</summary>
+    public static string Shared(ReadOnlySpan<char> name)
+    {
+        foreach (var common in CommonNames)
+        {
+            if (common.Length == name.Length && name.SequenceEqual(common.AsSpan()))
+            {
+                return common;
+            }
+        }
+
+        return name.ToString();
+    }
+
     /// <summary>prefix + name + suffix for every name: builds qualified-name tables once, at type initialization.</summary>
     public static string[] Qualify(string prefix, string[] names, string suffix = "")
     {

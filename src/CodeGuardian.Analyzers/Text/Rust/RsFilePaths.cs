@@ -19,7 +19,7 @@ internal static class RsFilePaths
         }
 
         var path = RelativePath(context);
-        return FileClassifier.FileName(path).Equals("build.rs", StringComparison.OrdinalIgnoreCase)
+        return FileClassifier.FileName(path).Equals("build.rs".AsSpan(), StringComparison.OrdinalIgnoreCase)
             || HasSegment(path, "examples")
             || HasSegment(path, "benches");
     }

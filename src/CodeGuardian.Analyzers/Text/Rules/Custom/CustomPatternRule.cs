@@ -49,7 +49,7 @@ public sealed class CustomPatternRule : TextRule
 
     /// <summary>The rules files among the AdditionalFiles, found once per compilation (not once per scanned file).</summary>
     private static string[] RulesFiles(ProjectFiles projectFiles) =>
-        projectFiles.GetOrAdd("custom-rules-files", _ =>
+        projectFiles.Derived("custom-rules-files", static projectFiles =>
         {
             var found = new System.Collections.Generic.List<string>();
             foreach (var path in projectFiles.Paths)

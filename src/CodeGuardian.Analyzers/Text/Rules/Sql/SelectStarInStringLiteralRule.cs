@@ -23,8 +23,12 @@ public sealed class SelectStarInStringLiteralRule : TextRule
             return;
         }
 
-        var matches = new List<SqlMatch>();
-        SqlStringLiteralScanner.FindSelectStar(context, matches);
+        var matches = SqlStringLiteralScanner.FindSelectStar(context);
+        if (matches is null)
+        {
+            return;
+        }
+
         foreach (var match in matches)
         {
             context.Report(Descriptors.SelectStar, match.Start, match.Length);

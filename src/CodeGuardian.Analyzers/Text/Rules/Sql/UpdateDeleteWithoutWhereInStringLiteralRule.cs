@@ -23,8 +23,12 @@ public sealed class UpdateDeleteWithoutWhereInStringLiteralRule : TextRule
             return;
         }
 
-        var matches = new List<SqlMatch>();
-        SqlStringLiteralScanner.FindUnfilteredWrites(context, matches);
+        var matches = SqlStringLiteralScanner.FindUnfilteredWrites(context);
+        if (matches is null)
+        {
+            return;
+        }
+
         foreach (var match in matches)
         {
             context.Report(Descriptors.UpdateDeleteWithoutWhere, match.Start, match.Length, UpdateDeleteWithoutWhereRule.VerbOf(match.Kind));
