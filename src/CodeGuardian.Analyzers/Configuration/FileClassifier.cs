@@ -14,6 +14,8 @@ public static class FileClassifier
         "node_modules", "bin", "obj", "dist", "target", "__pycache__", ".venv", "venv", ".git", "build", "bower_components", ".tox",
     };
 
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
     private static readonly string[] TestFolders = { "tests", "test", "__tests__", "spec", "specs", "testing" };
 
     public static bool IsGeneratedOrVendored(string path)
@@ -75,9 +77,12 @@ public static class FileClassifier
         return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : normalized;
     }
 
-    /// <summary>The last segment of a '/'-separated path, without copying it (asked for every scanned file).</summary>
-    public static ReadOnlySpan<char> FileName(string normalizedPath) =>
-        normalizedPath.AsSpan(normalizedPath.LastIndexOf('/') + 1);
+    /// <summary>
+    /// The last segment of a path, after its last '/' or '\' (both, on every platform), without copying it: asked for
+    /// every scanned file.
+    /// </summary>
+    public static ReadOnlySpan<char> FileName(string path) =>
+        path.AsSpan(path.LastIndexOfAny(PathSeparators) + 1);
 
     private static bool ContainsSegment(string path, string segment)
     {

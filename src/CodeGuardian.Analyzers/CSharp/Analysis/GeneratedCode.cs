@@ -70,7 +70,7 @@ internal static class GeneratedCode
             return false;
         }
 
-        var name = FileClassifier.FileName(path!.Replace('\\', '/'));
+        var name = FileClassifier.FileName(path!);
         if (name.StartsWith("TemporaryGeneratedFile_".AsSpan(), StringComparison.OrdinalIgnoreCase))
         {
             return true;

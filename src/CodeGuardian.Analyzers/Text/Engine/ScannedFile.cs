@@ -29,7 +29,7 @@ public sealed class ScannedFile : IDisposable
     // The list of rented arrays is the largest per-file allocation of a small file (24 entries); each analyzing
     // thread keeps one for its next file.
     [ThreadStatic]
-    private static List<(Array Array, Action<Array> Return)>? s_spareRentedList;
+    private static List<(Array Array, Action<Array> Return)>? t_spareRentedList;
 
     internal ScannedFile(string path, TextLanguage language, SourceText text, char[] chars, int length, TokenList tokens)
     {
@@ -146,8 +146,8 @@ public sealed class ScannedFile : IDisposable
         var array = ArrayPool<T>.Shared.Rent(length);
         if (_rented is null)
         {
-            _rented = s_spareRentedList ?? new List<(Array, Action<Array>)>(24);
-            s_spareRentedList = null;
+            _rented = t_spareRentedList ?? new List<(Array, Action<Array>)>(24);
+            t_spareRentedList = null;
         }
 
         _rented.Add((array, PoolReturn<T>.Return));
@@ -171,7 +171,7 @@ public sealed class ScannedFile : IDisposable
         }
 
         _rented.Clear();
-        s_spareRentedList = _rented;
+        t_spareRentedList = _rented;
         _rented = null;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using CodeGuardian.Analyzers.Configuration;
 
 namespace CodeGuardian.Analyzers.Text.Languages;
 
@@ -22,7 +23,7 @@ public static class LanguageDetector
     /// <summary>The language of a file by its name; asked for every AdditionalFile, so nothing is copied.</summary>
     public static TextLanguage FromPath(string path)
     {
-        var name = FileNameOf(path);
+        var name = FileClassifier.FileName(path);
         var dot = name.LastIndexOf('.');
         var extension = dot < 0 ? ReadOnlySpan<char>.Empty : name.Slice(dot);
         if (Is(extension, ".js") || Is(extension, ".jsx") || Is(extension, ".mjs") || Is(extension, ".cjs")
@@ -66,11 +67,4 @@ public static class LanguageDetector
     }
 
     private static bool Is(ReadOnlySpan<char> text, string value) => text.Equals(value.AsSpan(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>What follows the last '/' or '\\' (both separators on every platform, as Path.GetFileName does on Windows).</summary>
-    private static ReadOnlySpan<char> FileNameOf(string path)
-    {
-        var span = path.AsSpan();
-        return span.Slice(span.LastIndexOfAny('/', '\\') + 1);
-    }
 }
