@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
 using Microsoft.CodeAnalysis;
@@ -24,12 +25,9 @@ public sealed class ScannedFile : IDisposable
     private object? _layer3;
     private List<object>? _moreLayers;
     private int _layerCount;
+    // The list of rented arrays is the largest per-file allocation of a small file (24 entries): taken over from the
+    // previous file on the thread.
     private List<(Array Array, Action<Array> Return)>? _rented;
-
-    // The list of rented arrays is the largest per-file allocation of a small file (24 entries); each analyzing
-    // thread keeps one for its next file.
-    [ThreadStatic]
-    private static List<(Array Array, Action<Array> Return)>? t_spareRentedList;
 
     internal ScannedFile(string path, TextLanguage language, SourceText text, char[] chars, int length, TokenList tokens)
     {
@@ -144,14 +142,18 @@ public sealed class ScannedFile : IDisposable
         }
 
         var array = ArrayPool<T>.Shared.Rent(length);
-        if (_rented is null)
-        {
-            _rented = t_spareRentedList ?? new List<(Array, Action<Array>)>(24);
-            t_spareRentedList = null;
-        }
+        _rented ??= ThreadSpare<List<(Array, Action<Array>)>>.Take() ?? new List<(Array, Action<Array>)>(24);
 
         _rented.Add((array, PoolReturn<T>.Return));
         return array;
+    }
+
+    /// <summary>A rented array twice as large (at least 16) holding the first <paramref name="used"/> elements of <paramref name="array"/>.</summary>
+    public T[] Grow<T>(T[] array, int used)
+    {
+        var larger = Rent<T>(Math.Max(16, array.Length * 2));
+        Array.Copy(array, larger, used);
+        return larger;
     }
 
     /// <summary>Returns the rented arrays; the file's layers must not be used afterwards.</summary>
@@ -171,7 +173,7 @@ public sealed class ScannedFile : IDisposable
         }
 
         _rented.Clear();
-        t_spareRentedList = _rented;
+        ThreadSpare<List<(Array, Action<Array>)>>.Give(_rented);
         _rented = null;
     }
 

@@ -7,6 +7,7 @@ using CodeGuardian.Analyzers.Configuration;
 using CodeGuardian.Analyzers.Configuration.CustomRules;
 using CodeGuardian.Analyzers.Configuration.EditorConfig;
 using CodeGuardian.Analyzers.Text.Rules.Custom;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -27,10 +28,6 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
     public const int DefaultMaxFileSize = 2 * 1024 * 1024;
 
     private const string LanguageMetadataKey = "build_metadata.AdditionalFiles.CodeGuardianLanguage";
-
-    // The list a file's diagnostics are collected in before they are reported, kept per thread for the next file.
-    [ThreadStatic]
-    private static List<Diagnostic>? t_diagnostics;
 
     private static readonly ImmutableArray<DiagnosticDescriptor> Supported =
         TextRuleRegistry.SupportedDiagnostics().Add(Descriptors.FileSkipped).Add(Descriptors.InvalidConfiguration);
@@ -144,8 +141,8 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
 
             Lexers.For(language)?.Tokenize(new ReadOnlySpan<char>(chars, 0, text.Length), tokens, cancellationToken);
             using var scanned = new ScannedFile(file.Path, language, text, chars, text.Length, tokens);
-            var diagnostics = t_diagnostics ?? new List<Diagnostic>();
-            t_diagnostics = null;
+            // The list a file's diagnostics are collected in before they are reported, reused by the thread's next file.
+            var diagnostics = ThreadSpare<List<Diagnostic>>.Take() ?? new List<Diagnostic>();
             var ruleContext = new TextRuleContext(scanned, options, sectionSeverities, FileClassifier.IsTestFile(relativePath), projectFiles, diagnostics, cancellationToken);
             foreach (var rule in rules)
             {
@@ -159,7 +156,7 @@ public sealed class TextFileAnalyzer : DiagnosticAnalyzer
             }
 
             diagnostics.Clear();
-            t_diagnostics = diagnostics;
+            ThreadSpare<List<Diagnostic>>.Give(diagnostics);
         }
         finally
         {

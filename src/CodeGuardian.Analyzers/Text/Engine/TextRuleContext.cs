@@ -24,7 +24,8 @@ public sealed class TextRuleContext
     // the severity, so each descriptor's option and section keys are read once per file rather than on every call.
     // Held in an array rented for the file's scan: a list of its own was the largest allocation of a small file.
     private readonly bool _remember;
-    private ResolvedSeverity[] _resolved = Array.Empty<ResolvedSeverity>();
+    private (DiagnosticDescriptor Descriptor, bool Enabled, DiagnosticSeverity Severity)[] _resolved =
+        Array.Empty<(DiagnosticDescriptor, bool, DiagnosticSeverity)>();
     private int _resolvedCount;
 
     /// <summary>A context without other project files (unit tests of single rules).</summary>
@@ -151,28 +152,10 @@ public sealed class TextRuleContext
         var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
         if (_resolvedCount == _resolved.Length)
         {
-            var larger = File.Rent<ResolvedSeverity>(Math.Max(32, _resolved.Length * 2));
-            Array.Copy(_resolved, larger, _resolvedCount);
-            _resolved = larger;
+            _resolved = File.Grow(_resolved, _resolvedCount);
         }
 
-        _resolved[_resolvedCount++] = new ResolvedSeverity(descriptor, enabled, severity);
+        _resolved[_resolvedCount++] = (descriptor, enabled, severity);
         return enabled;
-    }
-
-    private readonly struct ResolvedSeverity
-    {
-        public ResolvedSeverity(DiagnosticDescriptor descriptor, bool enabled, DiagnosticSeverity severity)
-        {
-            Descriptor = descriptor;
-            Enabled = enabled;
-            Severity = severity;
-        }
-
-        public DiagnosticDescriptor Descriptor { get; }
-
-        public bool Enabled { get; }
-
-        public DiagnosticSeverity Severity { get; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -28,17 +29,13 @@ public sealed class JavaScriptLexer : ILexer
 {
     private const int CancellationInterval = 4096;
 
-    // The template/brace stack (any file with a template literal), kept per thread for the next file: a finished run
-    // leaves it empty, and a cancelled one never gives it back.
-    [ThreadStatic]
-    private static List<int>? t_stack;
-
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
-        var scanner = new Scanner(text, tokens, t_stack);
-        t_stack = null;
+        // The template/brace stack (any file with a template literal) goes to the thread's next file: a finished run
+        // leaves it empty, and a cancelled one never gives it back.
+        var scanner = new Scanner(text, tokens, ThreadSpare<List<int>>.Take());
         scanner.Run(cancellationToken);
-        t_stack = scanner.StackBuffer;
+        ThreadSpare<List<int>>.Give(scanner.StackBuffer);
     }
 
     /// <summary>What the previous significant token says about a following <c>/</c>.</summary>

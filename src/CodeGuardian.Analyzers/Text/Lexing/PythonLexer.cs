@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CodeGuardian.Analyzers.Performance;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -22,16 +23,12 @@ public sealed class PythonLexer : ILexer
 
     private const int CancellationInterval = 4096;
 
-    // The buffer of pending string tokens (module docstrings: nearly every file), kept per thread for the next file.
-    [ThreadStatic]
-    private static Token[]? t_pending;
-
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
-        var scanner = new Scanner(text, tokens, t_pending);
-        t_pending = null;
+        // The buffer of pending string tokens (module docstrings: nearly every file) goes to the thread's next file.
+        var scanner = new Scanner(text, tokens, ThreadSpare<Token[]>.Take());
         scanner.Run(cancellationToken);
-        t_pending = scanner.PendingBuffer;
+        ThreadSpare<Token[]>.Give(scanner.PendingBuffer);
     }
 
     private ref struct Scanner

@@ -245,7 +245,7 @@ public sealed class PyModule
         {
             if (found == _found.Length)
             {
-                _found = Grow(_found, found);
+                _found = File.Grow(_found, found);
             }
 
             _found[found++] = call;
@@ -288,7 +288,7 @@ public sealed class PyModule
             {
                 if (count == names.Length)
                 {
-                    names = Grow(names, count);
+                    names = File.Grow(names, count);
                 }
 
                 names[count++] = i;
@@ -297,13 +297,6 @@ public sealed class PyModule
 
         _lowerNames = names;
         _lowerCount = count;
-    }
-
-    private T[] Grow<T>(T[] array, int used)
-    {
-        var bigger = File.Rent<T>(Math.Max(16, array.Length * 2));
-        Array.Copy(array, bigger, used);
-        return bigger;
     }
 
     // ---- Tokens -------------------------------------------------------------------------------------------
@@ -860,7 +853,7 @@ public sealed class PyModule
                 {
                     if (otherCount == otherNames.Length)
                     {
-                        otherNames = Grow(otherNames, otherCount);
+                        otherNames = File.Grow(otherNames, otherCount);
                     }
 
                     otherNames[otherCount++] = i;
@@ -898,7 +891,7 @@ public sealed class PyModule
 
                         if (stringCount == strings.Length)
                         {
-                            strings = Grow(strings, stringCount);
+                            strings = File.Grow(strings, stringCount);
                         }
 
                         strings[stringCount++] = i;
@@ -966,7 +959,7 @@ public sealed class PyModule
                     {
                         if (assignedCount == assigned.Length)
                         {
-                            assigned = Grow(assigned, assignedCount);
+                            assigned = File.Grow(assigned, assignedCount);
                         }
 
                         assigned[assignedCount++] = target;
@@ -995,7 +988,7 @@ public sealed class PyModule
     {
         if (_lineCount == _lines.Length)
         {
-            _lines = Grow(_lines, _lineCount);
+            _lines = File.Grow(_lines, _lineCount);
         }
 
         _lines[_lineCount++] = line;
@@ -1105,7 +1098,7 @@ public sealed class PyModule
     {
         if (count == array.Length)
         {
-            array = Grow(array, count);
+            array = File.Grow(array, count);
         }
 
         array[count++] = value;
@@ -1239,7 +1232,7 @@ public sealed class PyModule
 
         if (_callCount == _calls.Length)
         {
-            _calls = Grow(_calls, _callCount);
+            _calls = File.Grow(_calls, _callCount);
         }
 
         // Close and Import are filled in on first use (Resolve), once brackets and imports are known.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -13,10 +14,6 @@ namespace CodeGuardian.Analyzers.Text.Sql;
 /// </summary>
 internal static class SqlStringLiteralScanner
 {
-    // Matches of one literal before they are filtered; each analyzing thread reuses its own.
-    [ThreadStatic]
-    private static List<SqlMatch>? t_scratch;
-
     /// <summary>The matches, or null when there are none (most files: nothing is allocated for them).</summary>
     public static List<SqlMatch>? FindSelectStar(TextRuleContext context) => Find(context, selectStar: true);
 
@@ -34,7 +31,8 @@ internal static class SqlStringLiteralScanner
         }
 
         var tokens = file.Tokens.AsSpan();
-        var scratch = t_scratch ??= new List<SqlMatch>();
+        // Matches of one literal before they are filtered: one list per thread, reused file after file.
+        var scratch = ThreadSpare<List<SqlMatch>>.Take() ?? new List<SqlMatch>();
         for (var c = 0; c < candidates.Count; c++)
         {
             var i = candidates.TokenIndexes[c];
@@ -64,6 +62,7 @@ internal static class SqlStringLiteralScanner
         }
 
         scratch.Clear();
+        ThreadSpare<List<SqlMatch>>.Give(scratch);
         return results;
     }
 
@@ -99,9 +98,7 @@ internal static class SqlStringLiteralScanner
 
                 if (Count == TokenIndexes.Length)
                 {
-                    var larger = file.Rent<int>(Math.Max(8, Count * 2));
-                    Array.Copy(TokenIndexes, larger, Count);
-                    TokenIndexes = larger;
+                    TokenIndexes = file.Grow(TokenIndexes, Count);
                 }
 
                 TokenIndexes[Count++] = i;
