@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.CSharp.Analysis;
@@ -14,7 +11,7 @@ internal sealed class BaseTypeClassifier
 {
     private readonly INamedTypeSymbol?[] _bases;
     private readonly string[] _names;
-    private readonly ConcurrentDictionary<ITypeSymbol, string> _answers = new(SymbolIdentity.Instance);
+    private readonly SymbolAnswerCache<string> _answers = new();
 
     /// <summary>Base types (null when the compilation lacks one) and the name each stands for, tried in order.</summary>
     public BaseTypeClassifier(params (INamedTypeSymbol? Base, string Name)[] classes)
@@ -37,7 +34,7 @@ internal sealed class BaseTypeClassifier
         }
 
         var definition = type.OriginalDefinition;
-        if (!_answers.TryGetValue(definition, out var name))
+        if (!_answers.TryGet(definition, out var name))
         {
             name = string.Empty;
             for (var i = 0; i < _bases.Length; i++)
@@ -49,23 +46,9 @@ internal sealed class BaseTypeClassifier
                 }
             }
 
-            _answers.TryAdd(definition, name);
+            _answers.Set(definition, name);
         }
 
         return name.Length == 0 ? null : name;
     }
-}
-
-/// <summary>
-/// Reference identity for symbols as cache keys: the compiler hands out one object per symbol of a compilation, so
-/// this hashes a pointer instead of the symbol's name and containers. Two objects for one symbol would only cost a
-/// second computation of the same answer, never a wrong one.
-/// </summary>
-internal sealed class SymbolIdentity : IEqualityComparer<ISymbol>
-{
-    public static readonly SymbolIdentity Instance = new();
-
-    public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
 }

@@ -75,13 +75,20 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
         private bool IsRoundTrip(IMethodSymbol method)
         {
+            // Every invocation comes here: without Entity Framework's or Dapper's extension classes only a few method
+            // names can be a round trip, and the name decides before the containing type is asked for.
+            var name = method.Name;
+            if (_efQueryable is null && _dapper is null && !IsCommonRoundTripName(name))
+            {
+                return false;
+            }
+
             var type = method.ContainingType;
             if (type is null)
             {
                 return false;
             }
 
-            var name = method.Name;
             if (SymbolFacts.IsType(type, _efQueryable))
             {
                 return name.EndsWith("Async", StringComparison.Ordinal) && name != "AsAsyncEnumerable";
@@ -109,6 +116,9 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        private static bool IsCommonRoundTripName(string name) => name is "SaveChanges" or "SaveChangesAsync" or "Find" or "FindAsync"
+            or "ExecuteReader" or "ExecuteReaderAsync" or "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "ExecuteScalar" or "ExecuteScalarAsync";
 
         private static ILoopOperation? EnclosingLoop(IOperation operation)
         {

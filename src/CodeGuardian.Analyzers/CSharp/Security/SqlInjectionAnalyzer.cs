@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Configuration;
@@ -54,7 +53,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _relationalDatabase;
         private readonly INamedTypeSymbol? _dapper;
         private readonly ParameterNameSinks? _parameterSinks;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new(SymbolIdentity.Instance);
+        private readonly SymbolAnswerCache<bool> _commandTypes = new();
 
         private SqlSinks(Compilation compilation)
         {
@@ -90,10 +89,10 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
 
             var definition = type.OriginalDefinition;
-            if (!_commandTypes.TryGetValue(definition, out var isCommand))
+            if (!_commandTypes.TryGet(definition, out var isCommand))
             {
                 isCommand = SymbolFacts.DerivesFromOrImplements(definition, _dbCommand, _dataCommand);
-                _commandTypes.TryAdd(definition, isCommand);
+                _commandTypes.Set(definition, isCommand);
             }
 
             return isCommand;

@@ -39,6 +39,8 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
 
     private sealed class CipherTypes
     {
+        private const string SymmetricAlgorithmName = "SymmetricAlgorithm";
+
         private readonly INamedTypeSymbol? _des;
         private readonly INamedTypeSymbol? _tripleDes;
         private readonly INamedTypeSymbol? _rc2;
@@ -46,8 +48,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         private readonly IPropertySymbol? _iv;
         private readonly INamedTypeSymbol? _encoding;
         private readonly INamedTypeSymbol? _convert;
-        private readonly BaseTypeClassifier _weakCiphers;
-        private readonly BaseTypeClassifier _symmetric;
+        private readonly BaseTypeClassifier _ciphers;
 
         public CipherTypes(Compilation compilation)
         {
@@ -59,8 +60,9 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             _iv = SymbolFacts.Member<IPropertySymbol>(SymmetricAlgorithm, "IV");
             _encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             _convert = compilation.GetTypeByMetadataName("System.Convert");
-            _weakCiphers = new BaseTypeClassifier((_des, "DES"), (_tripleDes, "TripleDES"), (_rc2, "RC2"));
-            _symmetric = new BaseTypeClassifier((SymmetricAlgorithm, "SymmetricAlgorithm"));
+            // One classification per type answers both questions: a weak cipher (listed first, as DES and the others
+            // derive from SymmetricAlgorithm) or any other symmetric algorithm.
+            _ciphers = new BaseTypeClassifier((_des, "DES"), (_tripleDes, "TripleDES"), (_rc2, "RC2"), (SymmetricAlgorithm, SymmetricAlgorithmName));
         }
 
         public INamedTypeSymbol? SymmetricAlgorithm { get; }
@@ -69,14 +71,15 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.IsStatic && WeakCipher(method.ContainingType) is { } cipher)
+            var cipher = _ciphers.Classify(method.ContainingType);
+            if (cipher is null)
             {
-                Report(context, invocation.Syntax, cipher + "." + method.Name);
                 return;
             }
 
-            if (!IsSymmetricAlgorithm(method.ContainingType))
+            if (method.IsStatic && IsWeak(cipher))
             {
+                Report(context, invocation.Syntax, cipher + "." + method.Name);
                 return;
             }
 
@@ -98,7 +101,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (WeakCipher(creation.Type) is not null)
+            if (_ciphers.Classify(creation.Type) is { } cipher && IsWeak(cipher))
             {
                 Report(context, creation.Syntax, "new " + creation.Type!.Name);
             }
@@ -122,9 +125,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private string? WeakCipher(ITypeSymbol? type) => _weakCiphers.Classify(type);
-
-        private bool IsSymmetricAlgorithm(ITypeSymbol? type) => _symmetric.Classify(type) is not null;
+        private static bool IsWeak(string cipher) => cipher != SymmetricAlgorithmName;
 
         private bool IsConstantBytes(IOperation value)
         {

@@ -83,5 +83,47 @@ public sealed class BaseTypeClassifierTests
         Assert.Equal("Object", classifier.Classify(Type("N.HashExtensions")));
     }
 
+    [Fact]
+    public void More_types_than_cache_slots_are_answered_correctly_from_several_threads()
+    {
+        // 10,000 types share the cache's 4,096 slots: types evict each other and are classified again, and an answer
+        // read for one type is never another type's. Every third type derives from the base.
+        var source = new System.Text.StringBuilder("namespace M { public class Base { } ");
+        for (var i = 0; i < 10_000; i++)
+        {
+            source.Append(i % 3 == 0 ? $"public class T{i} : Base {{ }} " : $"public class T{i} {{ }} ");
+        }
+
+        var compilation = CSharpCompilation.Create(
+            "Many",
+            new[] { CSharpSyntaxTree.ParseText(source.Append('}').ToString()) },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var types = new INamedTypeSymbol[10_000];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = compilation.GetTypeByMetadataName("M.T" + i)!;
+        }
+
+        var classifier = new BaseTypeClassifier((compilation.GetTypeByMetadataName("M.Base"), "Base"));
+        var wrong = 0;
+        System.Threading.Tasks.Parallel.For(0, 4, round =>
+        {
+            for (var pass = 0; pass < 3; pass++)
+            {
+                for (var i = 0; i < types.Length; i++)
+                {
+                    var index = (i * 7919 + round * 101) % types.Length;
+                    if (classifier.Classify(types[index]) != (index % 3 == 0 ? "Base" : null))
+                    {
+                        System.Threading.Interlocked.Increment(ref wrong);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
     private static INamedTypeSymbol Type(string metadataName) => Compilation.GetTypeByMetadataName(metadataName)!;
 }

@@ -68,6 +68,25 @@ public class QueryInLoopAnalyzerTests
             Verify.Diagnostic("CG5001").WithLocation(5).WithArguments("AnyAsync", "foreach"));
     }
 
+    [Theory]
+    [InlineData("ExecuteReader()")]
+    [InlineData("ExecuteNonQuery()")]
+    [InlineData("ExecuteScalar()")]
+    [InlineData("ExecuteReaderAsync()")]
+    [InlineData("ExecuteNonQueryAsync()")]
+    [InlineData("ExecuteScalarAsync()")]
+    public async Task Every_command_round_trip_fires_in_a_project_without_entity_framework_or_dapper(string call)
+    {
+        // Without those libraries the analyzer decides by the method name first: every command method must pass it.
+        var name = call.Substring(0, call.IndexOf('('));
+        await SecurityTest.VerifyAsync<QueryInLoopAnalyzer>(
+            "using System.Data.Common;\nclass C { async System.Threading.Tasks.Task M(DbCommand command, int[] ids) { foreach (var id in ids) { _ = "
+                + (name.EndsWith("Async", System.StringComparison.Ordinal) ? "await " : string.Empty)
+                + "command.{|#0:" + call + "|}; } } }",
+            new[] { Stubs.Ado },
+            Verify.Diagnostic("CG5001").WithLocation(0).WithArguments(name, "foreach"));
+    }
+
     [Fact]
     public async Task Batched_calls_outside_loops_do_not_fire()
     {
