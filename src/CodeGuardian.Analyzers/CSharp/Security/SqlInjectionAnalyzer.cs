@@ -102,6 +102,12 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         public string? RawSqlSink(IMethodSymbol method, out string kind)
         {
             kind = SinkEntityFramework;
+            if (_relationalQueryable is null && _relationalDatabase is null && _dapper is null)
+            {
+                // ADO.NET alone (every .NET project has it): no method is a raw-SQL sink, and this runs for every invocation.
+                return null;
+            }
+
             var containing = method.ContainingType?.OriginalDefinition;
             if (SymbolFacts.IsType(containing, _relationalQueryable) && method.Name == "FromSqlRaw")
             {
