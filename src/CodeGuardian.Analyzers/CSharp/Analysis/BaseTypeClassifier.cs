@@ -11,7 +11,7 @@ internal sealed class BaseTypeClassifier
 {
     private readonly INamedTypeSymbol?[] _bases;
     private readonly string[] _names;
-    private readonly SymbolAnswerCache<string> _answers = new();
+    private readonly SymbolAnswerCache<ITypeSymbol, string> _answers;
 
     /// <summary>Base types (null when the compilation lacks one) and the name each stands for, tried in order.</summary>
     public BaseTypeClassifier(params (INamedTypeSymbol? Base, string Name)[] classes)
@@ -23,6 +23,8 @@ internal sealed class BaseTypeClassifier
             _bases[i] = classes[i].Base;
             _names[i] = classes[i].Name;
         }
+
+        _answers = new SymbolAnswerCache<ITypeSymbol, string>(ComputeName);
     }
 
     /// <summary>The name of the first listed base <paramref name="type"/> derives from (or is), else null.</summary>
@@ -33,22 +35,21 @@ internal sealed class BaseTypeClassifier
             return null;
         }
 
-        var definition = type.OriginalDefinition;
-        if (!_answers.TryGet(definition, out var name))
-        {
-            name = string.Empty;
-            for (var i = 0; i < _bases.Length; i++)
-            {
-                if (SymbolFacts.DerivesFrom(definition, _bases[i]))
-                {
-                    name = _names[i];
-                    break;
-                }
-            }
+        var name = _answers.Get(type.OriginalDefinition);
+        return name.Length == 0 ? null : name;
+    }
 
-            _answers.Set(definition, name);
+    /// <summary>The first listed base's name, or empty (the cache holds no nulls).</summary>
+    private string ComputeName(ITypeSymbol definition)
+    {
+        for (var i = 0; i < _bases.Length; i++)
+        {
+            if (SymbolFacts.DerivesFrom(definition, _bases[i]))
+            {
+                return _names[i];
+            }
         }
 
-        return name.Length == 0 ? null : name;
+        return string.Empty;
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -5,48 +8,74 @@ using Microsoft.CodeAnalysis;
 namespace CodeGuardian.Analyzers.CSharp.Analysis;
 
 /// <summary>
-/// Answers about symbols (a type's base classification, whether it is a command type …) kept for one compilation in a
-/// fixed table indexed by the symbol object's identity. Analyzers ask for the type of every invocation or object
-/// creation, so a lookup must cost little more than one memory read: a concurrent dictionary's lookup (comparer calls,
-/// bucket and node reads) was the largest part of those callbacks in a profiled real build. The compiler hands out one
-/// object per symbol, so identity is enough; two symbols that share a slot evict each other and the answer is computed
-/// again, never confused: each slot holds one immutable entry, replaced whole.
+/// An answer about a symbol (its base-type classification, whether it is a command type …) computed once per symbol
+/// for one compilation. Analyzers ask for the type of every invocation or object creation, and in a profiled real
+/// build the concurrent dictionary's lookup (comparer calls, bucket and node reads) was the largest part of those
+/// callbacks; so a small table indexed by the symbol object's identity answers first, with one read, and the
+/// dictionary only when the table's slot holds another symbol. Each slot holds one immutable entry, replaced whole:
+/// concurrent readers see an old or a new entry, never a symbol paired with another symbol's answer.
 /// </summary>
-internal sealed class SymbolAnswerCache<TAnswer>
+internal sealed class SymbolAnswerCache<TSymbol, TAnswer>
+    where TSymbol : class, ISymbol
 {
-    /// <summary>4,096 slots: more than the distinct types one compilation's invocations name in a large project.</summary>
-    private const int SlotBits = 12;
+    /// <summary>1,024 slots (8 KB): most lookups of a compilation go to a few hundred types.</summary>
+    private const int SlotBits = 10;
 
     private readonly Entry?[] _slots = new Entry?[1 << SlotBits];
+    private readonly ConcurrentDictionary<TSymbol, TAnswer> _answers = new(SymbolIdentity.Instance);
+    private readonly Func<TSymbol, TAnswer> _compute;
 
-    public bool TryGet(ISymbol symbol, out TAnswer answer)
+    public SymbolAnswerCache(Func<TSymbol, TAnswer> compute)
     {
-        var entry = Volatile.Read(ref _slots[Slot(symbol)]);
-        if (entry is not null && ReferenceEquals(entry.Symbol, symbol))
-        {
-            answer = entry.Answer;
-            return true;
-        }
-
-        answer = default!;
-        return false;
+        _compute = compute;
     }
 
-    public void Set(ISymbol symbol, TAnswer answer) => Volatile.Write(ref _slots[Slot(symbol)], new Entry(symbol, answer));
+    public TAnswer Get(TSymbol symbol)
+    {
+        ref var slot = ref _slots[Slot(symbol)];
+        var entry = Volatile.Read(ref slot);
+        if (entry is not null && ReferenceEquals(entry.Symbol, symbol))
+        {
+            return entry.Answer;
+        }
 
-    /// <summary>Fibonacci hashing of the identity hash code: spreads the runtime's sequential codes over the slots.</summary>
-    private static int Slot(ISymbol symbol) => (int)(unchecked((uint)RuntimeHelpers.GetHashCode(symbol) * 2654435769u) >> (32 - SlotBits));
+        if (!_answers.TryGetValue(symbol, out var answer))
+        {
+            answer = _compute(symbol);
+            _answers.TryAdd(symbol, answer);
+        }
+
+        Volatile.Write(ref slot, new Entry(symbol, answer));
+        return answer;
+    }
+
+    /// <summary>Fibonacci hashing of the identity hash code spreads the runtime's codes over the slots.</summary>
+    private static int Slot(TSymbol symbol) => (int)(unchecked((uint)RuntimeHelpers.GetHashCode(symbol) * 2654435769u) >> (32 - SlotBits));
 
     private sealed class Entry
     {
-        public Entry(ISymbol symbol, TAnswer answer)
+        public Entry(TSymbol symbol, TAnswer answer)
         {
             Symbol = symbol;
             Answer = answer;
         }
 
-        public ISymbol Symbol { get; }
+        public TSymbol Symbol { get; }
 
         public TAnswer Answer { get; }
     }
+}
+
+/// <summary>
+/// Reference identity for symbols as cache keys: the compiler hands out one object per symbol of a compilation, so
+/// this hashes a pointer instead of the symbol's name and containers. Two objects for one symbol would only cost a
+/// second computation of the same answer, never a wrong one.
+/// </summary>
+internal sealed class SymbolIdentity : IEqualityComparer<ISymbol>
+{
+    public static readonly SymbolIdentity Instance = new();
+
+    public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
 }

@@ -53,7 +53,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _relationalDatabase;
         private readonly INamedTypeSymbol? _dapper;
         private readonly ParameterNameSinks? _parameterSinks;
-        private readonly SymbolAnswerCache<bool> _commandTypes = new();
+        private readonly SymbolAnswerCache<ITypeSymbol, bool> _commandTypes;
 
         private SqlSinks(Compilation compilation)
         {
@@ -65,6 +65,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             _relationalDatabase = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
             _dapper = compilation.GetTypeByMetadataName("Dapper.SqlMapper");
             _parameterSinks = ParameterNameSinks.Create(compilation);
+            _commandTypes = new SymbolAnswerCache<ITypeSymbol, bool>(definition => SymbolFacts.DerivesFromOrImplements(definition, _dbCommand, _dataCommand));
         }
 
         public static SqlSinks? Create(Compilation compilation)
@@ -88,14 +89,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var definition = type.OriginalDefinition;
-            if (!_commandTypes.TryGet(definition, out var isCommand))
-            {
-                isCommand = SymbolFacts.DerivesFromOrImplements(definition, _dbCommand, _dataCommand);
-                _commandTypes.Set(definition, isCommand);
-            }
-
-            return isCommand;
+            return _commandTypes.Get(type.OriginalDefinition);
         }
 
         /// <summary>The sink's display name, or null when <paramref name="method"/> is not a raw-SQL sink.</summary>
