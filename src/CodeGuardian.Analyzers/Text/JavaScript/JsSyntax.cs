@@ -29,14 +29,9 @@ public sealed class JsSyntax
 
     private const string LineTerminators = "\n\r\u2028\u2029";
 
-    private readonly int[] _code;
-    private readonly int[] _match;
-    private readonly int[] _parent;
-
-    // Per code token: the character of a one-character punctuation token (else '\0'), and whether a line break
-    // separates it from the previous code token. Both make the hot checks array reads.
-    private readonly char[] _punctuation;
-    private readonly bool[] _lineBreakBefore;
+    // Everything kept per code token, in one array: the layer is written in one stream and a rule's checks on a token
+    // (bracket, match, parent) read one cache line.
+    private readonly CodeToken[] _code;
 
     // Code indices of the string tokens, in order: rules that look into strings visit only these.
     private readonly int[] _strings;
@@ -54,11 +49,7 @@ public sealed class JsSyntax
         // Per-code-token arrays come from the file's pool, sized by the token count (an upper bound: no counting
         // pass), so building the layer allocates almost nothing.
         var capacity = tokens.Length;
-        var code = _code = file.Rent<int>(capacity);
-        var match = _match = file.Rent<int>(capacity);
-        var parent = _parent = file.Rent<int>(capacity);
-        var punctuation = _punctuation = file.Rent<char>(capacity);
-        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(capacity);
+        var code = _code = file.Rent<CodeToken>(capacity);
         var stringIndices = _strings = file.Rent<int>(capacity);
         var names = Names = new NameIndex(file, capacity);
 
@@ -83,16 +74,12 @@ public sealed class JsSyntax
                 continue;
             }
 
-            code[k] = i;
-            match[k] = -1;
-            parent[k] = top;
-            lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
-            lineBreak = false;
-
             // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
             // string list are written unconditionally (a string index past the count is overwritten by the next one).
             var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
-            punctuation[k] = c;
+            ref var entry = ref code[k];
+            entry = new CodeToken(i, top, c, k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
+            lineBreak = false;
             stringIndices[s] = k;
             s += kind == TokenKind.String ? 1 : 0;
             if (kind == TokenKind.Identifier)
@@ -106,16 +93,17 @@ public sealed class JsSyntax
             }
             else if (c is ')' or ']' or '}' && depth > 0)
             {
-                var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+                ref var open = ref code[top];
+                var expected = open.Punctuation switch { '(' => ')', '[' => ']', _ => '}' };
 
                 // A stray closer is ignored rather than unbalancing everything after it.
                 if (expected == c)
                 {
                     depth--;
-                    match[top] = k;
-                    match[k] = top;
+                    open.Match = k;
+                    entry.Match = top;
                     top = depth > 0 ? stack[depth - 1] : -1;
-                    parent[k] = top;
+                    entry.Parent = top;
                 }
             }
 
@@ -144,10 +132,10 @@ public sealed class JsSyntax
 
     public static JsSyntax For(ScannedFile file) => file.Layer(static f => new JsSyntax(f));
 
-    public ref readonly Token this[int index] => ref File.Tokens[_code[index]];
+    public ref readonly Token this[int index] => ref File.Tokens[_code[index].Token];
 
     /// <summary>Index in <see cref="ScannedFile.Tokens"/> of code token <paramref name="index"/>.</summary>
-    public int TokenIndex(int index) => _code[index];
+    public int TokenIndex(int index) => _code[index].Token;
 
     /// <summary>Code index of the first code token at or after <paramref name="position"/>.</summary>
     public int CodeIndexAt(int position)
@@ -187,14 +175,14 @@ public sealed class JsSyntax
 
         if (text.Length == 1)
         {
-            return _punctuation[index] == text[0];
+            return _code[index].Punctuation == text[0];
         }
 
         return this[index].Kind == TokenKind.Punctuation && File.Is(this[index], text);
     }
 
     /// <summary>A line break separates code token <paramref name="index"/> from the code token before it.</summary>
-    public bool IsOnNewLine(int index) => index > 0 && index < Count && _lineBreakBefore[index];
+    public bool IsOnNewLine(int index) => index > 0 && index < Count && _code[index].LineBreakBefore;
 
     private static bool HasLineBreak(ReadOnlySpan<char> text) => text.IndexOfAny(LineTerminators.AsSpan()) >= 0;
 
@@ -203,10 +191,10 @@ public sealed class JsSyntax
         IsKind(index, TokenKind.String) && !this[index].Has(TokenFlags.Interpolated);
 
     /// <summary>The matching bracket of a bracket token, or -1 when it is unbalanced or not a bracket.</summary>
-    public int MatchOf(int index) => index >= 0 && index < Count ? _match[index] : -1;
+    public int MatchOf(int index) => index >= 0 && index < Count ? _code[index].Match : -1;
 
     /// <summary>The innermost open bracket enclosing <paramref name="index"/>, or -1 at top level.</summary>
-    public int ParentOf(int index) => index >= 0 && index < Count ? _parent[index] : -1;
+    public int ParentOf(int index) => index >= 0 && index < Count ? _code[index].Parent : -1;
 
     /// <summary>Token is <c>.</c> or <c>?.</c>.</summary>
     public bool IsMemberDot(int index) => IsPunctuation(index, ".") || IsPunctuation(index, "?.");
@@ -321,7 +309,7 @@ public sealed class JsSyntax
         var argumentStart = open + 1;
         for (var i = open + 1; i <= close; i++)
         {
-            if (i == close || (IsPunctuation(i, ",") && _parent[i] == open))
+            if (i == close || (IsPunctuation(i, ",") && _code[i].Parent == open))
             {
                 if (argument == n)
                 {
@@ -340,9 +328,9 @@ public sealed class JsSyntax
                 continue;
             }
 
-            if (IsOpenBracket(i) && _match[i] > i)
+            if (IsOpenBracket(i) && _code[i].Match > i)
             {
-                i = _match[i] - 1;
+                i = _code[i].Match - 1;
             }
         }
 
@@ -385,9 +373,9 @@ public sealed class JsSyntax
                 return "a template literal with ${} interpolation";
             }
 
-            if (IsOpenBracket(i) && _match[i] > i && _match[i] < end)
+            if (IsOpenBracket(i) && _code[i].Match > i && _code[i].Match < end)
             {
-                i = _match[i];
+                i = _code[i].Match;
                 continue;
             }
 
@@ -686,13 +674,13 @@ public sealed class JsSyntax
     /// <summary>End (exclusive) of the expression starting at <paramref name="start"/>: the first <c>;</c>, <c>,</c> or closing bracket at its level, or a line break that ends the statement.</summary>
     public int ExpressionEnd(int start)
     {
-        var level = start < Count ? _parent[start] : -1;
+        var level = start < Count ? _code[start].Parent : -1;
         var limit = Math.Min(Count, start + MaxWalk);
         for (var i = start; i < limit; i++)
         {
             if (IsOpenBracket(i))
             {
-                var match = _match[i];
+                var match = _code[i].Match;
                 if (match < 0)
                 {
                     return Count;
@@ -707,7 +695,7 @@ public sealed class JsSyntax
                 continue;
             }
 
-            if (_parent[i] != level || IsCloseBracket(i) || IsPunctuation(i, ";") || IsPunctuation(i, ","))
+            if (_code[i].Parent != level || IsCloseBracket(i) || IsPunctuation(i, ";") || IsPunctuation(i, ","))
             {
                 return i;
             }
@@ -724,7 +712,7 @@ public sealed class JsSyntax
     /// <summary>Automatic semicolon insertion, approximately: a line break between two tokens that cannot continue one expression.</summary>
     private bool EndsStatementAfter(int index)
     {
-        if (index + 1 >= Count || !_lineBreakBefore[index + 1])
+        if (index + 1 >= Count || !_code[index + 1].LineBreakBefore)
         {
             return false;
         }
@@ -759,7 +747,7 @@ public sealed class JsSyntax
         {
             // Walk back along this bracket level to the start of the statement.
             var i = position - 1;
-            var level = position < Count ? _parent[position] : -1;
+            var level = position < Count ? _code[position].Parent : -1;
             while (i >= 0 && i > level)
             {
                 if (--budget < 0)
@@ -769,19 +757,19 @@ public sealed class JsSyntax
 
                 if (IsCloseBracket(i))
                 {
-                    var open = _match[i];
+                    var open = _code[i].Match;
                     if (open < 0)
                     {
                         break;
                     }
 
-                    if (_punctuation[i] == ')' && IsLoopHeader(open, out var kind))
+                    if (_code[i].Punctuation == ')' && IsLoopHeader(open, out var kind))
                     {
                         loopKind = kind;
                         return true;
                     }
 
-                    if (_punctuation[i] == '}')
+                    if (_code[i].Punctuation == '}')
                     {
                         break;
                     }
@@ -866,9 +854,9 @@ public sealed class JsSyntax
         return false;
     }
 
-    public bool IsOpenBracket(int index) => index >= 0 && index < Count && _punctuation[index] is '(' or '[' or '{';
+    public bool IsOpenBracket(int index) => index >= 0 && index < Count && _code[index].Punctuation is '(' or '[' or '{';
 
-    public bool IsCloseBracket(int index) => index >= 0 && index < Count && _punctuation[index] is ')' or ']' or '}';
+    public bool IsCloseBracket(int index) => index >= 0 && index < Count && _code[index].Punctuation is ')' or ']' or '}';
 
     // ---- Modules -------------------------------------------------------------------------------------------
 
@@ -1004,7 +992,7 @@ public sealed class JsSyntax
                     IndexRequire(i);
                 }
             }
-            else if (!IsPropertyName(i) && _parent[i] < 0)
+            else if (!IsPropertyName(i) && _code[i].Parent < 0)
             {
                 IndexImport(i);
             }
@@ -1143,10 +1131,29 @@ public sealed class JsSyntax
             i++;
             while (i < end && !IsPunctuation(i, ","))
             {
-                i = IsOpenBracket(i) && _match[i] > i ? _match[i] + 1 : i + 1;
+                i = IsOpenBracket(i) && _code[i].Match > i ? _code[i].Match + 1 : i + 1;
             }
 
             i++;
+        }
+    }
+
+    /// <summary>One code token: its index in the file's tokens, its matching bracket (-1: none), its innermost open bracket (-1: top level), its character when it is one-character punctuation (else '\0'), and whether a line break precedes it.</summary>
+    private struct CodeToken
+    {
+        public int Token;
+        public int Match;
+        public int Parent;
+        public char Punctuation;
+        public bool LineBreakBefore;
+
+        public CodeToken(int token, int parent, char punctuation, bool lineBreakBefore)
+        {
+            Token = token;
+            Match = -1;
+            Parent = parent;
+            Punctuation = punctuation;
+            LineBreakBefore = lineBreakBefore;
         }
     }
 
