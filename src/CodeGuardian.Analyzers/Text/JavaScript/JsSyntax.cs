@@ -29,6 +29,21 @@ public sealed class JsSyntax
 
     private const string LineTerminators = "\n\r\u2028\u2029";
 
+    /// <summary>
+    /// The names the JavaScript rules and this layer look up. Only identifiers that may be one of them go into the name
+    /// index, which keeps building it cheap; any other name is still found, by a walk over the code tokens.
+    /// </summary>
+    private static readonly NameFilter IndexedNames = new(
+        "req", "request", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED",
+        "query", "execute", "raw",
+        "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "__html",
+        "from", "import", "require", "promisify",
+        "exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync",
+        "eval", "Function", "setTimeout", "setInterval",
+        "digest", "createHash", "createHmac", "createCipher", "createDecipher", "createCipheriv", "createDecipheriv",
+        "alert", "confirm", "prompt", "unserialize", "throw", "random", "debugger", "console", "catch", "await",
+        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every");
+
     // Everything kept per code token, in one array: the layer is written in one stream and a rule's checks on a token
     // (bracket, match, parent) read one cache line.
     private readonly CodeToken[] _code;
@@ -37,6 +52,11 @@ public sealed class JsSyntax
     private readonly int[] _strings;
     private readonly int _stringCount;
     private readonly List<ModuleBinding> _bindings = new();
+
+    // Identifiers that may be one of IndexedNames, by name (ids are code indices); every identifier once a rule asks
+    // for another name.
+    private readonly NameIndex _names;
+    private NameIndex? _allNames;
     private int _variableLookups;
     private bool? _hasLoops;
 
@@ -51,7 +71,7 @@ public sealed class JsSyntax
         var capacity = tokens.Length;
         var code = _code = file.Rent<CodeToken>(capacity);
         var stringIndices = _strings = file.Rent<int>(capacity);
-        var names = Names = new NameIndex(file, capacity);
+        var names = _names = new NameIndex(file, capacity, IndexedNames.Count);
 
         // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
         var stack = file.Rent<int>(capacity);
@@ -84,7 +104,10 @@ public sealed class JsSyntax
             s += kind == TokenKind.String ? 1 : 0;
             if (kind == TokenKind.Identifier)
             {
-                names.Add(k, token.Start, token.Length);
+                if (IndexedNames.MayBe(text, token.Start, token.Length))
+                {
+                    names.Add(k, token.Start, token.Length);
+                }
             }
             else if (c is '(' or '[' or '{')
             {
@@ -120,15 +143,45 @@ public sealed class JsSyntax
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
 
-    /// <summary>Identifier tokens by name (ids are code indices): rules find their candidates here instead of walking every token.</summary>
-    public NameIndex Names { get; }
 
     /// <summary>Code indices of the string tokens (quoted and template), ascending.</summary>
     public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
 
-    /// <summary>The identifiers named <paramref name="a"/> (or any of the other names), ascending by code index.</summary>
+    /// <summary>
+    /// The identifiers named <paramref name="a"/> (or any of the other names), ascending by code index: rules visit
+    /// their candidates instead of walking every token (names outside the indexed set are found by a walk).
+    /// </summary>
     public NameOccurrences Find(string a, string? b = null, string? c = null, string? d = null, string? e = null, string? f = null) =>
-        new(Names, a, b, c, d, e, f);
+        new(this, a, b, c, d, e, f);
+
+    /// <summary>Whether an identifier named <paramref name="name"/> occurs.</summary>
+    public bool Contains(string name)
+    {
+        var occurrences = Find(name).GetEnumerator();
+        return occurrences.MoveNext();
+    }
+
+    /// <summary>
+    /// The occurrences of <paramref name="name"/>: from the index of the names the rules look up, or for any other name
+    /// (a variable a rule follows) from an index of every identifier, built on the first such question.
+    /// </summary>
+    internal NameIndex.Occurrences Occurrences(string name) =>
+        IndexedNames.Contains(name) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
+
+    private NameIndex IndexAllNames()
+    {
+        var all = new NameIndex(File, Count);
+        for (var i = 0; i < Count; i++)
+        {
+            ref readonly var token = ref this[i];
+            if (token.Kind == TokenKind.Identifier)
+            {
+                all.Add(i, token.Start, token.Length);
+            }
+        }
+
+        return all;
+    }
 
     public static JsSyntax For(ScannedFile file) => file.Layer(static f => new JsSyntax(f));
 
@@ -822,8 +875,8 @@ public sealed class JsSyntax
     }
 
     private bool ComputeHasLoops() =>
-        Names.Contains("for") || Names.Contains("while") || Names.Contains("do") || Names.Contains("forEach") || Names.Contains("map")
-        || Names.Contains("flatMap") || Names.Contains("reduce") || Names.Contains("filter") || Names.Contains("some") || Names.Contains("every");
+        Contains("for") || Contains("while") || Contains("do") || Contains("forEach") || Contains("map")
+        || Contains("flatMap") || Contains("reduce") || Contains("filter") || Contains("some") || Contains("every");
 
     private bool IsIterationMethod(int index) =>
         Is(index, "forEach") || Is(index, "map") || Is(index, "flatMap") || Is(index, "reduce") || Is(index, "filter")
@@ -1007,7 +1060,7 @@ public sealed class JsSyntax
     /// <summary><c>const run = promisify(exec)</c> / <c>util.promisify(cp.exec)</c>: <c>run</c> is <c>exec</c> too.</summary>
     private void IndexPromisified()
     {
-        foreach (var i in Names.Find("promisify"))
+        foreach (var i in Find("promisify"))
         {
             if (i < 2 || i + 3 >= Count || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
             {

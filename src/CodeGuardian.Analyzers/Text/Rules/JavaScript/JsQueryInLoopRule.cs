@@ -26,7 +26,7 @@ public sealed class JsQueryInLoopRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        foreach (var i in syntax.Names.Find("await"))
+        foreach (var i in syntax.Find("await"))
         {
             if (i + 1 >= syntax.Count || syntax.IsPropertyName(i))
             {
