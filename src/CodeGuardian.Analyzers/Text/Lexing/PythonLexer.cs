@@ -181,6 +181,27 @@ public sealed class PythonLexer : ILexer
                         Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
                         i++;
                         continue;
+
+                    // Then dots (not "...", not a number ".5"), colons and equals signs not followed by '=': one character.
+                    case '.':
+                        if (i + 1 >= text.Length || (text[i + 1] != '.' && !IsDigit(text[i + 1])))
+                        {
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            i++;
+                            continue;
+                        }
+
+                        break;
+                    case ':':
+                    case '=':
+                        if (i + 1 >= text.Length || text[i + 1] != '=')
+                        {
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            i++;
+                            continue;
+                        }
+
+                        break;
                 }
 
                 if (IsDigit(c) || (c == '.' && i + 1 < text.Length && IsDigit(text[i + 1])))
