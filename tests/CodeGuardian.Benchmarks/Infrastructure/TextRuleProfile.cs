@@ -43,6 +43,13 @@ internal static class TextRuleProfile
             // CG_PROFILE_DRIVER=1: only the rows through the driver, on a cold process (nothing lexed or analyzed
             // before the first run, as in a build) and as a clean sample of the driver path for a profiler.
             var driverOnly = Environment.GetEnvironmentVariable("CG_PROFILE_DRIVER") == "1";
+
+            // CG_PROFILE_ACTION=1: only the file action without the driver (a clean sample of the whole per-file work for a profiler).
+            var actionOnly = Environment.GetEnvironmentVariable("CG_PROFILE_ACTION") == "1";
+
+            // CG_PROFILE_PARTS=1: only the lexer and the rule rows, nothing through the file action or the driver (to compare
+            // one part of the work between two builds).
+            var partsOnly = Environment.GetEnvironmentVariable("CG_PROFILE_PARTS") == "1";
             var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
             foreach (var (path, text) in driverOnly ? new List<(string, string)>() : corpus.Files)
             {
@@ -59,7 +66,7 @@ internal static class TextRuleProfile
 
             // The lexer alone, every rule alone (query layers built afresh per file, as in a build), and the
             // whole set on one shared file (layers built once) = what TextFileAnalyzer does after lexing.
-            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(lexer)", () =>
+            rows.Add(Measure(driverOnly || actionOnly ? 0 : runs, megabytes, "(lexer)", () =>
             {
                 foreach (var file in files)
                 {
@@ -85,7 +92,7 @@ internal static class TextRuleProfile
 
             // CG_PROFILE_TOGETHER=1: only the lexer and the whole set (a cleaner sample for a profiler).
             var togetherOnly = Environment.GetEnvironmentVariable("CG_PROFILE_TOGETHER") == "1";
-            foreach (var rule in togetherOnly || driverOnly ? new List<TextRule>() : rules)
+            foreach (var rule in togetherOnly || driverOnly || actionOnly ? new List<TextRule>() : rules)
             {
                 rows.Add(Measure(runs, megabytes, rule.GetType().Name, () =>
                 {
@@ -97,7 +104,7 @@ internal static class TextRuleProfile
                 }));
             }
 
-            rows.Add(Measure(driverOnly ? 0 : runs, megabytes, "(all rules)", () =>
+            rows.Add(Measure(driverOnly || actionOnly ? 0 : runs, megabytes, "(all rules)", () =>
             {
                 foreach (var file in files)
                 {
@@ -126,7 +133,7 @@ internal static class TextRuleProfile
                 options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var driverOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles.ToImmutable()), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
             var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new TextFileAnalyzer());
-            rows.Add(Measure(runs, megabytes, "(through the driver, lexer included)", () =>
+            rows.Add(Measure(actionOnly || partsOnly ? 0 : runs, megabytes, "(through the driver, lexer included)", () =>
                 compilation.WithAnalyzers(analyzer, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
                 wholeProcess: true));
 
@@ -135,7 +142,7 @@ internal static class TextRuleProfile
             var analyzerOptions = driverOptions.Options!;
             var reported = 0;
             Action<Diagnostic> report = _ => reported++;
-            rows.Add(Measure(runs, megabytes, "(file action without the driver, lexer included)", () =>
+            rows.Add(Measure(partsOnly ? 0 : runs, megabytes, "(file action without the driver, lexer included)", () =>
             {
                 var editorConfigs = EditorConfigSet.From(analyzerOptions, CancellationToken.None);
                 var projectFiles = new ProjectFiles(analyzerOptions.AdditionalFiles);
@@ -147,7 +154,7 @@ internal static class TextRuleProfile
 
             // The compiler's own per-file cost: the same driver and files with an analyzer whose file action does nothing.
             var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAdditionalFileAnalyzer());
-            rows.Add(Measure(runs, megabytes, "(empty file action through the driver)", () =>
+            rows.Add(Measure(actionOnly || partsOnly ? 0 : runs, megabytes, "(empty file action through the driver)", () =>
                 compilation.WithAnalyzers(empty, driverOptions).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult(),
                 wholeProcess: true));
 

@@ -31,13 +31,17 @@ public sealed class NameIndex
     private readonly int _capacity;
     private int _count;
 
-    /// <summary>An index for at most <paramref name="capacity"/> occurrences in <paramref name="file"/>.</summary>
-    public NameIndex(ScannedFile file, int capacity)
+    /// <summary>
+    /// An index for at most <paramref name="capacity"/> occurrences in <paramref name="file"/>, of at most
+    /// <paramref name="maxDistinct"/> distinct names when the layer knows (a filtered index: the table starts that small).
+    /// </summary>
+    public NameIndex(ScannedFile file, int capacity, int maxDistinct = int.MaxValue)
     {
         _file = file;
         _capacity = Math.Max(capacity, 0);
+        var distinct = Math.Min(_capacity, maxDistinct);
         var slots = 16;
-        while (slots < _capacity * 2 && slots < MaxInitialSlots)
+        while (slots < distinct * 2 && slots < MaxInitialSlots)
         {
             slots <<= 1;
         }

@@ -29,19 +29,34 @@ public sealed class JsSyntax
 
     private const string LineTerminators = "\n\r\u2028\u2029";
 
-    private readonly int[] _code;
-    private readonly int[] _match;
-    private readonly int[] _parent;
+    /// <summary>
+    /// The names the JavaScript rules and this layer look up. Only identifiers that may be one of them go into the name
+    /// index, which keeps building it cheap; any other name is still found, by a walk over the code tokens.
+    /// </summary>
+    private static readonly NameFilter IndexedNames = new(
+        "req", "request", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED",
+        "query", "execute", "raw",
+        "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "__html",
+        "from", "import", "require", "promisify",
+        "exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync",
+        "eval", "Function", "setTimeout", "setInterval",
+        "digest", "createHash", "createHmac", "createCipher", "createDecipher", "createCipheriv", "createDecipheriv",
+        "alert", "confirm", "prompt", "unserialize", "throw", "random", "debugger", "console", "catch", "await",
+        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every");
 
-    // Per code token: the character of a one-character punctuation token (else '\0'), and whether a line break
-    // separates it from the previous code token. Both make the hot checks array reads.
-    private readonly char[] _punctuation;
-    private readonly bool[] _lineBreakBefore;
+    // Everything kept per code token, in one array: the layer is written in one stream and a rule's checks on a token
+    // (bracket, match, parent) read one cache line.
+    private readonly CodeToken[] _code;
 
     // Code indices of the string tokens, in order: rules that look into strings visit only these.
     private readonly int[] _strings;
     private readonly int _stringCount;
     private readonly List<ModuleBinding> _bindings = new();
+
+    // Identifiers that may be one of IndexedNames, by name (ids are code indices); every identifier once a rule asks
+    // for another name.
+    private readonly NameIndex _names;
+    private NameIndex? _allNames;
     private int _variableLookups;
     private bool? _hasLoops;
 
@@ -54,13 +69,9 @@ public sealed class JsSyntax
         // Per-code-token arrays come from the file's pool, sized by the token count (an upper bound: no counting
         // pass), so building the layer allocates almost nothing.
         var capacity = tokens.Length;
-        var code = _code = file.Rent<int>(capacity);
-        var match = _match = file.Rent<int>(capacity);
-        var parent = _parent = file.Rent<int>(capacity);
-        var punctuation = _punctuation = file.Rent<char>(capacity);
-        var lineBreakBefore = _lineBreakBefore = file.Rent<bool>(capacity);
+        var code = _code = file.Rent<CodeToken>(capacity);
         var stringIndices = _strings = file.Rent<int>(capacity);
-        var names = Names = new NameIndex(file, capacity);
+        var names = _names = new NameIndex(file, capacity, IndexedNames.Count);
 
         // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
         var stack = file.Rent<int>(capacity);
@@ -83,21 +94,20 @@ public sealed class JsSyntax
                 continue;
             }
 
-            code[k] = i;
-            match[k] = -1;
-            parent[k] = top;
-            lineBreakBefore[k] = k > 0 && (lineBreak || token.Has(TokenFlags.LineStart));
-            lineBreak = false;
-
             // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
             // string list are written unconditionally (a string index past the count is overwritten by the next one).
             var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
-            punctuation[k] = c;
+            ref var entry = ref code[k];
+            entry = new CodeToken(i, top, c, k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
+            lineBreak = false;
             stringIndices[s] = k;
             s += kind == TokenKind.String ? 1 : 0;
             if (kind == TokenKind.Identifier)
             {
-                names.Add(k, token.Start, token.Length);
+                if (IndexedNames.MayBe(text, token.Start, token.Length))
+                {
+                    names.Add(k, token.Start, token.Length);
+                }
             }
             else if (c is '(' or '[' or '{')
             {
@@ -106,16 +116,17 @@ public sealed class JsSyntax
             }
             else if (c is ')' or ']' or '}' && depth > 0)
             {
-                var expected = punctuation[top] switch { '(' => ')', '[' => ']', _ => '}' };
+                ref var open = ref code[top];
+                var expected = open.Punctuation switch { '(' => ')', '[' => ']', _ => '}' };
 
                 // A stray closer is ignored rather than unbalancing everything after it.
                 if (expected == c)
                 {
                     depth--;
-                    match[top] = k;
-                    match[k] = top;
+                    open.Match = k;
+                    entry.Match = top;
                     top = depth > 0 ? stack[depth - 1] : -1;
-                    parent[k] = top;
+                    entry.Parent = top;
                 }
             }
 
@@ -132,22 +143,52 @@ public sealed class JsSyntax
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
 
-    /// <summary>Identifier tokens by name (ids are code indices): rules find their candidates here instead of walking every token.</summary>
-    public NameIndex Names { get; }
 
     /// <summary>Code indices of the string tokens (quoted and template), ascending.</summary>
     public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
 
-    /// <summary>The identifiers named <paramref name="a"/> (or any of the other names), ascending by code index.</summary>
+    /// <summary>
+    /// The identifiers named <paramref name="a"/> (or any of the other names), ascending by code index: rules visit
+    /// their candidates instead of walking every token (names outside the indexed set are found by a walk).
+    /// </summary>
     public NameOccurrences Find(string a, string? b = null, string? c = null, string? d = null, string? e = null, string? f = null) =>
-        new(Names, a, b, c, d, e, f);
+        new(this, a, b, c, d, e, f);
+
+    /// <summary>Whether an identifier named <paramref name="name"/> occurs.</summary>
+    public bool Contains(string name)
+    {
+        var occurrences = Find(name).GetEnumerator();
+        return occurrences.MoveNext();
+    }
+
+    /// <summary>
+    /// The occurrences of <paramref name="name"/>: from the index of the names the rules look up, or for any other name
+    /// (a variable a rule follows) from an index of every identifier, built on the first such question.
+    /// </summary>
+    internal NameIndex.Occurrences Occurrences(string name) =>
+        IndexedNames.Contains(name) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
+
+    private NameIndex IndexAllNames()
+    {
+        var all = new NameIndex(File, Count);
+        for (var i = 0; i < Count; i++)
+        {
+            ref readonly var token = ref this[i];
+            if (token.Kind == TokenKind.Identifier)
+            {
+                all.Add(i, token.Start, token.Length);
+            }
+        }
+
+        return all;
+    }
 
     public static JsSyntax For(ScannedFile file) => file.Layer(static f => new JsSyntax(f));
 
-    public ref readonly Token this[int index] => ref File.Tokens[_code[index]];
+    public ref readonly Token this[int index] => ref File.Tokens[_code[index].Token];
 
     /// <summary>Index in <see cref="ScannedFile.Tokens"/> of code token <paramref name="index"/>.</summary>
-    public int TokenIndex(int index) => _code[index];
+    public int TokenIndex(int index) => _code[index].Token;
 
     /// <summary>Code index of the first code token at or after <paramref name="position"/>.</summary>
     public int CodeIndexAt(int position)
@@ -187,14 +228,14 @@ public sealed class JsSyntax
 
         if (text.Length == 1)
         {
-            return _punctuation[index] == text[0];
+            return _code[index].Punctuation == text[0];
         }
 
         return this[index].Kind == TokenKind.Punctuation && File.Is(this[index], text);
     }
 
     /// <summary>A line break separates code token <paramref name="index"/> from the code token before it.</summary>
-    public bool IsOnNewLine(int index) => index > 0 && index < Count && _lineBreakBefore[index];
+    public bool IsOnNewLine(int index) => index > 0 && index < Count && _code[index].LineBreakBefore;
 
     private static bool HasLineBreak(ReadOnlySpan<char> text) => text.IndexOfAny(LineTerminators.AsSpan()) >= 0;
 
@@ -203,10 +244,10 @@ public sealed class JsSyntax
         IsKind(index, TokenKind.String) && !this[index].Has(TokenFlags.Interpolated);
 
     /// <summary>The matching bracket of a bracket token, or -1 when it is unbalanced or not a bracket.</summary>
-    public int MatchOf(int index) => index >= 0 && index < Count ? _match[index] : -1;
+    public int MatchOf(int index) => index >= 0 && index < Count ? _code[index].Match : -1;
 
     /// <summary>The innermost open bracket enclosing <paramref name="index"/>, or -1 at top level.</summary>
-    public int ParentOf(int index) => index >= 0 && index < Count ? _parent[index] : -1;
+    public int ParentOf(int index) => index >= 0 && index < Count ? _code[index].Parent : -1;
 
     /// <summary>Token is <c>.</c> or <c>?.</c>.</summary>
     public bool IsMemberDot(int index) => IsPunctuation(index, ".") || IsPunctuation(index, "?.");
@@ -321,7 +362,7 @@ public sealed class JsSyntax
         var argumentStart = open + 1;
         for (var i = open + 1; i <= close; i++)
         {
-            if (i == close || (IsPunctuation(i, ",") && _parent[i] == open))
+            if (i == close || (IsPunctuation(i, ",") && _code[i].Parent == open))
             {
                 if (argument == n)
                 {
@@ -340,9 +381,9 @@ public sealed class JsSyntax
                 continue;
             }
 
-            if (IsOpenBracket(i) && _match[i] > i)
+            if (IsOpenBracket(i) && _code[i].Match > i)
             {
-                i = _match[i] - 1;
+                i = _code[i].Match - 1;
             }
         }
 
@@ -385,9 +426,9 @@ public sealed class JsSyntax
                 return "a template literal with ${} interpolation";
             }
 
-            if (IsOpenBracket(i) && _match[i] > i && _match[i] < end)
+            if (IsOpenBracket(i) && _code[i].Match > i && _code[i].Match < end)
             {
-                i = _match[i];
+                i = _code[i].Match;
                 continue;
             }
 
@@ -686,13 +727,13 @@ public sealed class JsSyntax
     /// <summary>End (exclusive) of the expression starting at <paramref name="start"/>: the first <c>;</c>, <c>,</c> or closing bracket at its level, or a line break that ends the statement.</summary>
     public int ExpressionEnd(int start)
     {
-        var level = start < Count ? _parent[start] : -1;
+        var level = start < Count ? _code[start].Parent : -1;
         var limit = Math.Min(Count, start + MaxWalk);
         for (var i = start; i < limit; i++)
         {
             if (IsOpenBracket(i))
             {
-                var match = _match[i];
+                var match = _code[i].Match;
                 if (match < 0)
                 {
                     return Count;
@@ -707,7 +748,7 @@ public sealed class JsSyntax
                 continue;
             }
 
-            if (_parent[i] != level || IsCloseBracket(i) || IsPunctuation(i, ";") || IsPunctuation(i, ","))
+            if (_code[i].Parent != level || IsCloseBracket(i) || IsPunctuation(i, ";") || IsPunctuation(i, ","))
             {
                 return i;
             }
@@ -724,7 +765,7 @@ public sealed class JsSyntax
     /// <summary>Automatic semicolon insertion, approximately: a line break between two tokens that cannot continue one expression.</summary>
     private bool EndsStatementAfter(int index)
     {
-        if (index + 1 >= Count || !_lineBreakBefore[index + 1])
+        if (index + 1 >= Count || !_code[index + 1].LineBreakBefore)
         {
             return false;
         }
@@ -759,7 +800,7 @@ public sealed class JsSyntax
         {
             // Walk back along this bracket level to the start of the statement.
             var i = position - 1;
-            var level = position < Count ? _parent[position] : -1;
+            var level = position < Count ? _code[position].Parent : -1;
             while (i >= 0 && i > level)
             {
                 if (--budget < 0)
@@ -769,19 +810,19 @@ public sealed class JsSyntax
 
                 if (IsCloseBracket(i))
                 {
-                    var open = _match[i];
+                    var open = _code[i].Match;
                     if (open < 0)
                     {
                         break;
                     }
 
-                    if (_punctuation[i] == ')' && IsLoopHeader(open, out var kind))
+                    if (_code[i].Punctuation == ')' && IsLoopHeader(open, out var kind))
                     {
                         loopKind = kind;
                         return true;
                     }
 
-                    if (_punctuation[i] == '}')
+                    if (_code[i].Punctuation == '}')
                     {
                         break;
                     }
@@ -834,8 +875,8 @@ public sealed class JsSyntax
     }
 
     private bool ComputeHasLoops() =>
-        Names.Contains("for") || Names.Contains("while") || Names.Contains("do") || Names.Contains("forEach") || Names.Contains("map")
-        || Names.Contains("flatMap") || Names.Contains("reduce") || Names.Contains("filter") || Names.Contains("some") || Names.Contains("every");
+        Contains("for") || Contains("while") || Contains("do") || Contains("forEach") || Contains("map")
+        || Contains("flatMap") || Contains("reduce") || Contains("filter") || Contains("some") || Contains("every");
 
     private bool IsIterationMethod(int index) =>
         Is(index, "forEach") || Is(index, "map") || Is(index, "flatMap") || Is(index, "reduce") || Is(index, "filter")
@@ -866,9 +907,9 @@ public sealed class JsSyntax
         return false;
     }
 
-    public bool IsOpenBracket(int index) => index >= 0 && index < Count && _punctuation[index] is '(' or '[' or '{';
+    public bool IsOpenBracket(int index) => index >= 0 && index < Count && _code[index].Punctuation is '(' or '[' or '{';
 
-    public bool IsCloseBracket(int index) => index >= 0 && index < Count && _punctuation[index] is ')' or ']' or '}';
+    public bool IsCloseBracket(int index) => index >= 0 && index < Count && _code[index].Punctuation is ')' or ']' or '}';
 
     // ---- Modules -------------------------------------------------------------------------------------------
 
@@ -1004,7 +1045,7 @@ public sealed class JsSyntax
                     IndexRequire(i);
                 }
             }
-            else if (!IsPropertyName(i) && _parent[i] < 0)
+            else if (!IsPropertyName(i) && _code[i].Parent < 0)
             {
                 IndexImport(i);
             }
@@ -1019,7 +1060,7 @@ public sealed class JsSyntax
     /// <summary><c>const run = promisify(exec)</c> / <c>util.promisify(cp.exec)</c>: <c>run</c> is <c>exec</c> too.</summary>
     private void IndexPromisified()
     {
-        foreach (var i in Names.Find("promisify"))
+        foreach (var i in Find("promisify"))
         {
             if (i < 2 || i + 3 >= Count || !IsPunctuation(i + 1, "(") || MatchOf(i + 1) < 0)
             {
@@ -1143,10 +1184,29 @@ public sealed class JsSyntax
             i++;
             while (i < end && !IsPunctuation(i, ","))
             {
-                i = IsOpenBracket(i) && _match[i] > i ? _match[i] + 1 : i + 1;
+                i = IsOpenBracket(i) && _code[i].Match > i ? _code[i].Match + 1 : i + 1;
             }
 
             i++;
+        }
+    }
+
+    /// <summary>One code token: its index in the file's tokens, its matching bracket (-1: none), its innermost open bracket (-1: top level), its character when it is one-character punctuation (else '\0'), and whether a line break precedes it.</summary>
+    private struct CodeToken
+    {
+        public int Token;
+        public int Match;
+        public int Parent;
+        public char Punctuation;
+        public bool LineBreakBefore;
+
+        public CodeToken(int token, int parent, char punctuation, bool lineBreakBefore)
+        {
+            Token = token;
+            Match = -1;
+            Parent = parent;
+            Punctuation = punctuation;
+            LineBreakBefore = lineBreakBefore;
         }
     }
 

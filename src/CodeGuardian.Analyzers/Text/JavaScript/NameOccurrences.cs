@@ -6,9 +6,10 @@ namespace CodeGuardian.Analyzers.Text.JavaScript;
 /// The occurrences of up to six distinct names, merged in ascending code-index order, so a rule with several names
 /// visits its candidates in file order (as a full walk would) without allocating.
 /// </summary>
+/// <remarks>The names come from the layer's index of the names the rules look up, or any other name from its index of every identifier.</remarks>
 public readonly struct NameOccurrences
 {
-    private readonly NameIndex _index;
+    private readonly JsSyntax _syntax;
     private readonly string? _a;
     private readonly string? _b;
     private readonly string? _c;
@@ -16,9 +17,9 @@ public readonly struct NameOccurrences
     private readonly string? _e;
     private readonly string? _f;
 
-    internal NameOccurrences(NameIndex index, string? a, string? b, string? c, string? d, string? e, string? f)
+    internal NameOccurrences(JsSyntax syntax, string? a, string? b, string? c, string? d, string? e, string? f)
     {
-        _index = index;
+        _syntax = syntax;
         _a = a;
         _b = b;
         _c = c;
@@ -27,7 +28,7 @@ public readonly struct NameOccurrences
         _f = f;
     }
 
-    public Enumerator GetEnumerator() => new(_index, _a, _b, _c, _d, _e, _f);
+    public Enumerator GetEnumerator() => new(_syntax, _a, _b, _c, _d, _e, _f);
 
     public struct Enumerator
     {
@@ -46,15 +47,15 @@ public readonly struct NameOccurrences
         private int _ce;
         private int _cf;
 
-        internal Enumerator(NameIndex index, string? a, string? b, string? c, string? d, string? e, string? f)
+        internal Enumerator(JsSyntax syntax, string? a, string? b, string? c, string? d, string? e, string? f)
         {
             Current = -1;
-            _ca = Start(index, a, out _ea);
-            _cb = Start(index, b, out _eb);
-            _cc = Start(index, c, out _ec);
-            _cd = Start(index, d, out _ed);
-            _ce = Start(index, e, out _ee);
-            _cf = Start(index, f, out _ef);
+            _ca = Start(syntax, a, out _ea);
+            _cb = Start(syntax, b, out _eb);
+            _cc = Start(syntax, c, out _ec);
+            _cd = Start(syntax, d, out _ed);
+            _ce = Start(syntax, e, out _ee);
+            _cf = Start(syntax, f, out _ef);
         }
 
         public int Current { get; private set; }
@@ -112,7 +113,7 @@ public readonly struct NameOccurrences
             return true;
         }
 
-        private static int Start(NameIndex index, string? name, out NameIndex.Enumerator enumerator)
+        private static int Start(JsSyntax syntax, string? name, out NameIndex.Enumerator enumerator)
         {
             if (name is null)
             {
@@ -120,7 +121,7 @@ public readonly struct NameOccurrences
                 return Done;
             }
 
-            enumerator = index.Find(name).GetEnumerator();
+            enumerator = syntax.Occurrences(name).GetEnumerator();
             return Next(ref enumerator);
         }
 

@@ -129,11 +129,32 @@ public sealed class JavaScriptLexer : ILexer
                     continue;
                 }
 
-                // Names are the most frequent tokens: scanned here, without the call into the general dispatch.
-                if (c < 128 && (AsciiClasses[c] & IdentifierStartClass) != 0)
+                // Names are the most frequent tokens, then brackets and separators that never start a longer operator,
+                // then member dots: handled here, without the call into the general dispatch.
+                if (c < 128 && (AsciiClasses[c] & (IdentifierStartClass | SeparatorClass | DotClass)) != 0)
                 {
-                    ScanIdentifier(_position);
-                    continue;
+                    var position = _position;
+                    if ((AsciiClasses[c] & IdentifierStartClass) != 0)
+                    {
+                        ScanIdentifier(position);
+                        continue;
+                    }
+
+                    if (c != '.')
+                    {
+                        _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                        Emit(position, position + 1, TokenKind.Punctuation, TokenFlags.None);
+                        continue;
+                    }
+
+                    // A member dot: not "..." and not a number ".5".
+                    var next = position + 1 < text.Length ? text[position + 1] : '\0';
+                    if (next != '.' && !IsDigit(next))
+                    {
+                        _previous = Previous.MemberDot;
+                        Emit(position, position + 1, TokenKind.Punctuation, TokenFlags.None);
+                        continue;
+                    }
                 }
 
                 ScanCodeToken(c);
@@ -659,17 +680,19 @@ public sealed class JavaScriptLexer : ILexer
     private const byte IdentifierStartClass = 1;
     private const byte IdentifierPartClass = 2;
     private const byte WhiteSpaceClass = 4;
+    private const byte SeparatorClass = 8;
+    private const byte DotClass = 16;
 
     // Bits per ASCII character: 1 identifier start (letters, _, $, backslash), 2 identifier part (also digits), 4 white
-    // space (space, tab, LF, VT, FF, CR). A constant table: no static initialization check, no bounds check on lookups.
+    // space (space, tab, LF, VT, FF, CR), 8 one-character token that never starts a longer one: ( ) , ; [ ], 16 the dot. A constant table: no static initialization check, no bounds check on lookups.
     private static ReadOnlySpan<byte> AsciiClasses => new byte[]
     {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        4, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        4, 0, 0, 0, 3, 0, 0, 0, 8, 8, 0, 0, 8, 0, 16, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 8, 0, 0, 0, 0,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 0, 0, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 3, 8, 0, 3,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
     };

@@ -156,6 +156,52 @@ public sealed class PythonLexer : ILexer
                     case '\'':
                         i = ScanString(i, i, StringPrefix.None);
                         continue;
+
+                    // Brackets and commas, the most frequent punctuation, are one character each: emitted here rather
+                    // than after the number, name and operator checks.
+                    case '(':
+                    case '[':
+                    case '{':
+                        _depth++;
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        i++;
+                        continue;
+                    case ')':
+                    case ']':
+                    case '}':
+                        if (_depth > 0)
+                        {
+                            _depth--;
+                        }
+
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        i++;
+                        continue;
+                    case ',':
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        i++;
+                        continue;
+
+                    // Then dots (not "...", not a number ".5"), colons and equals signs not followed by '=': one character.
+                    case '.':
+                        if (i + 1 >= text.Length || (text[i + 1] != '.' && !IsDigit(text[i + 1])))
+                        {
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            i++;
+                            continue;
+                        }
+
+                        break;
+                    case ':':
+                    case '=':
+                        if (i + 1 >= text.Length || text[i + 1] != '=')
+                        {
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            i++;
+                            continue;
+                        }
+
+                        break;
                 }
 
                 if (IsDigit(c) || (c == '.' && i + 1 < text.Length && IsDigit(text[i + 1])))
@@ -192,24 +238,6 @@ public sealed class PythonLexer : ILexer
                 }
 
                 var operatorLength = OperatorLength(i);
-                switch (c)
-                {
-                    case '(':
-                    case '[':
-                    case '{':
-                        _depth++;
-                        break;
-                    case ')':
-                    case ']':
-                    case '}':
-                        if (_depth > 0)
-                        {
-                            _depth--;
-                        }
-
-                        break;
-                }
-
                 Emit(i, operatorLength, TokenKind.Punctuation, TokenFlags.None);
                 i += operatorLength;
             }

@@ -64,6 +64,14 @@ public sealed class RustLexer : ILexer
                 continue;
             }
 
+            // Brackets, commas and semicolons, the most frequent punctuation, never combine with what follows.
+            if (IsSeparator(c))
+            {
+                tokens.Add(start, 1, TokenKind.Punctuation);
+                i++;
+                continue;
+            }
+
             var next = i + 1 < length ? text[i + 1] : '\0';
 
             if (c == '/' && next == '/')
@@ -503,6 +511,12 @@ public sealed class RustLexer : ILexer
     // scanning loops; the shift count of a 64-bit value is taken modulo 64, so c selects its bit in either half).
     private const ulong Digits = 0x03FF_0000_0000_0000UL;                // '0'-'9'
     private const ulong LettersAndUnderscore = 0x07FF_FFFE_87FF_FFFEUL; // 'A'-'Z', '_', 'a'-'z' (code points 64-127)
+    private const ulong SeparatorsLow = 0x0800_1300_0000_0000UL;         // '(', ')', ',', ';'
+    private const ulong SeparatorsHigh = 0x2800_0000_2800_0000UL;        // '[', ']', '{', '}' (code points 64-127)
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSeparator(char c) =>
+        c < 128 && (((c < 64 ? SeparatorsLow : SeparatorsHigh) >> c) & 1) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(char c) =>

@@ -102,6 +102,17 @@ public sealed class SqlLexer : ILexer
                 case ':':
                     i = Colon(text, i, tokens);
                     continue;
+
+                // Parentheses, commas, semicolons and dots (not of a number ".5"), the most frequent punctuation, are
+                // one character each: emitted here rather than after the number, name and operator checks.
+                case '(':
+                case ')':
+                case ',':
+                case ';':
+                case '.' when !(i + 1 < length && IsDigit(text[i + 1])):
+                    tokens.Add(i, 1, TokenKind.Punctuation);
+                    i++;
+                    continue;
             }
 
             if (IsDigit(c) || (c == '.' && i + 1 < length && IsDigit(text[i + 1])))

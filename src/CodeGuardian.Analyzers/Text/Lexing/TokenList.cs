@@ -6,11 +6,19 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 
 /// <summary>
 /// A growable list of tokens backed by a pooled array. Lexers append; rules read by index.
-/// Dispose returns the array to the pool.
+/// It also notes, as tokens are added, which are strings and which are comments (<see cref="StringIndices"/>,
+/// <see cref="CommentIndices"/>), so rules that read only those find them without another pass over the tokens.
+/// Dispose returns the arrays to the pool.
 /// </summary>
 public sealed class TokenList : IDisposable
 {
     private Token[] _items;
+
+    // Indices of the string and of the comment tokens, ascending; rented on the first one.
+    private int[] _strings = Array.Empty<int>();
+    private int[] _comments = Array.Empty<int>();
+    private int _stringCount;
+    private int _commentCount;
 
     public TokenList(int capacity = 256)
     {
@@ -23,13 +31,39 @@ public sealed class TokenList : IDisposable
 
     public ReadOnlySpan<Token> AsSpan() => new(_items, 0, Count);
 
-    // Called for every token by every lexer: inlined, with the rare growth out of line.
+    /// <summary>Indices of the <see cref="TokenKind.String"/> tokens, ascending.</summary>
+    public ReadOnlySpan<int> StringIndices => new(_strings, 0, _stringCount);
+
+    /// <summary>Indices of the <see cref="TokenKind.Comment"/> tokens, ascending.</summary>
+    public ReadOnlySpan<int> CommentIndices => new(_comments, 0, _commentCount);
+
+    // Called for every token by every lexer: inlined, with the rare growth out of line. Where the kind is a constant
+    // (most call sites) the string and comment checks fold away.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None)
     {
         if (Count == _items.Length)
         {
             Grow();
+        }
+
+        if (kind == TokenKind.String)
+        {
+            if (_stringCount == _strings.Length)
+            {
+                _strings = GrowIndices(_strings, _stringCount);
+            }
+
+            _strings[_stringCount++] = Count;
+        }
+        else if (kind == TokenKind.Comment)
+        {
+            if (_commentCount == _comments.Length)
+            {
+                _comments = GrowIndices(_comments, _commentCount);
+            }
+
+            _comments[_commentCount++] = Count;
         }
 
         _items[Count++] = new Token(start, length, kind, flags);
@@ -43,7 +77,24 @@ public sealed class TokenList : IDisposable
         _items = bigger;
     }
 
-    public void Clear() => Count = 0;
+    private static int[] GrowIndices(int[] indices, int count)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(Math.Max(64, indices.Length * 2));
+        Array.Copy(indices, bigger, count);
+        if (indices.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(indices);
+        }
+
+        return bigger;
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        _stringCount = 0;
+        _commentCount = 0;
+    }
 
     public void Dispose()
     {
@@ -53,6 +104,20 @@ public sealed class TokenList : IDisposable
         if (items.Length > 0)
         {
             ArrayPool<Token>.Shared.Return(items);
+        }
+
+        ReturnIndices(ref _strings, ref _stringCount);
+        ReturnIndices(ref _comments, ref _commentCount);
+    }
+
+    private static void ReturnIndices(ref int[] indices, ref int count)
+    {
+        var rented = indices;
+        indices = Array.Empty<int>();
+        count = 0;
+        if (rented.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 }

@@ -19,34 +19,57 @@ internal static class RsEndpoints
         "json", "toml", "yaml", "yml", "env", "rs", "txt", "log", "cfg", "conf", "ini", "xml", "sql", "db", "sqlite", "md", "html", "csv", "lock",
     };
 
+    // What a position needs to start a match: a loopback's first character (case-insensitively) at it, or one of the
+    // characters a host follows ('/' of "://", '@', '=') just before it.
+    private const string CandidateMarks = "lL10[/@=";
+
     /// <summary>The first endpoint in <paramref name="content"/>: offset and length of the host, or false.</summary>
     public static bool TryFind(ReadOnlySpan<char> content, out int offset, out int length)
     {
-        for (var i = 0; i < content.Length; i++)
+        // Only the start of the content and the positions marked by CandidateMarks can match: the search jumps from
+        // one to the next (a position may be tried twice, "=l"; the positions stay in order, so the first match wins).
+        var marks = CandidateMarks.AsSpan();
+        var i = 0;
+        while (i < content.Length)
         {
-            // Every loopback starts with one of these (case-insensitively): skip the comparisons elsewhere.
-            var first = content[i];
-            var mayBeLoopback = first is 'l' or 'L' or '1' or '0' or '[';
-            foreach (var loopback in Loopbacks)
+            if (TryAt(content, i, out offset, out length))
             {
-                if (mayBeLoopback && MatchesAt(content, i, loopback) && IsHostPosition(content, i, i + loopback.Length, loopback[0] == '['))
-                {
-                    offset = i;
-                    length = loopback.Length;
-                    return true;
-                }
-            }
-
-            if (IsHostStart(content, i, out var url) && TryEnvironmentHost(content, i, url, out length))
-            {
-                offset = i;
                 return true;
             }
+
+            var from = content[i] is '/' or '@' or '=' ? i : i + 1;
+            var next = from < content.Length ? content.Slice(from).IndexOfAny(marks) : -1;
+            if (next < 0)
+            {
+                break;
+            }
+
+            var mark = from + next;
+            i = content[mark] is '/' or '@' or '=' ? mark + 1 : mark;
         }
 
         offset = 0;
         length = 0;
         return false;
+    }
+
+    private static bool TryAt(ReadOnlySpan<char> content, int i, out int offset, out int length)
+    {
+        offset = i;
+        if (content[i] is 'l' or 'L' or '1' or '0' or '[')
+        {
+            foreach (var loopback in Loopbacks)
+            {
+                if (MatchesAt(content, i, loopback) && IsHostPosition(content, i, i + loopback.Length, loopback[0] == '['))
+                {
+                    length = loopback.Length;
+                    return true;
+                }
+            }
+        }
+
+        length = 0;
+        return IsHostStart(content, i, out var url) && TryEnvironmentHost(content, i, url, out length);
     }
 
     private static bool MatchesAt(ReadOnlySpan<char> content, int i, string word) =>

@@ -71,8 +71,7 @@ internal sealed class RsSyntax
     /// The names the Rust rules look up. Only identifiers that may be one of them go into the name index, which keeps
     /// building it cheap; a name outside this list is still found, by a walk over the tokens.
     /// </summary>
-    private static readonly string[] IndexedNames =
-    {
+    private static readonly NameFilter IndexedNames = new(
         "unsafe", "transmute", "from_raw",
         "dbg", "println", "print", "eprintln", "eprint",
         "todo", "unimplemented",
@@ -81,16 +80,7 @@ internal sealed class RsSyntax
         "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
         "Command", "new",
         "compute", "md5", "sha1", "Sha1", "Md5", "Md4", "SHA1_FOR_LEGACY_USE_ONLY", "new_with_prefix", "default", "digest", "from",
-        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert",
-    };
-
-    private static readonly HashSet<string> IndexedNameSet = new(IndexedNames, StringComparer.Ordinal);
-
-    private const int FilterMaxLength = 64;
-
-    // For each name length: bit (c & 63) set when an indexed name of that length starts (resp. ends) with c.
-    private static readonly ulong[] FirstCharFilter = BuildFilter(first: true);
-    private static readonly ulong[] LastCharFilter = BuildFilter(first: false);
+        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert");
 
     private RsSyntax(ScannedFile file)
     {
@@ -186,7 +176,7 @@ internal sealed class RsSyntax
 
         _count = count;
         _stringCount = stringCount;
-        _names = new NameIndex(file, nameCount);
+        _names = new NameIndex(file, nameCount, IndexedNames.Count);
         for (var k = 0; k < nameCount; k++)
         {
             ref readonly var token = ref _code[names[k]];
@@ -426,33 +416,12 @@ internal sealed class RsSyntax
         }
     }
 
-    private static bool IsIndexed(string name) => IndexedNameSet.Contains(name);
+    private static bool IsIndexed(string name) => IndexedNames.Contains(name);
 
     /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token)
-    {
-        var length = token.Length;
-        if (length == 0 || length >= FilterMaxLength || token.Has(TokenFlags.Lifetime))
-        {
-            return false;
-        }
-
-        return (FirstCharFilter[length] & (1UL << (text[token.Start] & 63))) != 0
-            && (LastCharFilter[length] & (1UL << (text[token.End - 1] & 63))) != 0;
-    }
-
-    private static ulong[] BuildFilter(bool first)
-    {
-        var filter = new ulong[FilterMaxLength];
-        foreach (var name in IndexedNames)
-        {
-            var c = first ? name[0] : name[name.Length - 1];
-            filter[name.Length] |= 1UL << (c & 63);
-        }
-
-        return filter;
-    }
+    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token) =>
+        !token.Has(TokenFlags.Lifetime) && IndexedNames.MayBe(text, token.Start, token.Length);
 
     private bool IsOneOf(int index, string[] names)
     {

@@ -165,6 +165,55 @@ public sealed class PerFileStateTests
         Assert.Equal(expected, LanguageDetector.FromPath(path));
     }
 
+    public static TheoryData<string, string> SourcesWithStringsAndComments() => new()
+    {
+        { "javascript", "// a\nconst s = 'x' + `t${u}v` + \"w\"; /* b */ f(/re/g, `` , '')\n" },
+        { "python", "# a\n'''doc'''\nx = f'{y}' + b\"z\"  # b\n'unterminated" },
+        { "rust", "// a\n/// doc\nlet s = r#\"x\"#; let c = 'c'; /* b /* nested */ */ \"unterminated" },
+        { "sql", "-- a\nSELECT 'x', $$body$$, N'y' /* b */ FROM t; 'unterminated" },
+
+        // More of each than the lists start with.
+        { "javascript", string.Concat(System.Linq.Enumerable.Repeat("f('s', `t`); // c\n", 200)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(SourcesWithStringsAndComments))]
+    public void The_token_list_notes_every_string_and_comment_token_in_order_also_when_reused(string language, string source)
+    {
+        ILexer lexer = language switch
+        {
+            "javascript" => new JavaScriptLexer(),
+            "python" => new PythonLexer(),
+            "rust" => new RustLexer(),
+            _ => new SqlLexer(),
+        };
+        using var tokens = new TokenList(16);
+        for (var run = 0; run < 2; run++)
+        {
+            // The second run reuses the list, as the profile and the SQL-in-strings scanner do.
+            tokens.Clear();
+            lexer.Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+            var strings = new List<int>();
+            var comments = new List<int>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Kind == TokenKind.String)
+                {
+                    strings.Add(i);
+                }
+                else if (tokens[i].Kind == TokenKind.Comment)
+                {
+                    comments.Add(i);
+                }
+            }
+
+            Assert.NotEmpty(strings);
+            Assert.NotEmpty(comments);
+            Assert.Equal(strings, tokens.StringIndices.ToArray());
+            Assert.Equal(comments, tokens.CommentIndices.ToArray());
+        }
+    }
+
     private static List<(TokenKind, int, int, TokenFlags)> Lex(ILexer lexer, string source)
     {
         using var tokens = new TokenList();

@@ -60,7 +60,7 @@ public class JsSyntaxTests
     {
         var syntax = Parse("eval(x); 'eval'; y.eval(z); /* eval */ `t`; eval");
         var found = new System.Collections.Generic.List<int>();
-        foreach (var i in syntax.Names.Find("eval"))
+        foreach (var i in syntax.Find("eval"))
         {
             found.Add(i);
         }
@@ -74,6 +74,29 @@ public class JsSyntaxTests
 
         Assert.Equal(new[] { 0, 2, 9, 11, 16 }, found);
         Assert.Equal(new[] { 5, 14 }, syntax.Strings.ToArray());
+    }
+
+    [Fact]
+    public void Names_outside_the_indexed_set_and_near_misses_are_told_apart()
+    {
+        // "evil" passes the index's filter for "eval" (length, first and last character); "item" is not indexed at all.
+        var syntax = Parse("evil(item); eval(item); item.eval; x.evil");
+        var found = new System.Collections.Generic.List<int>();
+        foreach (var i in syntax.Find("eval"))
+        {
+            found.Add(i);
+        }
+
+        Assert.Equal(new[] { 5, 12 }, found);
+        found.Clear();
+        foreach (var i in syntax.Find("item", "evil"))
+        {
+            found.Add(i);
+        }
+
+        Assert.Equal(new[] { 0, 2, 7, 10, 16 }, found);
+        Assert.True(syntax.Contains("item"));
+        Assert.False(syntax.Contains("evals"));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class JsDebugOutputRule : JsRule
             return;
         }
 
-        foreach (var i in syntax.Names.Find("console"))
+        foreach (var i in syntax.Find("console"))
         {
             if (i + 2 >= syntax.Count || syntax.IsPropertyName(i) || !syntax.IsMemberDot(i + 1))
             {

@@ -15,7 +15,7 @@ public sealed class JsDebuggerStatementRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        foreach (var i in syntax.Names.Find("debugger"))
+        foreach (var i in syntax.Find("debugger"))
         {
             if (syntax.IsPropertyName(i))
             {

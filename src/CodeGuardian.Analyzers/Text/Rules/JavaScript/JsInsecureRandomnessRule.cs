@@ -35,7 +35,7 @@ public sealed class JsInsecureRandomnessRule : JsRule
             }
         }
 
-        foreach (var i in syntax.Names.Find("random"))
+        foreach (var i in syntax.Find("random"))
         {
             if (!syntax.IsChain(i, "Math", "random"))
             {

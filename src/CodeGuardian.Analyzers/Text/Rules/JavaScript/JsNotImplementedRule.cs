@@ -20,7 +20,7 @@ public sealed class JsNotImplementedRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        foreach (var i in syntax.Names.Find("throw"))
+        foreach (var i in syntax.Find("throw"))
         {
             if (syntax.IsPropertyName(i))
             {

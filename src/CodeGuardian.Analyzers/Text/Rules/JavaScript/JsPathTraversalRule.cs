@@ -46,7 +46,7 @@ public sealed class JsPathTraversalRule : JsRule
         {
             foreach (var variable in tainted)
             {
-                foreach (var j in syntax.Names.Find(variable.Name))
+                foreach (var j in syntax.Find(variable.Name))
                 {
                     if (j <= variable.Declaration)
                     {

@@ -22,11 +22,14 @@ public sealed class JsQueryInLoopRule : JsRule
         "create", "update", "upsert", "destroy", "save", "raw", "oneOrNone", "manyOrNone", "one", "many",
     };
 
+    // Most members called after an await are none of these: rejected from two table reads before any comparison.
+    private static readonly NameFilter QueryMethodFilter = new(QueryMethods);
+
     protected override DiagnosticDescriptor Descriptor => Descriptors.QueryInLoop;
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        foreach (var i in syntax.Names.Find("await"))
+        foreach (var i in syntax.Find("await"))
         {
             if (i + 1 >= syntax.Count || syntax.IsPropertyName(i))
             {
@@ -83,6 +86,12 @@ public sealed class JsQueryInLoopRule : JsRule
 
     private static bool IsQueryMethod(JsSyntax syntax, int index)
     {
+        ref readonly var member = ref syntax[index];
+        if (!QueryMethodFilter.MayBe(syntax.File.Text, member.Start, member.Length))
+        {
+            return false;
+        }
+
         foreach (var name in QueryMethods)
         {
             if (syntax.Is(index, name))

@@ -15,7 +15,7 @@ public sealed class JsSwallowedExceptionRule : JsRule
 
     protected override void Analyze(TextRuleContext context, JsSyntax syntax)
     {
-        foreach (var i in syntax.Names.Find("catch"))
+        foreach (var i in syntax.Find("catch"))
         {
             if (syntax.IsPropertyName(i))
             {

@@ -34,7 +34,7 @@ public sealed class JsUnsafeDeserializationRule : JsRule
             return;
         }
 
-        foreach (var i in syntax.Names.Find("unserialize"))
+        foreach (var i in syntax.Find("unserialize"))
         {
             Check(context, syntax, i, imported);
         }
