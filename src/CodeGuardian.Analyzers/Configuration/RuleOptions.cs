@@ -27,7 +27,14 @@ public readonly struct RuleOptions
 
     public AnalyzerConfigOptions? Raw => _options;
 
-    public bool TryGetValue(string ruleId, string option, out string value)
+    public bool TryGetValue(string ruleId, string option, out string value) =>
+        TryGetValueByKeys(OptionKeys.Rule(ruleId, option), OptionKeys.Of(Prefix, option, string.Empty), out value);
+
+    /// <summary>
+    /// <see cref="TryGetValue(string, string, out string)"/> with the two keys already built
+    /// (<c>codeguardian.&lt;ID&gt;.&lt;option&gt;</c>, then <c>codeguardian.&lt;option&gt;</c>).
+    /// </summary>
+    internal bool TryGetValueByKeys(string ruleKey, string generalKey, out string value)
     {
         value = string.Empty;
         if (_options is null)
@@ -35,13 +42,13 @@ public readonly struct RuleOptions
             return false;
         }
 
-        if (_options.TryGetValue(OptionKeys.Rule(ruleId, option), out var specific) && specific is not null)
+        if (_options.TryGetValue(ruleKey, out var specific) && specific is not null)
         {
             value = specific.Trim();
             return true;
         }
 
-        if (_options.TryGetValue(OptionKeys.Of(Prefix, option, string.Empty), out var general) && general is not null)
+        if (_options.TryGetValue(generalKey, out var general) && general is not null)
         {
             value = general.Trim();
             return true;

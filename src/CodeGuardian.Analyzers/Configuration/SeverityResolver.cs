@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.Configuration;
@@ -18,6 +20,12 @@ namespace CodeGuardian.Analyzers.Configuration;
 /// </summary>
 public static class SeverityResolver
 {
+    /// <summary><c>codeguardian.severity</c>: the general preset key, the same for every rule.</summary>
+    private const string GeneralPresetKey = RuleOptions.Prefix + "severity";
+
+    /// <summary>Each descriptor's keys, built on its first lookup (descriptors are static, so the set is bounded).</summary>
+    private static readonly ConcurrentDictionary<DiagnosticDescriptor, SeverityKeys> KeysByDescriptor = new(DescriptorIdentity.Instance);
+
     /// <summary>Returns false when the rule is turned off for the file.</summary>
     public static bool TryGetEffectiveSeverity(
         DiagnosticDescriptor descriptor,
@@ -25,16 +33,16 @@ public static class SeverityResolver
         RuleOptions options,
         out DiagnosticSeverity severity)
     {
+        // Asked for every rule of every text file: the keys are looked up by the descriptor's identity, not built or
+        // hashed from their parts each time.
         severity = descriptor.DefaultSeverity;
-        if (sectionKeys is not null
-            && (TryRead(sectionKeys, OptionKeys.Of("dotnet_diagnostic.", descriptor.Id, ".severity"), out var configured)
-                || TryRead(sectionKeys, OptionKeys.Of("dotnet_analyzer_diagnostic.category-", descriptor.Category, ".severity"), out configured)
-                || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out configured)))
+        var keys = KeysOf(descriptor);
+        if (sectionKeys is not null && TryReadSection(sectionKeys, keys, out var configured))
         {
             return Apply(configured, ref severity);
         }
 
-        if (options.TryGetValue(descriptor.Id, "severity", out var preset) && TryParse(preset, out configured))
+        if (options.TryGetValueByKeys(keys.Preset, GeneralPresetKey, out var preset) && TryParse(preset, out configured))
         {
             return Apply(configured, ref severity);
         }
@@ -44,10 +52,7 @@ public static class SeverityResolver
 
     /// <summary>Whether the user's <c>.editorconfig</c> sections set a severity for <paramref name="descriptor"/>.</summary>
     public static bool HasSectionSeverity(DiagnosticDescriptor descriptor, Dictionary<string, string>? sectionKeys) =>
-        sectionKeys is not null
-        && (TryRead(sectionKeys, OptionKeys.Of("dotnet_diagnostic.", descriptor.Id, ".severity"), out _)
-            || TryRead(sectionKeys, OptionKeys.Of("dotnet_analyzer_diagnostic.category-", descriptor.Category, ".severity"), out _)
-            || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out _));
+        sectionKeys is not null && TryReadSection(sectionKeys, KeysOf(descriptor), out _);
 
     /// <summary>Parses an editorconfig severity word; null means <c>none</c>. False for unknown words and <c>default</c>.</summary>
     public static bool TryParse(string text, out DiagnosticSeverity? severity)
@@ -95,9 +100,58 @@ public static class SeverityResolver
         return true;
     }
 
+    private static bool TryReadSection(Dictionary<string, string> sectionKeys, SeverityKeys keys, out DiagnosticSeverity? severity) =>
+        TryRead(sectionKeys, keys.Diagnostic, out severity)
+        || TryRead(sectionKeys, keys.Category, out severity)
+        || TryRead(sectionKeys, "dotnet_analyzer_diagnostic.severity", out severity);
+
     private static bool TryRead(Dictionary<string, string> keys, string key, out DiagnosticSeverity? severity)
     {
         severity = null;
         return keys.TryGetValue(key, out var text) && TryParse(text, out severity);
+    }
+
+    private static SeverityKeys KeysOf(DiagnosticDescriptor descriptor)
+    {
+        if (!KeysByDescriptor.TryGetValue(descriptor, out var keys))
+        {
+            keys = new SeverityKeys(
+                "dotnet_diagnostic." + descriptor.Id + ".severity",
+                "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity",
+                OptionKeys.Rule(descriptor.Id, "severity"));
+            KeysByDescriptor.TryAdd(descriptor, keys);
+        }
+
+        return keys;
+    }
+
+    /// <summary>The option keys that can set one descriptor's severity.</summary>
+    private sealed class SeverityKeys
+    {
+        public SeverityKeys(string diagnostic, string category, string preset)
+        {
+            Diagnostic = diagnostic;
+            Category = category;
+            Preset = preset;
+        }
+
+        /// <summary><c>dotnet_diagnostic.&lt;ID&gt;.severity</c>.</summary>
+        public string Diagnostic { get; }
+
+        /// <summary><c>dotnet_analyzer_diagnostic.category-&lt;category&gt;.severity</c>.</summary>
+        public string Category { get; }
+
+        /// <summary><c>codeguardian.&lt;ID&gt;.severity</c>.</summary>
+        public string Preset { get; }
+    }
+
+    /// <summary>Descriptors by reference: their own equality compares (and hashes) every field.</summary>
+    private sealed class DescriptorIdentity : IEqualityComparer<DiagnosticDescriptor>
+    {
+        public static readonly DescriptorIdentity Instance = new();
+
+        public bool Equals(DiagnosticDescriptor? x, DiagnosticDescriptor? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(DiagnosticDescriptor obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }
