@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using CodeGuardian.Analyzers.Performance;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.Configuration;
@@ -23,8 +23,12 @@ public static class SeverityResolver
     /// <summary><c>codeguardian.severity</c>: the general preset key, the same for every rule.</summary>
     private const string GeneralPresetKey = RuleOptions.Prefix + "severity";
 
-    /// <summary>Each descriptor's keys, built on its first lookup (descriptors are static, so the set is bounded).</summary>
-    private static readonly ConcurrentDictionary<DiagnosticDescriptor, SeverityKeys> KeysByDescriptor = new(DescriptorIdentity.Instance);
+    /// <summary>
+    /// Each descriptor's keys, built on its first lookup (descriptors are static, so the set is bounded), found by the
+    /// descriptor's identity: its own equality compares every field.
+    /// </summary>
+    private static readonly ConcurrentDictionary<DiagnosticDescriptor, SeverityKeys> KeysByDescriptor =
+        new(ReferenceIdentity<DiagnosticDescriptor>.Instance);
 
     /// <summary>Returns false when the rule is turned off for the file.</summary>
     public static bool TryGetEffectiveSeverity(
@@ -143,15 +147,5 @@ public static class SeverityResolver
 
         /// <summary><c>codeguardian.&lt;ID&gt;.severity</c>.</summary>
         public string Preset { get; }
-    }
-
-    /// <summary>Descriptors by reference: their own equality compares (and hashes) every field.</summary>
-    private sealed class DescriptorIdentity : IEqualityComparer<DiagnosticDescriptor>
-    {
-        public static readonly DescriptorIdentity Instance = new();
-
-        public bool Equals(DiagnosticDescriptor? x, DiagnosticDescriptor? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(DiagnosticDescriptor obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

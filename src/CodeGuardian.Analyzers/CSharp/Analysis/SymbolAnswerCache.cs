@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CodeGuardian.Analyzers.Performance;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.CSharp.Analysis;
@@ -22,7 +22,7 @@ internal sealed class SymbolAnswerCache<TSymbol, TAnswer>
     private const int SlotBits = 10;
 
     private readonly Entry?[] _slots = new Entry?[1 << SlotBits];
-    private readonly ConcurrentDictionary<TSymbol, TAnswer> _answers = new(SymbolIdentity.Instance);
+    private readonly ConcurrentDictionary<TSymbol, TAnswer> _answers = new(ReferenceIdentity<TSymbol>.Instance);
     private readonly Func<TSymbol, TAnswer> _compute;
 
     public SymbolAnswerCache(Func<TSymbol, TAnswer> compute)
@@ -64,18 +64,4 @@ internal sealed class SymbolAnswerCache<TSymbol, TAnswer>
 
         public TAnswer Answer { get; }
     }
-}
-
-/// <summary>
-/// Reference identity for symbols as cache keys: the compiler hands out one object per symbol of a compilation, so
-/// this hashes a pointer instead of the symbol's name and containers. Two objects for one symbol would only cost a
-/// second computation of the same answer, never a wrong one.
-/// </summary>
-internal sealed class SymbolIdentity : IEqualityComparer<ISymbol>
-{
-    public static readonly SymbolIdentity Instance = new();
-
-    public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(ISymbol obj) => RuntimeHelpers.GetHashCode(obj);
 }
