@@ -75,10 +75,11 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
         private bool IsRoundTrip(IMethodSymbol method)
         {
-            // Every invocation comes here: without Entity Framework's or Dapper's extension classes only a few method
-            // names can be a round trip, and the name decides before the containing type is asked for.
+            // Every invocation comes here: without Entity Framework's or Dapper's extension classes only the method
+            // names below can be a round trip, and the name decides before the containing type is asked for.
             var name = method.Name;
-            if (_efQueryable is null && _dapper is null && !IsCommonRoundTripName(name))
+            var owner = OwnerOfRoundTripName(name);
+            if (owner == RoundTripOwner.None && _efQueryable is null && _dapper is null)
             {
                 return false;
             }
@@ -99,26 +100,23 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
                 return name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal);
             }
 
-            if (name is "SaveChanges" or "SaveChangesAsync")
+            return owner switch
             {
-                return SymbolFacts.DerivesFrom(type, _dbContext);
-            }
-
-            if (name is "Find" or "FindAsync")
-            {
-                return SymbolFacts.DerivesFrom(type, _dbSet);
-            }
-
-            if (name is "ExecuteReader" or "ExecuteReaderAsync" or "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "ExecuteScalar" or "ExecuteScalarAsync")
-            {
-                return SymbolFacts.DerivesFromOrImplements(type, _dbCommand, _dataCommand);
-            }
-
-            return false;
+                RoundTripOwner.DbContext => SymbolFacts.DerivesFrom(type, _dbContext),
+                RoundTripOwner.DbSet => SymbolFacts.DerivesFrom(type, _dbSet),
+                RoundTripOwner.Command => SymbolFacts.DerivesFromOrImplements(type, _dbCommand, _dataCommand),
+                _ => false,
+            };
         }
 
-        private static bool IsCommonRoundTripName(string name) => name is "SaveChanges" or "SaveChangesAsync" or "Find" or "FindAsync"
-            or "ExecuteReader" or "ExecuteReaderAsync" or "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "ExecuteScalar" or "ExecuteScalarAsync";
+        /// <summary>The type a method of this name must belong to (or derive from) to be a round trip.</summary>
+        private static RoundTripOwner OwnerOfRoundTripName(string name) => name switch
+        {
+            "SaveChanges" or "SaveChangesAsync" => RoundTripOwner.DbContext,
+            "Find" or "FindAsync" => RoundTripOwner.DbSet,
+            "ExecuteReader" or "ExecuteReaderAsync" or "ExecuteNonQuery" or "ExecuteNonQueryAsync" or "ExecuteScalar" or "ExecuteScalarAsync" => RoundTripOwner.Command,
+            _ => RoundTripOwner.None,
+        };
 
         private static ILoopOperation? EnclosingLoop(IOperation operation)
         {
@@ -162,5 +160,13 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
             IWhileLoopOperation { ConditionIsTop: false } => "do-while",
             _ => "while",
         };
+
+        private enum RoundTripOwner
+        {
+            None,
+            DbContext,
+            DbSet,
+            Command,
+        }
     }
 }
