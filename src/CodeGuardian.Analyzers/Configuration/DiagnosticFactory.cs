@@ -63,6 +63,17 @@ public static class DiagnosticFactory
         }
     }
 
+    public static void Report(this SemanticModelAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
+        Report(context, descriptor, location, null, messageArgs);
+
+    public static void Report(this SemanticModelAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
+    {
+        if (Create(descriptor, location, context.Options, properties, messageArgs) is { } diagnostic)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
     public static void Report(this CompilationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs)
     {
         if (Create(descriptor, location, context.Options, null, messageArgs) is { } diagnostic)

@@ -49,6 +49,40 @@ public class DebuggerBreakAnalyzerTests
         """);
 
     [Fact]
+    public Task EverySpellingOfTheCall_Fires() => Verify.VerifyAnalyzerAsync("""
+        using static System.Diagnostics.Debugger;
+        using D = System.Diagnostics.Debugger;
+        class C
+        {
+            string M()
+            {
+                [|Break()|];
+                [|D.Launch()|];
+                [|global::System.Diagnostics.Debugger.@Break()|];
+                [|D.Bre\u0061k()|];
+                System.Func<bool> launch = D.Launch;
+                return $"{([|Launch()|] ? 1 : 0)}";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DisabledAndGeneratedDeclarations_DoNotFire() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M()
+            {
+        #if NEVER_DEFINED
+                System.Diagnostics.Debugger.Break();
+        #endif
+            }
+
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            void Generated() { System.Diagnostics.Debugger.Break(); }
+        }
+        """);
+
+    [Fact]
     public Task ModernSyntax_Fires() => CSharpRuleTest.VerifyProgramAsync<DebuggerBreakAnalyzer>("""
         using System.Diagnostics;
         int[] values = [1, 2];

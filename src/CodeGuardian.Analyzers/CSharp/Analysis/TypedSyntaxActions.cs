@@ -24,4 +24,21 @@ internal static class TypedSyntaxActions
             start.RegisterSyntaxNodeAction(type, (type, node) => action(node, type), kinds);
         });
     }
+
+    /// <summary>
+    /// Invocations of a method named one of <paramref name="methodNames"/>, found by name (see
+    /// <see cref="IdentifierActions"/>) rather than by a callback per invocation.
+    /// </summary>
+    public static void RegisterInvocationsWhenTypeExists(
+        this AnalysisContext context,
+        string metadataName,
+        IdentifierNames methodNames,
+        Action<FoundNodeContext, INamedTypeSymbol> action)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            var type = start.Compilation.State(compilation => compilation.GetTypeByMetadataName(metadataName));
+            start.RegisterSyntaxNodeActionAt(type, methodNames, IdentifierActions.InvocationNamedBy, (type, node) => action(node, type));
+        });
+    }
 }

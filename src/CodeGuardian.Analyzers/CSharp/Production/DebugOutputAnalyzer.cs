@@ -20,6 +20,9 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.DebugOutput);
 
+    /// <summary>Console's output methods all start with "Write" (Write, WriteLine, WriteAsync, …).</summary>
+    private static readonly IdentifierNames WriteMethods = IdentifierNames.StartingWith("Write");
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -35,7 +38,11 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
             var symbols = start.Compilation.State(compilation => compilation.GetTypeByMetadataName("System.Console") is { } console
                 ? new ConsoleUse(console, TestCode.IsTestProject(compilation, options))
                 : null);
-            start.RegisterSyntaxNodeAction(symbols, static (symbols, context) => Analyze(context, symbols.Console, symbols.IsTestProject), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeActionAt(
+                symbols,
+                WriteMethods,
+                IdentifierActions.InvocationNamedBy,
+                static (symbols, context) => Analyze(context, symbols.Console, symbols.IsTestProject));
         });
     }
 
@@ -74,7 +81,7 @@ public sealed class DebugOutputAnalyzer : DiagnosticAnalyzer
         return kind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol console, bool isTestProject)
+    private static void Analyze(FoundNodeContext context, INamedTypeSymbol console, bool isTestProject)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
 

@@ -20,10 +20,10 @@ public sealed class DebuggerBreakAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterWhenTypeExists("System.Diagnostics.Debugger", Analyze, SyntaxKind.InvocationExpression);
+        context.RegisterInvocationsWhenTypeExists("System.Diagnostics.Debugger", IdentifierNames.Of("Break", "Launch"), Analyze);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol debugger)
+    private static void Analyze(FoundNodeContext context, INamedTypeSymbol debugger)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch

@@ -23,6 +23,8 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.AsyncVoid);
 
+    private static readonly IdentifierNames AsyncModifier = IdentifierNames.Of("async");
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -31,21 +33,24 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
         {
             // EventArgs may be absent (exotic core libraries); the name-based check still covers event handlers.
             var eventArgs = start.Compilation.State(static compilation => new StrongBox<INamedTypeSymbol?>(compilation.GetTypeByMetadataName("System.EventArgs")));
-            start.RegisterSyntaxNodeAction(
-                eventArgs,
-                static (eventArgs, context) => AnalyzeDeclaration(context, eventArgs.Value),
-                SyntaxKind.MethodDeclaration,
-                SyntaxKind.LocalFunctionStatement);
-            start.RegisterSyntaxNodeAction(
-                eventArgs,
-                static (eventArgs, context) => AnalyzeAnonymousFunction(context, eventArgs.Value),
-                SyntaxKind.ParenthesizedLambdaExpression,
-                SyntaxKind.SimpleLambdaExpression,
-                SyntaxKind.AnonymousMethodExpression);
+            // Only functions marked async can be async void: they are found by their async modifier.
+            start.RegisterSyntaxNodeActionAt(eventArgs, AsyncModifier, static token => token.Parent, static (eventArgs, context) => Analyze(context, eventArgs.Value));
         });
     }
 
-    private static void AnalyzeDeclaration(SyntaxNodeAnalysisContext context, INamedTypeSymbol? eventArgs)
+    private static void Analyze(FoundNodeContext context, INamedTypeSymbol? eventArgs)
+    {
+        if (context.Node is AnonymousFunctionExpressionSyntax)
+        {
+            AnalyzeAnonymousFunction(context, eventArgs);
+        }
+        else
+        {
+            AnalyzeDeclaration(context, eventArgs);
+        }
+    }
+
+    private static void AnalyzeDeclaration(FoundNodeContext context, INamedTypeSymbol? eventArgs)
     {
         SyntaxTokenList modifiers;
         TypeSyntax returnType;
@@ -77,7 +82,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
         context.Report(Descriptors.AsyncVoid, identifier.GetLocation(), kind + " '" + identifier.ValueText + "'");
     }
 
-    private static void AnalyzeAnonymousFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol? eventArgs)
+    private static void AnalyzeAnonymousFunction(FoundNodeContext context, INamedTypeSymbol? eventArgs)
     {
         var function = (AnonymousFunctionExpressionSyntax)context.Node;
         if (!function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
@@ -133,7 +138,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>x.Event += async () => …</c>: the handler of an event, whatever the delegate type.</summary>
-    private static bool IsEventSubscription(SyntaxNode function, SemanticModel model, SyntaxNodeAnalysisContext context)
+    private static bool IsEventSubscription(SyntaxNode function, SemanticModel model, FoundNodeContext context)
     {
         var node = function.Parent;
         while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax)

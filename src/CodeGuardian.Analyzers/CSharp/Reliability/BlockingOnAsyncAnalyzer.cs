@@ -25,6 +25,8 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.BlockingOnAsync);
 
+    private static readonly IdentifierNames BlockingMembers = IdentifierNames.Of("Result", "Wait", "GetResult");
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -32,11 +34,18 @@ public sealed class BlockingOnAsyncAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var types = start.Compilation.State(TaskTypes.Resolve);
-            start.RegisterSyntaxNodeAction(types, static (types, context) => Analyze(context, types), SyntaxKind.SimpleMemberAccessExpression);
+            start.RegisterSyntaxNodeActionAt(types, BlockingMembers, MemberAccessNamedBy, static (types, context) => Analyze(context, types));
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, TaskTypes types)
+    /// <summary><c>x.Name</c> for a found name token.</summary>
+    private static SyntaxNode? MemberAccessNamedBy(SyntaxToken token) =>
+        token.Parent is SimpleNameSyntax name && name.Parent is MemberAccessExpressionSyntax memberAccess
+            && memberAccess.Name == name && memberAccess.IsKind(SyntaxKind.SimpleMemberAccessExpression)
+            ? memberAccess
+            : null;
+
+    private static void Analyze(FoundNodeContext context, TaskTypes types)
     {
         var memberAccess = (MemberAccessExpressionSyntax)context.Node;
         var name = memberAccess.Name.Identifier.ValueText;

@@ -20,10 +20,10 @@ public sealed class BlockingSleepInAsyncAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterWhenTypeExists("System.Threading.Thread", Analyze, SyntaxKind.InvocationExpression);
+        context.RegisterInvocationsWhenTypeExists("System.Threading.Thread", IdentifierNames.Of("Sleep"), Analyze);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol thread)
+    private static void Analyze(FoundNodeContext context, INamedTypeSymbol thread)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch

@@ -24,6 +24,8 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CertificateValidationDisabled);
 
+    private static readonly IdentifierNames AcceptAnyValidator = IdentifierNames.Of("DangerousAcceptAnyServerCertificateValidator");
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -40,7 +42,12 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
                     SymbolFacts.Member<IPropertySymbol>(compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"), "DangerousAcceptAnyServerCertificateValidator"))
                 : null);
         context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzeDelegateCreation(operation), OperationKind.DelegateCreation);
-        context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzePropertyReference(operation), OperationKind.PropertyReference);
+        context.RegisterOperationActionAt(
+            analysis,
+            AcceptAnyValidator,
+            IdentifierActions.ReferenceNamedBy,
+            OperationKind.PropertyReference,
+            static (analysis, operation) => analysis.AnalyzePropertyReference(operation));
     }
 
     private sealed class Callbacks
@@ -54,9 +61,9 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             _acceptAny = acceptAny;
         }
 
-        public void AnalyzePropertyReference(OperationAnalysisContext context)
+        public void AnalyzePropertyReference(FoundOperationContext context)
         {
-            // Every property use in the compilation comes here: the name decides almost all of them.
+            // Only uses of a property of that name come here (found by name in the file).
             var reference = (IPropertyReferenceOperation)context.Operation;
             if (_acceptAny is not null && string.Equals(reference.Property.Name, _acceptAny.Name, System.StringComparison.Ordinal)
                 && SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, _acceptAny))

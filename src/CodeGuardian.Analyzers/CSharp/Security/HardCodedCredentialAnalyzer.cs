@@ -42,21 +42,30 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
 
-        // An operation action, not a syntax action that asks the semantic model: the driver builds each method's
-        // operation tree once for all operation analyzers, while asking the model per literal re-binds (several times
-        // the cost in a real build). The syntactic filter below rejects almost every literal before any name work.
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        // One callback per file, not one per literal operation: every literal of the compilation (numbers, null,
+        // true…) reached the operation action, and the compiler charges each callback to the analyzer. String literals
+        // are found by their quotes in the text; the syntactic filter below rejects almost all of them, and the
+        // operation (from the operation tree the driver already built for the method) is asked for the rest only.
+        context.RegisterSemanticModelAction(static file =>
+        {
+            var tree = file.SemanticModel.SyntaxTree;
+            var root = tree.GetRoot(file.CancellationToken);
+            IdentifierSearch.ForEachStringLiteral(
+                root,
+                tree.GetText(file.CancellationToken),
+                file.FilterSpan ?? root.FullSpan,
+                static (literal, file) => AnalyzeLiteral(file, literal),
+                file,
+                file.CancellationToken);
+        });
     }
 
-    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    private static void AnalyzeLiteral(SemanticModelAnalysisContext context, LiteralExpressionSyntax syntax)
     {
-        // Every literal of the compilation comes here (numbers, null, true…), so the syntax kind rejects the others
-        // first, and a string literal's value is read from its token: asking every literal operation for its
-        // ConstantValue (boxing each number) was the largest part of this callback in a profiled real build.
-        var literal = (ILiteralOperation)context.Operation;
-        if (literal.Syntax is not LiteralExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.StringLiteralExpression)
-            || syntax.Token.ValueText is not { Length: > 0 } value
-            || !MayReport(syntax, value))
+        // A string literal's value is read from its token: no constant value is asked for.
+        if (syntax.Token.ValueText is not { Length: > 0 } value
+            || !MayReport(syntax, value)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ILiteralOperation literal)
         {
             return;
         }

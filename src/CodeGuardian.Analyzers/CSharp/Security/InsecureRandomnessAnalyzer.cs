@@ -35,10 +35,22 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    /// <summary>
+    /// The value-producing methods of <c>System.Random</c> (through .NET 10; <c>Sample</c> is its protected core): calls
+    /// are found by these names in each file, and the receiver's type is checked at the calls found.
+    /// </summary>
+    private static readonly IdentifierNames RandomMethods =
+        IdentifierNames.Of("Next", "NextInt64", "NextDouble", "NextSingle", "NextBytes", "GetItems", "GetString", "GetHexString", "Sample");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var analysis = context.Compilation.State(static compilation => compilation.GetTypeByMetadataName("System.Random") is { } random ? new RandomUse(random) : null);
-        context.RegisterOperationAction(analysis, static (analysis, operation) => analysis.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            analysis,
+            RandomMethods,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (analysis, operation) => analysis.AnalyzeInvocation(operation));
     }
 
     private sealed class RandomUse
@@ -47,7 +59,7 @@ public sealed class InsecureRandomnessAnalyzer : DiagnosticAnalyzer
 
         public RandomUse(INamedTypeSymbol random) => _random = new BaseTypeClassifier((random, "Random"));
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;

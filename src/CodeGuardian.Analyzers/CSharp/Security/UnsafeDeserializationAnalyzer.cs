@@ -40,11 +40,19 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    /// <summary>The formatters' deserializing methods: calls are found by these names in each file.</summary>
+    private static readonly IdentifierNames DeserializeMethods = IdentifierNames.Of("Deserialize", "UnsafeDeserialize", "UnsafeDeserializeMethodResponse", "ReadObject");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var sinks = context.Compilation.State(Sinks.Create);
         context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeCreation(operation), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            sinks,
+            DeserializeMethods,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (sinks, operation) => sinks.AnalyzeInvocation(operation));
         context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
         context.RegisterSymbolAction(sinks, static (sinks, symbol) => sinks.AnalyzeAttributes(symbol), SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
     }
@@ -93,11 +101,10 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!_hasFormatters || invocation.TargetMethod.Name is not ("Deserialize" or "UnsafeDeserialize" or "UnsafeDeserializeMethodResponse" or "ReadObject")
-                || invocation.Instance is null || FormatterOf(invocation.Instance.Type) is not { } formatter)
+            if (!_hasFormatters || invocation.Instance is null || FormatterOf(invocation.Instance.Type) is not { } formatter)
             {
                 return;
             }

@@ -28,13 +28,41 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    /// <summary>
+    /// The cipher classes' methods this rule reads: the weak ciphers' static methods (<c>Create</c>, <c>IsWeakKey</c>,
+    /// <c>IsSemiWeakKey</c>), <c>EncryptEcb</c>/<c>DecryptEcb</c>, and those taking an IV (<c>CreateEncryptor</c>,
+    /// <c>CreateDecryptor</c>, <c>EncryptCbc</c>, <c>TryDecryptCfb</c>, …). Calls are found by these prefixes in each file.
+    /// </summary>
+    private static readonly IdentifierNames CipherMethods = IdentifierNames.StartingWith("Create", "Encrypt", "Decrypt", "TryEncrypt", "TryDecrypt", "IsWeakKey", "IsSemiWeakKey");
+
+    private static readonly IdentifierNames EcbMode = IdentifierNames.Of("ECB");
+
+    /// <summary>SymmetricAlgorithm.IV (and its overrides, which keep the name).</summary>
+    private static readonly IdentifierNames InitializationVector = IdentifierNames.Of("IV");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var types = context.Compilation.State(static compilation => new CipherTypes(compilation) is { SymmetricAlgorithm: not null } types ? types : null);
-        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            types,
+            CipherMethods,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (types, operation) => types.AnalyzeInvocation(operation));
         context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeCreation(operation), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeFieldReference(operation), OperationKind.FieldReference);
-        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+        // Field uses and assignments are frequent and only two names matter: they are found by name in each file.
+        context.RegisterOperationActionAt(
+            types,
+            EcbMode,
+            IdentifierActions.ReferenceNamedBy,
+            OperationKind.FieldReference,
+            static (types, operation) => types.AnalyzeFieldReference(operation));
+        context.RegisterOperationActionAt(
+            types,
+            InitializationVector,
+            IdentifierActions.AssignmentTo,
+            OperationKind.SimpleAssignment,
+            static (types, operation) => types.AnalyzeAssignment(operation));
     }
 
     private sealed class CipherTypes
@@ -67,7 +95,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? SymmetricAlgorithm { get; }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -107,7 +135,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        public void AnalyzeFieldReference(FoundOperationContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
             if (reference.Field.Name == "ECB" && SymbolFacts.IsType(reference.Field.ContainingType, _cipherMode))
@@ -116,7 +144,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(FoundOperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation target && SymbolFacts.IsOrOverrides(target.Property, _iv) && IsConstantBytes(assignment.Value))
@@ -196,6 +224,9 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         }
 
         private static void Report(OperationAnalysisContext context, SyntaxNode node, string construct) =>
+            context.Report(Descriptors.WeakCipher, node.GetLocation(), construct);
+
+        private static void Report(FoundOperationContext context, SyntaxNode node, string construct) =>
             context.Report(Descriptors.WeakCipher, node.GetLocation(), construct);
     }
 }

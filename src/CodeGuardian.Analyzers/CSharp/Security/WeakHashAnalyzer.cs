@@ -40,11 +40,23 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    /// <summary>
+    /// The static methods of the hash classes (<c>Create</c>, <c>HashData</c>, <c>HashDataAsync</c>, <c>TryHashData</c>)
+    /// and the name-taking factories (<c>HashAlgorithm.Create</c>, <c>CryptoConfig.CreateFromName</c>): calls are found
+    /// by these names in each file, and the type is checked at the calls found.
+    /// </summary>
+    private static readonly IdentifierNames StaticHashMethods = IdentifierNames.Of("Create", "CreateFromName", "HashData", "HashDataAsync", "TryHashData");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var types = context.Compilation.State(static compilation => new HashTypes(compilation) is { } types
             && (types.Md5 is not null || types.Sha1 is not null || types.HmacMd5 is not null || types.HmacSha1 is not null) ? types : null);
-        context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            types,
+            StaticHashMethods,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (types, operation) => types.AnalyzeInvocation(operation));
         context.RegisterOperationAction(types, static (types, operation) => types.AnalyzeCreation(operation), OperationKind.ObjectCreation);
     }
 
@@ -77,7 +89,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? CryptoConfig { get; }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -127,6 +139,12 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
         private bool IsHashAlgorithm(ITypeSymbol? type) => _hashAlgorithm.Classify(type) is not null;
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string construct, string family)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(AlgorithmProperty, family);
+            context.Report(Descriptors.WeakHash, operation.Syntax.GetLocation(), properties, construct);
+        }
+
+        private static void Report(FoundOperationContext context, IOperation operation, string construct, string family)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(AlgorithmProperty, family);
             context.Report(Descriptors.WeakHash, operation.Syntax.GetLocation(), properties, construct);

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using CodeGuardian.Analyzers.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CodeGuardian.Analyzers.CSharp.Analysis;
+
+/// <summary>
+/// Syntax-node analysis for nodes found by name (<see cref="IdentifierSearch"/>) instead of by kind: one callback per
+/// file, and the analyzer's node action runs only on the nodes around a matching identifier, with a
+/// <see cref="FoundNodeContext"/>: the node, the file's semantic model and options, and reports through the file's
+/// context (so the driver's generated-code and suppression handling apply as for any node action). Operation actions
+/// get the operation of the node the same way (<see cref="FoundOperationContext"/>).
+/// </summary>
+internal static class IdentifierActions
+{
+    /// <summary>
+    /// Runs <paramref name="action"/> on <paramref name="nodeAt"/>(token) for every identifier token of a file that
+    /// <paramref name="names"/> match, when the compilation's <paramref name="state"/> exists.
+    /// </summary>
+    public static void RegisterSyntaxNodeActionAt<T>(
+        this CompilationStartAnalysisContext context,
+        CompilationState<T> state,
+        IdentifierNames names,
+        Func<SyntaxToken, SyntaxNode?> nodeAt,
+        Action<T, FoundNodeContext> action)
+        where T : class =>
+        context.RegisterFileSearch(state, names, nodeAt, (value, node, file) => action(value, new FoundNodeContext(node, file)));
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the operation of <paramref name="nodeAt"/>(token) for every identifier token of
+    /// a file that <paramref name="names"/> match, when it is of <paramref name="kind"/> (code that does not bind gives
+    /// an invalid operation instead) and the compilation's <paramref name="state"/> exists.
+    /// </summary>
+    public static void RegisterOperationActionAt<T>(
+        this CompilationStartAnalysisContext context,
+        CompilationState<T> state,
+        IdentifierNames names,
+        Func<SyntaxToken, SyntaxNode?> nodeAt,
+        OperationKind kind,
+        Action<T, FoundOperationContext> action)
+        where T : class =>
+        context.RegisterFileSearch(
+            state,
+            names,
+            nodeAt,
+            (value, node, file) =>
+            {
+                if (file.SemanticModel.GetOperation(node, file.CancellationToken) is { } operation && operation.Kind == kind)
+                {
+                    action(value, new FoundOperationContext(operation, file));
+                }
+            });
+
+    private static void RegisterFileSearch<T>(
+        this CompilationStartAnalysisContext context,
+        CompilationState<T> state,
+        IdentifierNames names,
+        Func<SyntaxToken, SyntaxNode?> nodeAt,
+        Action<T, SyntaxNode, SemanticModelAnalysisContext> action)
+        where T : class =>
+        context.RegisterSemanticModelAction(file =>
+        {
+            var tree = file.SemanticModel.SyntaxTree;
+            var root = tree.GetRoot(file.CancellationToken);
+            var visit = new FileVisit<T>(file, state, nodeAt, action);
+            IdentifierSearch.ForEach(
+                root,
+                tree.GetText(file.CancellationToken),
+                file.FilterSpan ?? root.FullSpan,
+                names,
+                static (token, visit) => visit.Visit(token),
+                visit,
+                file.CancellationToken);
+        });
+
+    /// <summary>The invocation whose invoked name is <paramref name="token"/> (<c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>).</summary>
+    public static SyntaxNode? InvocationNamedBy(SyntaxToken token)
+    {
+        if (token.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        SyntaxNode invoked = name.Parent switch
+        {
+            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
+            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
+            _ => name,
+        };
+        return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
+    }
+
+    /// <summary>
+    /// The expression a found name token refers through: <c>x.Name</c>, <c>x?.Name</c> (the member binding), or the name
+    /// itself (<c>Name</c> in scope, an object initializer's <c>Name = …</c>).
+    /// </summary>
+    public static SyntaxNode? ReferenceNamedBy(SyntaxToken token)
+    {
+        if (token.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        return name.Parent switch
+        {
+            MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
+            MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
+            _ => name,
+        };
+    }
+
+    /// <summary>The simple assignment whose target a found name token names (<c>x.Name = …</c>, <c>Name = …</c> in an initializer).</summary>
+    public static SyntaxNode? AssignmentTo(SyntaxToken token) =>
+        ReferenceNamedBy(token) is { Parent: AssignmentExpressionSyntax assignment } target
+            && assignment.Left == target && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            ? assignment
+            : null;
+
+    /// <summary>One file's matches.</summary>
+    private sealed class FileVisit<T>
+        where T : class
+    {
+        private readonly SemanticModelAnalysisContext _file;
+        private readonly CompilationState<T> _state;
+        private readonly Func<SyntaxToken, SyntaxNode?> _nodeAt;
+        private readonly Action<T, SyntaxNode, SemanticModelAnalysisContext> _action;
+
+        public FileVisit(SemanticModelAnalysisContext file, CompilationState<T> state, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<T, SyntaxNode, SemanticModelAnalysisContext> action)
+        {
+            _file = file;
+            _state = state;
+            _nodeAt = nodeAt;
+            _action = action;
+        }
+
+        public void Visit(SyntaxToken token)
+        {
+            if (_nodeAt(token) is not { } node || _state.Value is not { } value)
+            {
+                return;
+            }
+
+            _action(value, node, _file);
+        }
+    }
+}
+
+/// <summary>What a node action found by name gets: the node, the file's semantic model and options, a way to report.</summary>
+internal readonly struct FoundNodeContext
+{
+    private readonly SemanticModelAnalysisContext _file;
+
+    public FoundNodeContext(SyntaxNode node, SemanticModelAnalysisContext file)
+    {
+        Node = node;
+        _file = file;
+    }
+
+    public SyntaxNode Node { get; }
+
+    public SemanticModel SemanticModel => _file.SemanticModel;
+
+    public AnalyzerOptions Options => _file.Options;
+
+    public CancellationToken CancellationToken => _file.CancellationToken;
+
+    /// <summary>Reports with the severity the environment preset gives the rule (see <see cref="DiagnosticFactory"/>).</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
+        _file.Report(descriptor, location, messageArgs);
+}
+
+/// <summary>What an operation action found by name gets: the operation, the file's options, a way to report.</summary>
+internal readonly struct FoundOperationContext
+{
+    private readonly SemanticModelAnalysisContext _file;
+
+    public FoundOperationContext(IOperation operation, SemanticModelAnalysisContext file)
+    {
+        Operation = operation;
+        _file = file;
+    }
+
+    public IOperation Operation { get; }
+
+    public Compilation Compilation => _file.SemanticModel.Compilation;
+
+    public AnalyzerOptions Options => _file.Options;
+
+    public CancellationToken CancellationToken => _file.CancellationToken;
+
+    /// <summary>Reports with the severity the environment preset gives the rule (see <see cref="DiagnosticFactory"/>).</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
+        _file.Report(descriptor, location, null, messageArgs);
+
+    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs) =>
+        _file.Report(descriptor, location, properties, messageArgs);
+}
