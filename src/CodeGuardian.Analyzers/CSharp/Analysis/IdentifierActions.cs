@@ -52,7 +52,7 @@ internal static class IdentifierActions
             {
                 if (file.SemanticModel.GetOperation(node, file.CancellationToken) is { } operation && operation.Kind == kind)
                 {
-                    action(value, new FoundOperationContext(operation, file));
+                    action(value, new FoundOperationContext(operation, file.SemanticModel.Compilation, file.Options, file.ReportDiagnostic, file.CancellationToken));
                 }
             });
 
@@ -77,6 +77,48 @@ internal static class IdentifierActions
                 visit,
                 file.CancellationToken);
         });
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on each node whose token contains one of <paramref name="words"/> (ASCII, any
+    /// case; see <see cref="IdentifierSearch.NodesOfTokensContaining"/>), when the compilation's <paramref name="state"/>
+    /// exists: a syntax-tree action, for rules that need no semantic model.
+    /// </summary>
+    public static void RegisterSyntaxTreeSearch<T>(
+        this CompilationStartAnalysisContext context,
+        CompilationState<T> state,
+        string[] words,
+        Func<SyntaxToken, SyntaxNode?> nodeAt,
+        Action<T, FoundSyntaxContext> action)
+        where T : class =>
+        context.RegisterSyntaxTreeAction(file =>
+        {
+            if (FindNodes(file, words, nodeAt) is { } nodes && state.Value is { } value)
+            {
+                foreach (var node in nodes)
+                {
+                    action(value, new FoundSyntaxContext(node, file));
+                }
+            }
+        });
+
+    /// <summary>The same without compilation state.</summary>
+    public static void RegisterSyntaxTreeSearch(this AnalysisContext context, string[] words, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<FoundSyntaxContext> action) =>
+        context.RegisterSyntaxTreeAction(file =>
+        {
+            if (FindNodes(file, words, nodeAt) is { } nodes)
+            {
+                foreach (var node in nodes)
+                {
+                    action(new FoundSyntaxContext(node, file));
+                }
+            }
+        });
+
+    private static System.Collections.Generic.List<SyntaxNode>? FindNodes(SyntaxTreeAnalysisContext file, string[] words, Func<SyntaxToken, SyntaxNode?> nodeAt)
+    {
+        var root = file.Tree.GetRoot(file.CancellationToken);
+        return IdentifierSearch.NodesOfTokensContaining(root, file.Tree.GetText(file.CancellationToken), file.FilterSpan ?? root.FullSpan, words, nodeAt, file.CancellationToken);
+    }
 
     /// <summary>The invocation whose invoked name is <paramref name="token"/> (<c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>).</summary>
     public static SyntaxNode? InvocationNamedBy(SyntaxToken token)
@@ -174,20 +216,61 @@ internal readonly struct FoundNodeContext
         _file.Report(descriptor, location, messageArgs);
 }
 
-/// <summary>What an operation action found by name gets: the operation, the file's options, a way to report.</summary>
+/// <summary>
+/// What an operation action found by name gets: the operation, the compilation and options, a way to report. Rules
+/// that also keep ordinary operation actions (creations) make one from their <see cref="OperationAnalysisContext"/>
+/// (<see cref="Of"/>) once a sink is found, so both paths share one check.
+/// </summary>
 internal readonly struct FoundOperationContext
 {
-    private readonly SemanticModelAnalysisContext _file;
+    private readonly Action<Diagnostic> _report;
 
-    public FoundOperationContext(IOperation operation, SemanticModelAnalysisContext file)
+    public FoundOperationContext(IOperation operation, Compilation compilation, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         Operation = operation;
-        _file = file;
+        Compilation = compilation;
+        Options = options;
+        _report = report;
+        CancellationToken = cancellationToken;
     }
 
     public IOperation Operation { get; }
 
-    public Compilation Compilation => _file.SemanticModel.Compilation;
+    public Compilation Compilation { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The context of an ordinary operation action (allocates the report delegate: call it at a finding, not per callback).</summary>
+    public static FoundOperationContext Of(OperationAnalysisContext context) =>
+        new(context.Operation, context.Compilation, context.Options, context.ReportDiagnostic, context.CancellationToken);
+
+    /// <summary>Reports with the severity the environment preset gives the rule (see <see cref="DiagnosticFactory"/>).</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
+        Report(descriptor, location, null, messageArgs);
+
+    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
+    {
+        if (DiagnosticFactory.Create(descriptor, location, Options, properties, messageArgs) is { } diagnostic)
+        {
+            _report(diagnostic);
+        }
+    }
+}
+
+/// <summary>What a node action found by a syntax-tree search gets: the node, the file's options, a way to report.</summary>
+internal readonly struct FoundSyntaxContext
+{
+    private readonly SyntaxTreeAnalysisContext _file;
+
+    public FoundSyntaxContext(SyntaxNode node, SyntaxTreeAnalysisContext file)
+    {
+        Node = node;
+        _file = file;
+    }
+
+    public SyntaxNode Node { get; }
 
     public AnalyzerOptions Options => _file.Options;
 
@@ -195,8 +278,5 @@ internal readonly struct FoundOperationContext
 
     /// <summary>Reports with the severity the environment preset gives the rule (see <see cref="DiagnosticFactory"/>).</summary>
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
-        _file.Report(descriptor, location, null, messageArgs);
-
-    public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs) =>
-        _file.Report(descriptor, location, properties, messageArgs);
+        _file.Report(descriptor, location, messageArgs);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Performance;
@@ -11,15 +12,16 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeGuardian.Analyzers.CSharp.Analysis;
 
 /// <summary>
-/// The names an analyzer looks for: whole identifiers (<c>Break</c>, <c>Sleep</c>) or identifiers that start with a
-/// prefix (<c>Write…</c>). ASCII only, so that the search can compare the file's characters.
+/// The names an analyzer looks for: whole identifiers (<c>Break</c>, <c>Sleep</c>), identifiers that start with a
+/// prefix (<c>Write…</c>) or end with a suffix (<c>…Async</c>). ASCII only, so that the search can compare the file's
+/// characters.
 /// </summary>
 internal sealed class IdentifierNames
 {
     private readonly string[] _names;
-    private readonly bool _prefixes;
+    private readonly NamePart[] _parts;
 
-    private IdentifierNames(string[] names, bool prefixes)
+    private IdentifierNames(string[] names, NamePart[] parts)
     {
         foreach (var name in names)
         {
@@ -30,31 +32,80 @@ internal sealed class IdentifierNames
         }
 
         _names = names;
-        _prefixes = prefixes;
+        _parts = parts;
+    }
+
+    /// <summary>Which part of an identifier a listed name must be.</summary>
+    internal enum NamePart : byte
+    {
+        Whole,
+        Prefix,
+        Suffix,
     }
 
     /// <summary>Identifiers spelled exactly as one of <paramref name="names"/>.</summary>
-    public static IdentifierNames Of(params string[] names) => new(names, prefixes: false);
+    public static IdentifierNames Of(params string[] names) => new(names, Parts(names.Length, NamePart.Whole));
 
     /// <summary>Identifiers that start with one of <paramref name="prefixes"/>.</summary>
-    public static IdentifierNames StartingWith(params string[] prefixes) => new(prefixes, prefixes: true);
+    public static IdentifierNames StartingWith(params string[] prefixes) => new(prefixes, Parts(prefixes.Length, NamePart.Prefix));
 
-    internal string[] Names => _names;
-
-    internal bool Prefixes => _prefixes;
-
-    /// <summary>Whether an identifier's value (escapes resolved, no <c>@</c>) is one of the names.</summary>
-    public bool Matches(string valueText)
+    /// <summary>Identifiers spelled as one of <paramref name="names"/>, starting with one of <paramref name="prefixes"/> or ending with one of <paramref name="suffixes"/>.</summary>
+    public static IdentifierNames Create(string[] names, string[] prefixes, string[] suffixes)
     {
-        foreach (var name in _names)
+        var all = new string[names.Length + prefixes.Length + suffixes.Length];
+        var parts = new NamePart[all.Length];
+        var i = 0;
+        foreach (var (list, part) in new[] { (names, NamePart.Whole), (prefixes, NamePart.Prefix), (suffixes, NamePart.Suffix) })
         {
-            if (_prefixes ? valueText.StartsWith(name, StringComparison.Ordinal) : valueText == name)
+            foreach (var name in list)
             {
-                return true;
+                all[i] = name;
+                parts[i++] = part;
             }
         }
 
-        return false;
+        return new(all, parts);
+    }
+
+    internal int Count => _names.Length;
+
+    internal string Name(int index) => _names[index];
+
+    internal NamePart Part(int index) => _parts[index];
+
+    /// <summary>Whether an identifier's value (escapes resolved, no <c>@</c>) is one of the names.</summary>
+    public bool Matches(string valueText) => FirstMatch(valueText) >= 0;
+
+    /// <summary>The first listed name that <paramref name="identifier"/> matches, or -1.</summary>
+    internal int FirstMatch(string identifier)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var name = _names[i];
+            var matches = _parts[i] switch
+            {
+                NamePart.Prefix => identifier.StartsWith(name, StringComparison.Ordinal),
+                NamePart.Suffix => identifier.EndsWith(name, StringComparison.Ordinal),
+                _ => identifier == name,
+            };
+            if (matches)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static NamePart[] Parts(int count, NamePart part)
+    {
+        var parts = new NamePart[count];
+        for (var i = 0; i < count; i++)
+        {
+            parts[i] = part;
+        }
+
+        return parts;
     }
 
     private static bool IsAsciiIdentifier(string name)
@@ -108,34 +159,10 @@ internal static class IdentifierSearch
         {
             text.CopyTo(0, chars, 0, text.Length);
             var all = new ReadOnlySpan<char>(chars, 0, text.Length);
-            foreach (var name in names.Names)
+            for (var index = 0; index < names.Count; index++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var from = span.Start;
-                while (from < span.End)
-                {
-                    var at = all.Slice(from, span.End - from).IndexOf(name.AsSpan(), StringComparison.Ordinal);
-                    if (at < 0)
-                    {
-                        break;
-                    }
-
-                    var position = from + at;
-                    from = position + 1;
-                    var end = position + name.Length;
-                    if ((position > 0 && IsAsciiIdentifierPart(all[position - 1]))
-                        || (!names.Prefixes && end < all.Length && IsAsciiIdentifierPart(all[end])))
-                    {
-                        continue;
-                    }
-
-                    var token = root.FindToken(position);
-                    var start = position > 0 && all[position - 1] == '@' ? position - 1 : position;
-                    if (token.SpanStart == start && IsIdentifierLike(token) && names.Matches(token.ValueText))
-                    {
-                        found(token, argument);
-                    }
-                }
+                FindWritten(root, all, span, names, index, found, argument);
             }
 
             FindEscapedIdentifiers(root, all, span, names, found, argument);
@@ -200,6 +227,119 @@ internal static class IdentifierSearch
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>
+    /// Identifiers in which listed name <paramref name="index"/> is written out (no escape in that part). A token that
+    /// an earlier listed name finds as written is left to that name, so each token is found once.
+    /// </summary>
+    private static void FindWritten<TArg>(
+        SyntaxNode root,
+        ReadOnlySpan<char> all,
+        TextSpan span,
+        IdentifierNames names,
+        int index,
+        Action<SyntaxToken, TArg> found,
+        TArg argument)
+    {
+        var name = names.Name(index);
+        var part = names.Part(index);
+        var from = span.Start;
+        while (from < span.End)
+        {
+            var at = all.Slice(from, span.End - from).IndexOf(name.AsSpan(), StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var position = from + at;
+            from = position + 1;
+            var end = position + name.Length;
+            var startsHere = position == 0 || !IsAsciiIdentifierPart(all[position - 1]);
+            var endsHere = end >= all.Length || !IsAsciiIdentifierPart(all[end]);
+            if ((part != IdentifierNames.NamePart.Suffix && !startsHere) || (part != IdentifierNames.NamePart.Prefix && !endsHere))
+            {
+                continue;
+            }
+
+            var token = root.FindToken(position);
+            if (!IsIdentifierLike(token) || !span.Contains(token.SpanStart))
+            {
+                continue;
+            }
+
+            // Where the name must sit in the token: at its start (after a verbatim @) or at its end.
+            var expectedStart = position > 0 && all[position - 1] == '@' ? position - 1 : position;
+            var placed = part == IdentifierNames.NamePart.Suffix ? token.Span.End == end && token.Span.Contains(position) : token.SpanStart == expectedStart;
+            if (placed && names.Matches(token.ValueText) && names.FirstMatch(WithoutAt(token.Text)) == index)
+            {
+                found(token, argument);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes (<paramref name="nodeAt"/> of a token) whose token contains one of <paramref name="words"/>, compared
+    /// without regard to ASCII case, each once and in file order. For rules whose findings need one of a few words in a
+    /// literal (<c>localhost</c>, <c>select</c>): the words are searched in the text, and only tokens that contain one
+    /// are handed on, so comments, code and other literals cost a vectorized search.
+    /// </summary>
+    public static List<SyntaxNode>? NodesOfTokensContaining(
+        SyntaxNode root,
+        SourceText text,
+        TextSpan span,
+        string[] words,
+        Func<SyntaxToken, SyntaxNode?> nodeAt,
+        CancellationToken cancellationToken)
+    {
+        if (span.Length == 0)
+        {
+            return null;
+        }
+
+        HashSet<SyntaxNode>? nodes = null;
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.CopyTo(0, chars, 0, text.Length);
+            var all = new ReadOnlySpan<char>(chars, 0, text.Length);
+            foreach (var word in words)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var from = span.Start;
+                while (from < span.End)
+                {
+                    var at = all.Slice(from, span.End - from).IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase);
+                    if (at < 0)
+                    {
+                        break;
+                    }
+
+                    var position = from + at;
+                    from = position + 1;
+                    var token = root.FindToken(position);
+                    if (token.Span.Contains(position) && position + word.Length <= token.Span.End && nodeAt(token) is { } node)
+                    {
+                        (nodes ??= new HashSet<SyntaxNode>()).Add(node);
+                        from = Math.Max(from, token.Span.End);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        if (nodes is null)
+        {
+            return null;
+        }
+
+        var ordered = new List<SyntaxNode>(nodes);
+        ordered.Sort(static (a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        return ordered;
     }
 
     internal static bool IsAsciiIdentifierPart(char c) =>

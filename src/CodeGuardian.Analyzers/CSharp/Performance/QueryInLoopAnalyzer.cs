@@ -32,10 +32,22 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    /// <summary>
+    /// Every name a round trip can have (see <c>IsRoundTrip</c>): <c>SaveChanges</c>, <c>Find</c>, ADO.NET's and
+    /// Dapper's <c>Execute…</c> and Dapper's <c>Query…</c>, and Entity Framework's <c>…Async</c> operators. Calls are
+    /// found by these names in each file, and the method is checked at the calls found.
+    /// </summary>
+    private static readonly IdentifierNames RoundTripNames = IdentifierNames.Create(["SaveChanges", "Find"], ["Execute", "Query"], ["Async"]);
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var sinks = context.Compilation.State(static compilation => new QuerySinks(compilation) is { Any: true } sinks ? sinks : null);
-        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            sinks,
+            RoundTripNames,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (sinks, operation) => sinks.AnalyzeInvocation(operation));
     }
 
     private sealed class QuerySinks
@@ -59,7 +71,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
 
         public bool Any => _efQueryable is not null || _dbContext is not null || _dapper is not null || _dbCommand is not null || _dataCommand is not null;
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!IsRoundTrip(invocation.TargetMethod) || EnclosingLoop(invocation) is not { } loop)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
+using CodeGuardian.Analyzers.CSharp.Analysis;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Lexing;
 using CodeGuardian.Analyzers.Text.Sql;
@@ -35,11 +36,31 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
-        context.RegisterSyntaxNodeAction(AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+        context.RegisterSyntaxTreeSearch(StatementWords, StringNode, static context =>
+        {
+            if (context.Node is InterpolatedStringExpressionSyntax)
+            {
+                AnalyzeInterpolatedString(context);
+            }
+            else
+            {
+                AnalyzeLiteral(context);
+            }
+        });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    /// <summary>Both rules need one of these statements (any case): strings without one are never lexed.</summary>
+    private static readonly string[] StatementWords = { "select", "update", "delete" };
+
+    /// <summary>The string literal, or the whole interpolated string, a token is text of.</summary>
+    private static SyntaxNode? StringNode(SyntaxToken token) => token.Parent switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal,
+        InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
+        _ => null,
+    };
+
+    private static void AnalyzeLiteral(FoundSyntaxContext context)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
@@ -84,7 +105,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
         Analyze(context, content, token.SpanStart + open, options, holes: null, literal);
     }
 
-    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeInterpolatedString(FoundSyntaxContext context)
     {
         var node = (InterpolatedStringExpressionSyntax)context.Node;
 
@@ -135,7 +156,7 @@ public sealed class SqlInStringLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ReadOnlySpan<char> sql, int position, SqlLexerOptions options, List<int>? holes, ExpressionSyntax expression)
+    private static void Analyze(FoundSyntaxContext context, ReadOnlySpan<char> sql, int position, SqlLexerOptions options, List<int>? holes, ExpressionSyntax expression)
     {
         var matches = new List<SqlMatch>();
         var tree = context.Node.SyntaxTree;

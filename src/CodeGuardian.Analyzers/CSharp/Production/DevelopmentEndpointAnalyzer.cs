@@ -22,6 +22,20 @@ public sealed class DevelopmentEndpointAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.DevelopmentEndpoint);
 
+    /// <summary>
+    /// Every host <see cref="DevelopmentHostScanner"/> reports contains one of these (any case): string literals and
+    /// interpolated text without one are never scanned.
+    /// </summary>
+    private static readonly string[] HostWords = { "localhost", "127.0.0.1", "0.0.0.0", "[::1]", "dev", "staging" };
+
+    /// <summary>The string literal (UTF-8 included) or interpolated text a token is the text of.</summary>
+    private static SyntaxNode? StringTokenNode(SyntaxToken token) => token.Parent switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) => literal,
+        InterpolatedStringTextSyntax text => text,
+        _ => null,
+    };
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -30,16 +44,11 @@ public sealed class DevelopmentEndpointAnalyzer : DiagnosticAnalyzer
         {
             var options = start.Options;
             var isTestProject = start.Compilation.State(compilation => new StrongBox<bool>(TestCode.IsTestProject(compilation, options)));
-            start.RegisterSyntaxNodeAction(
-                isTestProject,
-                static (isTestProject, context) => Analyze(context, isTestProject.Value),
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringText);
+            start.RegisterSyntaxTreeSearch(isTestProject, HostWords, StringTokenNode, static (isTestProject, context) => Analyze(context, isTestProject.Value));
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, bool isTestProject)
+    private static void Analyze(FoundSyntaxContext context, bool isTestProject)
     {
         var token = context.Node switch
         {

@@ -26,6 +26,10 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    private static readonly IdentifierNames StartMethod = IdentifierNames.Of("Start");
+
+    private static readonly IdentifierNames StartInfoProperties = IdentifierNames.Of("FileName", "Arguments");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         ProcessSinks.Register(context);
@@ -54,9 +58,21 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 && compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo") is { } startInfo
                     ? new Block(new ProcessSinks(process, startInfo))
                     : null);
-            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
+            // Calls and assignments are found by name in each file; creations stay operation actions (`new()` and
+            // aliases hide the type's name).
+            context.RegisterOperationActionAt(
+                blocks,
+                StartMethod,
+                IdentifierActions.InvocationNamedBy,
+                OperationKind.Invocation,
+                static (block, operation) => block.AnalyzeInvocation(operation));
             context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+            context.RegisterOperationActionAt(
+                blocks,
+                StartInfoProperties,
+                IdentifierActions.AssignmentTo,
+                OperationKind.SimpleAssignment,
+                static (block, operation) => block.AnalyzeAssignment(operation));
         }
 
         private sealed class Block
@@ -71,7 +87,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
             // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
             private static ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value));
 
-            public void AnalyzeInvocation(OperationAnalysisContext context)
+            public void AnalyzeInvocation(FoundOperationContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
@@ -88,11 +104,11 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 var creation = (IObjectCreationOperation)context.Operation;
                 if (SymbolEqualityComparer.Default.Equals(creation.Type, _sinks._startInfo))
                 {
-                    CheckStringArguments(context, creation.Arguments, "new ProcessStartInfo");
+                    CheckStringArguments(FoundOperationContext.Of(context), creation.Arguments, "new ProcessStartInfo");
                 }
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
+            public void AnalyzeAssignment(FoundOperationContext context)
             {
                 var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation target)
@@ -107,7 +123,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            private static void CheckStringArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
+            private static void CheckStringArguments(FoundOperationContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
             {
                 foreach (var argument in arguments)
                 {
@@ -119,7 +135,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            private static void Check(OperationAnalysisContext context, IOperation value, string sink)
+            private static void Check(FoundOperationContext context, IOperation value, string sink)
             {
                 if (ConstantStringAnalysis.IsInvalid(value))
                 {

@@ -33,13 +33,33 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    private static readonly IdentifierNames CommandTextProperty = IdentifierNames.Of("CommandText");
+
+    /// <summary>
+    /// Names of the raw-SQL methods <see cref="SqlSinks.RawSqlSink"/> accepts, as prefixes: Entity Framework's
+    /// <c>FromSqlRaw</c>, <c>ExecuteSqlRaw(Async)</c>, <c>SqlQueryRaw</c>, and Dapper's <c>Query…</c> and <c>Execute…</c>.
+    /// </summary>
+    private static readonly IdentifierNames RawSqlMethods = IdentifierNames.StartingWith("FromSqlRaw", "SqlQueryRaw", "Query", "Execute");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // Operation actions for the whole compilation: per-block registration cost more than the checks.
         var blocks = context.Compilation.State(static compilation => SqlSinks.Create(compilation) is { } sinks ? new BlockAnalysis(sinks) : null);
-        context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+        // CommandText assignments and raw-SQL calls are found by name in each file; creations stay operation actions
+        // (`new()` and aliases hide the type's name).
+        context.RegisterOperationActionAt(
+            blocks,
+            CommandTextProperty,
+            IdentifierActions.AssignmentTo,
+            OperationKind.SimpleAssignment,
+            static (block, operation) => block.AnalyzeAssignment(operation));
         context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            blocks,
+            RawSqlMethods,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (block, operation) => block.AnalyzeInvocation(operation));
     }
 
     /// <summary>The SQL sinks of one compilation.</summary>
@@ -139,7 +159,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
         private ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value), _sinks.ParameterSinks);
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(FoundOperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation target || !_sinks.IsCommandText(target.Property))
@@ -167,11 +187,11 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             var sql = SymbolFacts.ArgumentAt(creation.Arguments, 0);
             if (sql is not null)
             {
-                Check(context, sql, "new " + constructor.ContainingType.Name, SinkCommandConstructor);
+                Check(FoundOperationContext.Of(context), sql, "new " + constructor.ContainingType.Name, SinkCommandConstructor);
             }
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var sink = _sinks.RawSqlSink(invocation.TargetMethod, out var kind);
@@ -187,7 +207,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void Check(OperationAnalysisContext context, IOperation sql, string sinkName, string kind)
+        private void Check(FoundOperationContext context, IOperation sql, string sinkName, string kind)
         {
             if (ConstantStringAnalysis.IsInvalid(sql))
             {

@@ -68,6 +68,28 @@ public sealed class IdentifierSearchTests
     }
 
     [Fact]
+    public void Names_prefixes_and_suffixes_together_find_each_token_once()
+    {
+        var found = Find(
+            """
+            class C
+            {
+                void M(dynamic db)
+                {
+                    db.ExecuteReaderAsync(); db.ToListAsync(); db.SaveChanges(); db.SaveChangesAsync(); db.Execute();
+                    db.\u0054oListAsync(); db.Execute\u0052eader();
+                    db.AsyncHelper(); db.ToListAsyncX(); db.SaveChangesNow(); db.ReExecute(); db.AsyncAsync();
+                }
+            }
+            """,
+            IdentifierNames.Create(["SaveChanges"], ["Execute"], ["Async"]));
+
+        Assert.Equal(
+            new[] { "5:ExecuteReaderAsync", "5:ToListAsync", "5:SaveChanges", "5:SaveChangesAsync", "5:Execute", "6:\\u0054oListAsync", "6:Execute\\u0052eader", "7:AsyncAsync" },
+            found);
+    }
+
+    [Fact]
     public void Contextual_keywords_count_as_identifiers()
     {
         var found = Find(
@@ -124,6 +146,33 @@ public sealed class IdentifierSearchTests
         IdentifierSearch.ForEachStringLiteral(root, tree.GetText(), root.FullSpan, static (literal, found) => found.Add(literal.Token.ValueText), found, CancellationToken.None);
 
         Assert.Equal(new[] { "plain \" escaped", "verbatim \" quoted", "raw \"quoted\"", "hole", "raw one line" }, found);
+    }
+
+    [Fact]
+    public void Tokens_containing_words_give_each_node_once_in_file_order()
+    {
+        const string Source = """
+            class C
+            {
+                // select in a comment
+                void Select(int update) { }
+                string a = $"SELECT * FROM {a} WHERE x = 'Update'", b = "no match", c = @"delete from t", d = "sel" + "ect";
+                string e = "DELETE";
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(Source);
+        var root = tree.GetRoot();
+        var nodes = IdentifierSearch.NodesOfTokensContaining(
+            root,
+            tree.GetText(),
+            root.FullSpan,
+            new[] { "select", "update", "delete" },
+            static token => token.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringTextSyntax { Parent: { } interpolated } ? interpolated : token.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal ? literal : null,
+            CancellationToken.None);
+
+        Assert.NotNull(nodes);
+        Assert.Equal(new[] { "$\"SELECT * FROM {a} WHERE x = 'Update'\"", "@\"delete from t\"", "\"DELETE\"" }, nodes!.ConvertAll(static node => node.ToString()));
+        Assert.Null(IdentifierSearch.NodesOfTokensContaining(root, tree.GetText(), root.FullSpan, new[] { "merge" }, static token => token.Parent, CancellationToken.None));
     }
 
     [Theory]
