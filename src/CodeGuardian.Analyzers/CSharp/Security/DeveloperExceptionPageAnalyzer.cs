@@ -30,6 +30,8 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    private static readonly IdentifierNames UseDeveloperExceptionPage = IdentifierNames.Of("UseDeveloperExceptionPage");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var guards = context.Compilation.State(static compilation =>
@@ -39,7 +41,12 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
                     compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
                     compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"))
                 : null);
-        context.RegisterOperationAction(guards, static (guards, operation) => guards.AnalyzeInvocation(operation), OperationKind.Invocation);
+        context.RegisterOperationActionAt(
+            guards,
+            UseDeveloperExceptionPage,
+            IdentifierActions.InvocationNamedBy,
+            OperationKind.Invocation,
+            static (guards, operation) => guards.AnalyzeInvocation(operation));
     }
 
     private sealed class Guards
@@ -55,7 +62,7 @@ public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
             _legacyHostExtensions = legacyHostExtensions;
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(FoundOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "UseDeveloperExceptionPage" || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _extensions))

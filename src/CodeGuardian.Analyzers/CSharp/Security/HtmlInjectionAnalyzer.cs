@@ -24,6 +24,8 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
+    private static readonly IdentifierNames RawMethod = IdentifierNames.Of("Raw");
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         HtmlSinks.Register(context);
@@ -54,7 +56,14 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
                     ? null
                     : new Block(new HtmlSinks(htmlHelper, htmlString, markupString));
             });
-            context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeInvocation(operation), OperationKind.Invocation);
+            // Html.Raw calls are found by name in each file; creations and casts stay operation actions (`new()` and
+            // aliases hide the type's name).
+            context.RegisterOperationActionAt(
+                blocks,
+                RawMethod,
+                IdentifierActions.InvocationNamedBy,
+                OperationKind.Invocation,
+                static (block, operation) => block.AnalyzeInvocation(operation));
             context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeCreation(operation), OperationKind.ObjectCreation);
             context.RegisterOperationAction(blocks, static (block, operation) => block.AnalyzeConversion(operation), OperationKind.Conversion);
         }
@@ -71,7 +80,7 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
             // One analysis per sink found (sinks are rare), over the operation block the value belongs to.
             private static ConstantStringAnalysis StringsAround(IOperation value) => new(ConstantStringAnalysis.RootsOf(value));
 
-            public void AnalyzeInvocation(OperationAnalysisContext context)
+            public void AnalyzeInvocation(FoundOperationContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
@@ -96,11 +105,11 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
 
                 if (SymbolFacts.IsType(creation.Type, _sinks._htmlString))
                 {
-                    Check(context, creation.Arguments[0].Value, "new HtmlString");
+                    Check(FoundOperationContext.Of(context), creation.Arguments[0].Value, "new HtmlString");
                 }
                 else if (SymbolFacts.IsType(creation.Type, _sinks._markupString))
                 {
-                    Check(context, creation.Arguments[0].Value, "new MarkupString");
+                    Check(FoundOperationContext.Of(context), creation.Arguments[0].Value, "new MarkupString");
                 }
             }
 
@@ -112,10 +121,10 @@ public sealed class HtmlInjectionAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                Check(context, conversion.Operand, "(MarkupString)");
+                Check(FoundOperationContext.Of(context), conversion.Operand, "(MarkupString)");
             }
 
-            private static void Check(OperationAnalysisContext context, IOperation value, string sink)
+            private static void Check(FoundOperationContext context, IOperation value, string sink)
             {
                 if (ConstantStringAnalysis.IsInvalid(value))
                 {
