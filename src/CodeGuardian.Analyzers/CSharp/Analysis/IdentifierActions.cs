@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CodeGuardian.Analyzers.Configuration;
@@ -114,7 +115,7 @@ internal static class IdentifierActions
             }
         });
 
-    private static System.Collections.Generic.List<SyntaxNode>? FindNodes(SyntaxTreeAnalysisContext file, string[] words, Func<SyntaxToken, SyntaxNode?> nodeAt)
+    private static List<SyntaxNode>? FindNodes(SyntaxTreeAnalysisContext file, string[] words, Func<SyntaxToken, SyntaxNode?> nodeAt)
     {
         var root = file.Tree.GetRoot(file.CancellationToken);
         return IdentifierSearch.NodesOfTokensContaining(root, file.Tree.GetText(file.CancellationToken), file.FilterSpan ?? root.FullSpan, words, nodeAt, file.CancellationToken);
@@ -163,6 +164,26 @@ internal static class IdentifierActions
             ? assignment
             : null;
 
+    /// <summary>
+    /// The simple assignment a found token is part of, target or value (<c>x.Setting = Kind.All</c> found by either name);
+    /// the search stops at the statement, member or function around the token.
+    /// </summary>
+    public static SyntaxNode? AssignmentAround(SyntaxToken token)
+    {
+        for (var node = token.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    return assignment;
+                case StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or AttributeSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>One file's matches.</summary>
     private sealed class FileVisit<T>
         where T : class
@@ -171,6 +192,8 @@ internal static class IdentifierActions
         private readonly CompilationState<T> _state;
         private readonly Func<SyntaxToken, SyntaxNode?> _nodeAt;
         private readonly Action<T, SyntaxNode, SemanticModelAnalysisContext> _action;
+        private SyntaxNode? _first;
+        private HashSet<SyntaxNode>? _seen;
 
         public FileVisit(SemanticModelAnalysisContext file, CompilationState<T> state, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<T, SyntaxNode, SemanticModelAnalysisContext> action)
         {
@@ -182,12 +205,30 @@ internal static class IdentifierActions
 
         public void Visit(SyntaxToken token)
         {
-            if (_nodeAt(token) is not { } node || _state.Value is not { } value)
+            if (_nodeAt(token) is not { } node || !FirstVisit(node) || _state.Value is not { } value)
             {
                 return;
             }
 
             _action(value, node, _file);
+        }
+
+        /// <summary>Two names found in one node (an assignment's target and value) analyze it once.</summary>
+        private bool FirstVisit(SyntaxNode node)
+        {
+            if (_first is null)
+            {
+                _first = node;
+                return true;
+            }
+
+            if (_first == node)
+            {
+                return false;
+            }
+
+            _seen ??= new HashSet<SyntaxNode> { _first };
+            return _seen.Add(node);
         }
     }
 }

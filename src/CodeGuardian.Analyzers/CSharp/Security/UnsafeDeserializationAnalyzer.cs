@@ -43,6 +43,12 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
     /// <summary>The formatters' deserializing methods: calls are found by these names in each file.</summary>
     private static readonly IdentifierNames DeserializeMethods = IdentifierNames.Of("Deserialize", "UnsafeDeserialize", "UnsafeDeserializeMethodResponse", "ReadObject");
 
+    /// <summary>
+    /// A TypeNameHandling setting names Json.NET's settings (<c>TypeNameHandling</c>, <c>ItemTypeNameHandling</c>) on
+    /// one side or the enum (<c>TypeNameHandling.Auto</c>) on the other: assignments are found by that suffix in each file.
+    /// </summary>
+    private static readonly IdentifierNames TypeNameHandlingNames = IdentifierNames.Create([], [], ["TypeNameHandling"]);
+
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var sinks = context.Compilation.State(Sinks.Create);
@@ -53,7 +59,12 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             IdentifierActions.InvocationNamedBy,
             OperationKind.Invocation,
             static (sinks, operation) => sinks.AnalyzeInvocation(operation));
-        context.RegisterOperationAction(sinks, static (sinks, operation) => sinks.AnalyzeAssignment(operation), OperationKind.SimpleAssignment);
+        context.RegisterOperationActionAt(
+            sinks,
+            TypeNameHandlingNames,
+            IdentifierActions.AssignmentAround,
+            OperationKind.SimpleAssignment,
+            static (sinks, operation) => sinks.AnalyzeAssignment(operation));
         context.RegisterSymbolAction(sinks, static (sinks, symbol) => sinks.AnalyzeAttributes(symbol), SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
     }
 
@@ -119,7 +130,7 @@ public sealed class UnsafeDeserializationAnalyzer : DiagnosticAnalyzer
             context.Report(Descriptors.UnsafeDeserialization, invocation.Syntax.GetLocation(), formatter + "." + invocation.TargetMethod.Name, FormatterAlternative);
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(FoundOperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (_typeNameHandling is null || !SymbolFacts.IsType(assignment.Target.Type, _typeNameHandling) || assignment.Target is not (IPropertyReferenceOperation or IFieldReferenceOperation))
