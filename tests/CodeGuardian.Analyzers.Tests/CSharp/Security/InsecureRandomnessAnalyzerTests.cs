@@ -57,6 +57,33 @@ public class InsecureRandomnessAnalyzerTests
     }
 
     [Fact]
+    public async Task Derived_generators_aliases_and_escaped_names_fire_like_plain_calls()
+    {
+        // Calls are found by a text search for Random's method names: every way C# can write them must be found too.
+        await Verify.VerifyAnalyzerAsync("""
+            using R = System.Random;
+            class SeededRandom : System.Random
+            {
+                public SeededRandom() : base(7) { }
+                public int Roll() => Next(6);
+            }
+            class C
+            {
+                void M(SeededRandom seeded, R random)
+                {
+                    var token = {|#0:seeded.Next()|};
+                    var otp = {|#1:random.Nex\u0074(1000, 9999)|};
+                    var key = {|#2:random.@NextInt64()|};
+                    var dice = seeded.Roll();
+                }
+            }
+            """,
+            Verify.Diagnostic("CG4011").WithLocation(0).WithArguments("Random.Next", "token"),
+            Verify.Diagnostic("CG4011").WithLocation(1).WithArguments("Random.Next", "otp"),
+            Verify.Diagnostic("CG4011").WithLocation(2).WithArguments("Random.NextInt64", "key"));
+    }
+
+    [Fact]
     public async Task Shuffles_jitter_games_and_cryptographic_generators_do_not_fire()
     {
         await Verify.VerifyAnalyzerAsync("""

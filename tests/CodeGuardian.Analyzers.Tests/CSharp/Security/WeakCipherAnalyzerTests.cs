@@ -43,6 +43,33 @@ public class WeakCipherAnalyzerTests
     }
 
     [Fact]
+    public async Task Aliases_using_static_initializers_and_escapes_fire_like_plain_uses()
+    {
+        // The uses below are found by a text search for their names: every other way C# can write them must be found too.
+        await Verify.VerifyAnalyzerAsync("""
+            #pragma warning disable SYSLIB0021
+            using System.Security.Cryptography;
+            using static System.Security.Cryptography.CipherMode;
+            using Cipher = System.Security.Cryptography.TripleDES;
+            class C
+            {
+                void M(SymmetricAlgorithm algorithm)
+                {
+                    algorithm.Mode = {|#0:ECB|};
+                    using var triple = {|#1:Cipher.Create()|};
+                    using var aes = new AesManaged { IV = {|#2:new byte[16]|}, Mode = {|#3:CipherMode.E\u0043B|} };
+                    var same = algorithm?.Mode == {|#4:CipherMode.@ECB|};
+                }
+            }
+            """,
+            Verify.Diagnostic("CG4010").WithLocation(0).WithArguments("CipherMode.ECB"),
+            Verify.Diagnostic("CG4010").WithLocation(1).WithArguments("TripleDES.Create"),
+            Verify.Diagnostic("CG4010").WithLocation(2).WithArguments("constant IV"),
+            Verify.Diagnostic("CG4010").WithLocation(3).WithArguments("CipherMode.ECB"),
+            Verify.Diagnostic("CG4010").WithLocation(4).WithArguments("CipherMode.ECB"));
+    }
+
+    [Fact]
     public async Task Aes_gcm_and_cbc_with_random_iv_do_not_fire()
     {
         await Verify.VerifyAnalyzerAsync("""
