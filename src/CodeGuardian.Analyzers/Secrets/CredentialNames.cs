@@ -155,6 +155,21 @@ public static class CredentialNames
         }
     }
 
+    /// <summary>
+    /// The ending test of <see cref="IsCredentialName(ReadOnlySpan{char})"/> for a name that ends at
+    /// <paramref name="nameEnd"/> in <paramref name="text"/> with an ASCII letter or digit, before its start is known:
+    /// it reads only the last <see cref="LongestEnding"/> characters, so characters before a shorter name can only let
+    /// it through. False: the name is no credential name.
+    /// </summary>
+    internal static bool MayEndWithCredentialWordAt(ReadOnlySpan<char> text, int nameEnd)
+    {
+        var start = nameEnd > LongestEnding ? nameEnd - LongestEnding : 0;
+        return MayEndWithCredentialWord(text.Slice(start, nameEnd - start));
+    }
+
+    // The longest ending MayEndWithCredentialWord compares ("passphrase").
+    private const int LongestEnding = 10;
+
     /// <summary>Case-insensitive ASCII suffix test; a non-ASCII character in the compared tail passes (exact check decides).</summary>
     private static bool EndsWithAscii(ReadOnlySpan<char> text, string lowerCaseSuffix)
     {

@@ -570,9 +570,10 @@ public static class SecretScanner
 
         var nameEnd = n + 1;
 
-        // A name ending in an ASCII letter or digit other than the last letter of a credential word or trailing
-        // qualifier (see CredentialNames) cannot be a credential name: most '=' and ':' end here, before the walk back.
-        if (n >= 0 && text[n] < 128 && LetterOrDigit(text[n]) && (text[n] | 0x20) is not ('d' or 'e' or 't' or 'n' or 'h' or 'y' or 'g' or 'r'))
+        // A name ending in an ASCII letter or digit but not in a credential word or trailing qualifier (see
+        // CredentialNames) cannot be a credential name: most '=' and ':' end here, before the walk back.
+        if (n >= 0 && text[n] < 128 && LetterOrDigit(text[n])
+            && ((text[n] | 0x20) is not ('d' or 'e' or 't' or 'n' or 'h' or 'y' or 'g' or 'r') || !CredentialNames.MayEndWithCredentialWordAt(text, n + 1)))
         {
             return -1;
         }

@@ -109,6 +109,36 @@ public class ScannerEquivalenceTests
         }
     }
 
+    [Fact]
+    public void Ending_test_before_the_name_start_lets_every_credential_name_through()
+    {
+        // The scanner rejects a name/value candidate by the characters before '=' or ':' before it walks back to the
+        // name's start; whatever stands before the name, no credential name may be rejected there.
+        var random = new Random(4019);
+        var words = new[]
+        {
+            "password", "Passwd", "PWD", "passphrase", "PASSPHRASE", "secret", "token", "auth", "apiKey", "api_key", "ACCESS_KEY", "privateKey",
+            "value", "Value", "string", "str", "text", "plain", "db", "my", "x", "_", "-", ".", "2", "name", "hash", "page", "public", "\u00e9",
+        };
+        var prefixes = new[] { "", "a", " ", "=", "_", "\"", "xy", "  x = ", "config.", "\u00e9" };
+        var credentials = 0;
+        for (var sample = 0; sample < 50000; sample++)
+        {
+            var name = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)]));
+            var last = name[name.Length - 1];
+            if (!(last is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')) || !CredentialNames.IsCredentialName(name))
+            {
+                continue;
+            }
+
+            credentials++;
+            var text = prefixes[random.Next(prefixes.Length)] + name;
+            Assert.True(CredentialNames.MayEndWithCredentialWordAt(text.AsSpan(), text.Length), text);
+        }
+
+        Assert.True(credentials > 5000, credentials.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static string Generate(Random random, int pieces)
     {
         var builder = new StringBuilder();

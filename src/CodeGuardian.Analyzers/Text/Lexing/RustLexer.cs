@@ -122,12 +122,8 @@ public sealed class RustLexer : ILexer
 
     private static int LineEnd(ReadOnlySpan<char> text, int i)
     {
-        while (i < text.Length && text[i] != '\n' && text[i] != '\r')
-        {
-            i++;
-        }
-
-        return i;
+        var end = text.Slice(i).IndexOfAny('\n', '\r');
+        return end < 0 ? text.Length : i + end;
     }
 
     private static int LineComment(ReadOnlySpan<char> text, int i, TokenList tokens)
@@ -156,6 +152,14 @@ public sealed class RustLexer : ILexer
         var depth = 1;
         while (i < text.Length)
         {
+            // Only a '*' or a '/' can close or open a comment: what lies between is skipped in one vectorized search.
+            var stop = text.Slice(i).IndexOfAny('*', '/');
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i += stop;
             var c = text[i];
             if (c == '*' && i + 1 < text.Length && text[i + 1] == '/')
             {
@@ -187,6 +191,14 @@ public sealed class RustLexer : ILexer
         var i = quote + 1;
         while (i < text.Length)
         {
+            // Only a quote or a backslash changes anything: what lies between is skipped in one vectorized search.
+            var stop = text.Slice(i).IndexOfAny('"', '\\');
+            if (stop < 0)
+            {
+                break;
+            }
+
+            i += stop;
             var c = text[i];
             if (c == '\\')
             {
@@ -225,12 +237,14 @@ public sealed class RustLexer : ILexer
         i++; // the opening quote
         while (i < text.Length)
         {
-            if (text[i] != '"')
+            // Only a quote can close it: the text up to the next one is skipped in one vectorized search.
+            var quote = text.Slice(i).IndexOf('"');
+            if (quote < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
+            i += quote;
             var run = 0;
             var j = i + 1;
             while (run < hashes && j < text.Length && text[j] == '#')

@@ -28,6 +28,144 @@ public class RustLexerTests
         return tokens[0];
     }
 
+    [Fact]
+    public void Strings_and_comments_end_where_a_character_by_character_scan_ends_them()
+    {
+        // The lexer skips string, raw string and comment bodies with vectorized searches; this walks them one character
+        // at a time.
+        var random = new Random(20261127);
+        var pieces = new[]
+        {
+            "\"", "\\", "\\\"", "#", "r#\"", "r##\"", "\"#", "\"##", "b\"", "br#\"", "/", "*", "//", "///", "/*", "*/", "\n", "\r", "\r\n", " ",
+            "let x = ", "a", "\u00e9", "'", "abcdefghijklmnopqrstuvwxyz0123456789", "(", ")",
+        };
+        var checkedTokens = 0;
+        for (var round = 0; round < 5000; round++)
+        {
+            var builder = new StringBuilder();
+            var count = random.Next(1, 40);
+            for (var k = 0; k < count; k++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var source = builder.ToString();
+            using var tokens = new TokenList();
+            new RustLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+            foreach (var token in tokens.AsSpan())
+            {
+                int expected;
+                if (token.Kind == TokenKind.Comment && source[token.Start + 1] == '/')
+                {
+                    expected = LineEndFrom(source, token.Start);
+                }
+                else if (token.Kind == TokenKind.Comment)
+                {
+                    expected = BlockCommentEnd(source, token.Start);
+                }
+                else if (token.Kind == TokenKind.String && source[token.Start] != '\'')
+                {
+                    var quote = source.IndexOf('"', token.Start);
+                    var hashes = 0;
+                    while (quote - 1 - hashes >= token.Start && source[quote - 1 - hashes] == '#')
+                    {
+                        hashes++;
+                    }
+
+                    expected = token.Has(TokenFlags.Raw) ? RawStringEnd(source, quote, hashes) : QuotedStringEnd(source, quote);
+                }
+                else
+                {
+                    continue;
+                }
+
+                checkedTokens++;
+                Assert.True(expected == token.End, source + " @ " + token.Start);
+            }
+        }
+
+        Assert.True(checkedTokens > 10000, checkedTokens.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static int LineEndFrom(string text, int i)
+    {
+        while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int BlockCommentEnd(string text, int start)
+    {
+        var depth = 0;
+        var i = start;
+        while (i < text.Length)
+        {
+            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                depth++;
+                i += 2;
+            }
+            else if (text[i] == '*' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                i += 2;
+                if (--depth == 0)
+                {
+                    return i;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static int QuotedStringEnd(string text, int quote)
+    {
+        var i = quote + 1;
+        while (i < text.Length)
+        {
+            if (text[i] == '\\')
+            {
+                i += 2;
+            }
+            else if (text[i] == '"')
+            {
+                return i + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static int RawStringEnd(string text, int quote, int hashes)
+    {
+        for (var i = quote + 1; i < text.Length; i++)
+        {
+            var run = 0;
+            while (text[i] == '"' && run < hashes && i + 1 + run < text.Length && text[i + 1 + run] == '#')
+            {
+                run++;
+            }
+
+            if (text[i] == '"' && run == hashes)
+            {
+                return i + 1 + hashes;
+            }
+        }
+
+        return text.Length;
+    }
+
     [Theory]
     [InlineData("r\"C:\\path\\\"")]
     [InlineData("r#\"a \"quoted\" word\"#")]

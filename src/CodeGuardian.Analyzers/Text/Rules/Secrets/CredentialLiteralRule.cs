@@ -59,7 +59,19 @@ public abstract class CredentialLiteralRule : TextRule
         foreach (var i in TokenKinds.For(file).Strings)
         {
             ref readonly var token = ref tokens[i];
-            if ((token.Flags & (TokenFlags.Interpolated | TokenFlags.Char | TokenFlags.Unterminated)) != 0)
+            // Two characters are the two quotes of an empty literal: nothing to find, and no name to look for.
+            if ((token.Flags & (TokenFlags.Interpolated | TokenFlags.Char | TokenFlags.Unterminated)) != 0 || token.Length <= 2)
+            {
+                continue;
+            }
+
+            view.MoveTo(i);
+            var name = NameOf(view, CodeView.Here);
+            var underCredentialName = IsCredential(name, file);
+
+            // Without a credential name only an embedded credential can be found, and it needs a ':' or ';' in the
+            // literal: most strings end here, before their content is sought.
+            if (!underCredentialName && file.Slice(token.Start, token.Length).IndexOfAny(':', ';') < 0)
             {
                 continue;
             }
@@ -71,9 +83,7 @@ public abstract class CredentialLiteralRule : TextRule
                 continue;
             }
 
-            view.MoveTo(i);
-            var name = NameOf(view, CodeView.Here);
-            if (IsCredential(name, file))
+            if (underCredentialName)
             {
                 var nameText = name.TextIn(file);
                 if (CredentialValues.IsRealValue(content, nameText, hasName: true))
