@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -154,23 +153,15 @@ internal static class IdentifierSearch
             return;
         }
 
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
+        using var copy = new RentedText(text);
+        var all = copy.Chars;
+        for (var index = 0; index < names.Count; index++)
         {
-            text.CopyTo(0, chars, 0, text.Length);
-            var all = new ReadOnlySpan<char>(chars, 0, text.Length);
-            for (var index = 0; index < names.Count; index++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                FindWritten(root, all, span, names, index, found, argument);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            FindWritten(root, all, span, names, index, found, argument);
+        }
 
-            FindEscapedIdentifiers(root, all, span, names, found, argument);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        FindEscapedIdentifiers(root, all, span, names, found, argument);
     }
 
     /// <summary>
@@ -192,40 +183,32 @@ internal static class IdentifierSearch
             return;
         }
 
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
+        using var copy = new RentedText(text);
+        var all = copy.Chars;
+        var from = span.Start;
+        var checkedQuotes = 0;
+        while (from < span.End)
         {
-            text.CopyTo(0, chars, 0, text.Length);
-            var all = new ReadOnlySpan<char>(chars, 0, text.Length);
-            var from = span.Start;
-            var checkedQuotes = 0;
-            while (from < span.End)
+            var at = all.Slice(from, span.End - from).IndexOf('"');
+            if (at < 0)
             {
-                var at = all.Slice(from, span.End - from).IndexOf('"');
-                if (at < 0)
-                {
-                    return;
-                }
-
-                var position = from + at;
-                from = position + 1;
-                if ((++checkedQuotes & 1023) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var token = root.FindToken(position);
-                var start = position > 0 && all[position - 1] == '@' ? position - 1 : position;
-                if (token.SpanStart == start && token.Parent is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-                {
-                    found(literal, argument);
-                    from = Math.Max(from, token.Span.End);
-                }
+                return;
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
+
+            var position = from + at;
+            from = position + 1;
+            if ((++checkedQuotes & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var token = root.FindToken(position);
+            var start = position > 0 && all[position - 1] == '@' ? position - 1 : position;
+            if (token.SpanStart == start && token.Parent is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                found(literal, argument);
+                from = Math.Max(from, token.Span.End);
+            }
         }
     }
 
@@ -299,11 +282,9 @@ internal static class IdentifierSearch
         }
 
         HashSet<SyntaxNode>? nodes = null;
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
+        using (var copy = new RentedText(text))
         {
-            text.CopyTo(0, chars, 0, text.Length);
-            var all = new ReadOnlySpan<char>(chars, 0, text.Length);
+            var all = copy.Chars;
             foreach (var word in words)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -326,10 +307,6 @@ internal static class IdentifierSearch
                     }
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
         }
 
         if (nodes is null)

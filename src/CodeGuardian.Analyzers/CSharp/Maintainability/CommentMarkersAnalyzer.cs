@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -58,20 +57,13 @@ public sealed class CommentMarkersAnalyzer : DiagnosticAnalyzer
         var text = tree.GetText(cancellationToken);
         var settings = CommentScanSettings.From(RuleOptions.For(context.Options, tree));
         var findings = new List<CommentFinding>();
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
-        try
+        using (var copy = new RentedText(text))
         {
-            text.CopyTo(0, chars, 0, text.Length);
-            var span = new ReadOnlySpan<char>(chars, 0, text.Length);
-            ScanComments(root, span, settings, findings, cancellationToken);
+            ScanComments(root, copy.Chars, settings, findings, cancellationToken);
             if (root.ContainsSkippedText)
             {
-                ScanFences(root, text, span, findings, cancellationToken);
+                ScanFences(root, text, copy.Chars, findings, cancellationToken);
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
         }
 
         foreach (var finding in findings)

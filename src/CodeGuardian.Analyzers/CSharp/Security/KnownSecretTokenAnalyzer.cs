@@ -1,5 +1,3 @@
-using System;
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Configuration;
@@ -38,25 +36,17 @@ public sealed class KnownSecretTokenAnalyzer : DiagnosticAnalyzer
         }
 
         var allowlist = SecretDiagnostics.AllowlistFor(RuleOptions.For(context.Options, context.Tree));
-        var chars = ArrayPool<char>.Shared.Rent(text.Length);
-        try
+        using var copy = new RentedText(text);
+        var findings = SecretScanner.Scan(copy.Chars, allowlist);
+        foreach (var finding in findings)
         {
-            text.CopyTo(0, chars, 0, text.Length);
-            var findings = SecretScanner.Scan(new ReadOnlySpan<char>(chars, 0, text.Length), allowlist);
-            foreach (var finding in findings)
+            var location = Location.Create(context.Tree, new TextSpan(finding.Start, finding.Length));
+            var diagnostic = DiagnosticFactory.Create(
+                Descriptors.KnownSecretToken, location, context.Options, SecretDiagnostics.PropertiesOf(finding), finding.Kind, finding.Description, finding.ConfidenceText);
+            if (diagnostic is not null)
             {
-                var location = Location.Create(context.Tree, new TextSpan(finding.Start, finding.Length));
-                var diagnostic = DiagnosticFactory.Create(
-                    Descriptors.KnownSecretToken, location, context.Options, SecretDiagnostics.PropertiesOf(finding), finding.Kind, finding.Description, finding.ConfidenceText);
-                if (diagnostic is not null)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
+                context.ReportDiagnostic(diagnostic);
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
         }
     }
 }
