@@ -30,7 +30,7 @@ internal static class IdentifierActions
         Func<SyntaxToken, SyntaxNode?> nodeAt,
         Action<T, FoundNodeContext> action)
         where T : class =>
-        context.RegisterFileSearch(state, names, nodeAt, (value, node, file) => action(value, new FoundNodeContext(node, file)));
+        context.RegisterFileSearch(state, names, nodeAt, (value, node, visit) => action(value, new FoundNodeContext(node, visit.File)));
 
     /// <summary>
     /// Runs <paramref name="action"/> on the operation of <paramref name="nodeAt"/>(token) for every identifier token of
@@ -49,11 +49,12 @@ internal static class IdentifierActions
             state,
             names,
             nodeAt,
-            (value, node, file) =>
+            (value, node, visit) =>
             {
+                var file = visit.File;
                 if (file.SemanticModel.GetOperation(node, file.CancellationToken) is { } operation && operation.Kind == kind)
                 {
-                    action(value, new FoundOperationContext(operation, file.SemanticModel.Compilation, file.Options, file.ReportDiagnostic, file.CancellationToken));
+                    action(value, new FoundOperationContext(operation, file.SemanticModel.Compilation, file.Options, visit.Reporter, file.CancellationToken));
                 }
             });
 
@@ -62,7 +63,7 @@ internal static class IdentifierActions
         CompilationState<T> state,
         IdentifierNames names,
         Func<SyntaxToken, SyntaxNode?> nodeAt,
-        Action<T, SyntaxNode, SemanticModelAnalysisContext> action)
+        Action<T, SyntaxNode, FileVisit<T>> action)
         where T : class =>
         context.RegisterSemanticModelAction(file =>
         {
@@ -191,11 +192,12 @@ internal static class IdentifierActions
         private readonly SemanticModelAnalysisContext _file;
         private readonly CompilationState<T> _state;
         private readonly Func<SyntaxToken, SyntaxNode?> _nodeAt;
-        private readonly Action<T, SyntaxNode, SemanticModelAnalysisContext> _action;
+        private readonly Action<T, SyntaxNode, FileVisit<T>> _action;
         private SyntaxNode? _first;
+        private Action<Diagnostic>? _reporter;
         private HashSet<SyntaxNode>? _seen;
 
-        public FileVisit(SemanticModelAnalysisContext file, CompilationState<T> state, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<T, SyntaxNode, SemanticModelAnalysisContext> action)
+        public FileVisit(SemanticModelAnalysisContext file, CompilationState<T> state, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<T, SyntaxNode, FileVisit<T>> action)
         {
             _file = file;
             _state = state;
@@ -210,8 +212,13 @@ internal static class IdentifierActions
                 return;
             }
 
-            _action(value, node, _file);
+            _action(value, node, this);
         }
+
+        public SemanticModelAnalysisContext File => _file;
+
+        /// <summary>The file's report method as a delegate, made once per file rather than per finding.</summary>
+        public Action<Diagnostic> Reporter => _reporter ??= _file.ReportDiagnostic;
 
         /// <summary>Two names found in one node (an assignment's target and value) analyze it once.</summary>
         private bool FirstVisit(SyntaxNode node)
