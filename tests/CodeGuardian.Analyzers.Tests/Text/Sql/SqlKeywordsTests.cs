@@ -35,6 +35,16 @@ public sealed class SqlKeywordsTests
     [InlineData("sélect")]
     [InlineData("")]
     [InlineData("averyveryverylongidentifiername")]
+    [InlineData("SQL\u007FCACHE")]
+    [InlineData("sql\u007Fcache")]
+    [InlineData("CONCAT\u007FWS")]
+    [InlineData("MD\u0015")]
+    [InlineData("SHA\u0011")]
+    [InlineData("SEL\u0005CT")]
+    [InlineData("SELECT\u0000")]
+    [InlineData("PRIVILEG\u00C5S")]
+    [InlineData("TRANSACTIOM")]
+    [InlineData("TRANSACTXON")]
     public void OtherWordsAreNone(string word) => Assert.Equal(SqlKeyword.None, SqlKeywords.Of(word.AsSpan()));
 
     [Theory]
