@@ -38,6 +38,14 @@ public sealed class SqlLexer : ILexer
             }
 
             var c = text[i];
+
+            // Names and keywords start most tokens, and an ASCII letter matches none of the cases below: tested first.
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a')
+            {
+                i = Word(text, i, hostEscapes, tokens);
+                continue;
+            }
+
             switch (c)
             {
                 case '\n':
