@@ -41,8 +41,6 @@ public sealed class PyModule
     private int _lineCount;
     private PyCall[] _calls;
     private int _callCount;
-    private int[] _strings;
-    private int _stringCount;
     private int[] _handlers;
     private int _handlerCount;
     private int[] _importLines;
@@ -94,7 +92,6 @@ public sealed class PyModule
         Array.Clear(_table, _forBase, count);
         _lines = file.Rent<PyLine>(Math.Max(16, count / 8));
         _calls = file.Rent<PyCall>(Math.Max(16, count / 16));
-        _strings = file.Rent<int>(Math.Max(16, count / 8));
         _otherNames = file.Rent<int>(Math.Max(16, count / 16));
         _assigned = file.Rent<int>(Math.Max(16, count / 32));
         _handlers = Array.Empty<int>();
@@ -133,7 +130,7 @@ public sealed class PyModule
     }
 
     /// <summary>Token indexes of the string literals, in order.</summary>
-    public ReadOnlySpan<int> Strings => new(_strings, 0, _stringCount);
+    public ReadOnlySpan<int> Strings => _tokens.StringIndices;
 
     /// <summary>Line indexes of the <c>except</c> clause headers, in order.</summary>
     public ReadOnlySpan<int> HandlerLines => new(_handlers, 0, _handlerCount);
@@ -815,30 +812,31 @@ public sealed class PyModule
     private static bool IsTrivia(TokenKind kind) => kind == TokenKind.Comment || kind == TokenKind.Text;
 
     /// <summary>
-    /// One pass over the tokens: brackets, logical lines, string literals, call sites, and the names that go
-    /// into the name indexes (collected here, indexed once their number is known).
+    /// One pass over the tokens: brackets, logical lines, and the names that go into the name indexes (collected
+    /// here, indexed once their number is known). Call sites are recorded after it, from the '(' tokens it lists.
     /// </summary>
     private void BuildBracketsAndLines()
     {
         var tokens = _tokens.AsSpan();
         var text = File.Text;
         var table = _table;
-        var parentBase = _parentBase;
-        var lineBase = _lineBase;
+        var parents = new Span<int>(table, _parentBase, tokens.Length);
         var stackBase = _stackBase;
         var depth = 0;
         var parent = -1;
-        var strings = _strings;
-        var stringCount = 0;
         var otherNames = _otherNames;
         var otherCount = 0;
         var assigned = _assigned;
         var assignedCount = 0;
+        var opens = File.Rent<int>(Math.Max(16, tokens.Length / 8));
+        var openCount = 0;
         var lineStart = -1;
-        for (var i = 0; i < tokens.Length; i++)
+
+        // Tokens from here to the next Newline belong to the next line (comments before a line included).
+        var lineTokensStart = 0;
+        for (var i = 0; i < parents.Length; i++)
         {
-            table[parentBase + i] = parent;
-            table[lineBase + i] = _lineCount;
+            parents[i] = parent;
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
             if (kind == TokenKind.Identifier)
@@ -883,19 +881,6 @@ public sealed class PyModule
             {
                 switch (kind)
                 {
-                    case TokenKind.String:
-                        if (lineStart < 0)
-                        {
-                            lineStart = i;
-                        }
-
-                        if (stringCount == strings.Length)
-                        {
-                            strings = File.Grow(strings, stringCount);
-                        }
-
-                        strings[stringCount++] = i;
-                        break;
                     case TokenKind.Newline:
                         if (depth > 0)
                         {
@@ -904,6 +889,8 @@ public sealed class PyModule
 
                         depth = 0;
                         parent = -1;
+                        new Span<int>(table, _lineBase + lineTokensStart, i + 1 - lineTokensStart).Fill(_lineCount);
+                        lineTokensStart = i + 1;
                         if (lineStart >= 0)
                         {
                             AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
@@ -932,7 +919,12 @@ public sealed class PyModule
                 case '(':
                     table[stackBase + depth++] = i;
                     parent = i;
-                    AddCallAt(i);
+                    if (openCount == opens.Length)
+                    {
+                        opens = File.Grow(opens, openCount);
+                    }
+
+                    opens[openCount++] = i;
                     break;
                 case '[':
                 case '{':
@@ -970,18 +962,19 @@ public sealed class PyModule
             }
         }
 
-        _strings = strings;
-        _stringCount = stringCount;
         _otherNames = otherNames;
         _otherCount = otherCount;
         _assigned = assigned;
         _assignedCount = assignedCount;
         CloseUnclosed(depth, tokens.Length);
+        new Span<int>(table, _lineBase + lineTokensStart, tokens.Length - lineTokensStart).Fill(_lineCount);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.
             AddLine(new PyLine(lineStart, tokens.Length, IndentOf(tokens[lineStart])));
         }
+
+        AddCalls(opens, openCount);
     }
 
     private void AddLine(PyLine line)
@@ -1214,30 +1207,86 @@ public sealed class PyModule
 
 
 
-    /// <summary>Records a call site when the '(' at <paramref name="open"/> follows a name (not a def/class name).</summary>
-    private void AddCallAt(int open)
+    /// <summary>
+    /// Records a call site for each '(' at <paramref name="opens"/> that follows a name (not a def/class name):
+    /// <see cref="DottedNameStart"/> and the token tests inlined into one loop, as this runs for every '(' of the file.
+    /// </summary>
+    private void AddCalls(int[] opens, int openCount)
     {
-        var nameEnd = Previous(open);
-        if (!IsKind(nameEnd, TokenKind.Identifier) || IsKeyword(nameEnd))
+        var tokens = _tokens.AsSpan();
+        var text = File.Text;
+        var calls = _calls;
+        var callCount = 0;
+        for (var k = 0; k < openCount; k++)
         {
-            return;
+            var open = opens[k];
+            var nameEnd = PreviousCode(tokens, open);
+            if (nameEnd < 0 || !IsName(tokens[nameEnd], text))
+            {
+                continue;
+            }
+
+            var nameStart = nameEnd;
+            var before = PreviousCode(tokens, nameStart);
+            while (before >= 0 && IsDot(tokens[before], text))
+            {
+                var part = PreviousCode(tokens, before);
+                if (part < 0 || !IsName(tokens[part], text))
+                {
+                    break;
+                }
+
+                nameStart = part;
+                before = PreviousCode(tokens, part);
+            }
+
+            var hasReceiver = false;
+            if (before >= 0)
+            {
+                ref readonly var token = ref tokens[before];
+                if (token.Kind == TokenKind.Identifier && (token.Length == 3 || token.Length == 5))
+                {
+                    var word = text.Slice(token.Start, token.Length);
+                    if (word.SequenceEqual("def".AsSpan()) || word.SequenceEqual("class".AsSpan()))
+                    {
+                        continue;
+                    }
+                }
+
+                hasReceiver = IsDot(token, text);
+            }
+
+            if (callCount == calls.Length)
+            {
+                calls = File.Grow(calls, callCount);
+            }
+
+            // Close and Import are filled in on first use (Resolve), once brackets and imports are known.
+            calls[callCount++] = new PyCall(nameStart, nameEnd, open, -1, hasReceiver, Unresolved);
         }
 
-        var nameStart = DottedNameStart(nameEnd);
-        var before = Previous(nameStart);
-        if (before >= 0 && _tokens[before].Kind == TokenKind.Identifier && (File.Is(_tokens[before], "def") || File.Is(_tokens[before], "class")))
-        {
-            return;
-        }
-
-        if (_callCount == _calls.Length)
-        {
-            _calls = File.Grow(_calls, _callCount);
-        }
-
-        // Close and Import are filled in on first use (Resolve), once brackets and imports are known.
-        _calls[_callCount++] = new PyCall(nameStart, nameEnd, open, -1, IsChar(before, '.'), Unresolved);
+        _calls = calls;
+        _callCount = callCount;
     }
+
+    /// <summary>The previous token before <paramref name="index"/> that is not a comment (-1 when none).</summary>
+    private static int PreviousCode(ReadOnlySpan<Token> tokens, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && IsTrivia(tokens[i].Kind))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    /// <summary>An identifier that is not a keyword.</summary>
+    private static bool IsName(in Token token, ReadOnlySpan<char> text) =>
+        token.Kind == TokenKind.Identifier && !PyNames.IsKeyword(text.Slice(token.Start, token.Length));
+
+    private static bool IsDot(in Token token, ReadOnlySpan<char> text) =>
+        token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '.';
 
     /// <summary>Completes the call sites (closing parenthesis, import binding of the first name part) and indexes them by last name part.</summary>
     private void BuildCalls()
