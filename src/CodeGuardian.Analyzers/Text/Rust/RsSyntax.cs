@@ -90,88 +90,99 @@ internal sealed class RsSyntax
 
         // One pass: copy the code tokens, match brackets (a rented stack: nesting may be as deep as the file is
         // long), and note the string literals and the names the index may need. Sized by the token count, an
-        // upper bound; the pool makes the slack free.
-        _code = file.Rent<Token>(all.Length);
-        _match = file.Rent<int>(all.Length);
-        _strings = file.Rent<int>(all.Length);
+        // upper bound; the pool makes the slack free. The arrays are held in locals: a field would be read again
+        // after every store.
+        var code = _code = file.Rent<Token>(all.Length);
+        var match = _match = file.Rent<int>(all.Length);
+        var strings = _strings = file.Rent<int>(all.Length);
         var names = file.Rent<int>(all.Length);
+
+        // Open brackets: code index times four plus the bracket's kind (OpenParen, OpenSquare, OpenBrace), so
+        // closing one needs no look back at its text.
         var stack = file.Rent<int>(all.Length);
 
-        // The tokens the region walk acts on (the punctuation it tracks, names that may be 'use' or 'fn'); every
-        // other token just takes the region around it, which the walk fills in bulk.
+        // The tokens the region walk acts on (the punctuation it tracks, the names 'use' and 'fn') and what each
+        // is; every other token just takes the region around it, which the walk fills in bulk.
         var events = file.Rent<int>(all.Length);
+        var eventKinds = file.Rent<RegionEvent>(all.Length);
         var eventCount = 0;
         var count = 0;
         var nameCount = 0;
         var stringCount = 0;
         var depth = 0;
+
+        // The code tokens are copied a run at a time (at each comment and at the end), not one by one: the loop
+        // reads them where the lexer put them. Only brackets have a partner.
+        new Span<int>(match, 0, all.Length).Fill(-1);
+        var runStart = 0;
         for (var t = 0; t < all.Length; t++)
         {
             ref readonly var token = ref all[t];
-            var i = count;
-            switch (token.Kind)
+            var kind = token.Kind;
+            if (kind is TokenKind.Comment or TokenKind.Text)
             {
-                case TokenKind.Comment:
-                case TokenKind.Text:
-                    continue;
-                case TokenKind.Identifier:
-                    _match[i] = -1;
-                    if (MayBeIndexed(text, token))
-                    {
-                        names[nameCount++] = i;
-                    }
-
-                    if (token.Length is 2 or 3 && text[token.Start] is 'u' or 'f')
-                    {
-                        events[eventCount++] = i;
-                    }
-
-                    break;
-                case TokenKind.String:
-                    _match[i] = -1;
-                    if (!token.Has(TokenFlags.Char))
-                    {
-                        _strings[stringCount++] = i;
-                    }
-
-                    break;
-                case TokenKind.Punctuation when token.Length == 1:
-                    _match[i] = -1;
-                    var c = text[token.Start];
-                    if (c is '#' or '(' or '[' or '{' or ')' or ']' or '}' or ';')
-                    {
-                        events[eventCount++] = i;
-                    }
-
-                    if (c is '(' or '[' or '{')
-                    {
-                        stack[depth++] = i;
-                    }
-                    else if (c is ')' or ']' or '}' && depth > 0)
-                    {
-                        var open = stack[depth - 1];
-                        var openChar = text[_code[open].Start];
-                        if ((openChar == '(' && c == ')') || (openChar == '[' && c == ']') || (openChar == '{' && c == '}'))
-                        {
-                            depth--;
-                            _match[open] = i;
-                            _match[i] = open;
-                        }
-                    }
-
-                    break;
-                default:
-                    _match[i] = -1;
-                    break;
+                all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
+                runStart = t + 1;
+                continue;
             }
 
-            _code[count++] = token;
+            var i = count++;
+            if (kind == TokenKind.Punctuation)
+            {
+                if (token.Length != 1)
+                {
+                    continue;
+                }
+
+                var eventKind = PunctuationEvent(text[token.Start]);
+                if (eventKind == RegionEvent.None)
+                {
+                    continue;
+                }
+
+                events[eventCount] = i;
+                eventKinds[eventCount++] = eventKind;
+                if (eventKind <= RegionEvent.OpenBrace)
+                {
+                    stack[depth++] = (i << 2) | (int)eventKind;
+                }
+                else if (eventKind <= RegionEvent.CloseBrace && depth > 0)
+                {
+                    var open = stack[depth - 1];
+                    if ((open & 3) == (int)eventKind - 3)
+                    {
+                        depth--;
+                        match[open >> 2] = i;
+                        match[i] = open >> 2;
+                    }
+                }
+            }
+            else if (kind == TokenKind.Identifier)
+            {
+                if (MayBeIndexed(text, token))
+                {
+                    names[nameCount++] = i;
+                }
+
+                var nameEvent = KeywordEvent(text, token);
+                if (nameEvent != RegionEvent.None)
+                {
+                    events[eventCount] = i;
+                    eventKinds[eventCount++] = nameEvent;
+                }
+            }
+            else if (kind == TokenKind.String && !token.Has(TokenFlags.Char))
+            {
+                strings[stringCount++] = i;
+            }
         }
+
+        all.Slice(runStart).CopyTo(new Span<Token>(code, count - (all.Length - runStart), all.Length - runStart));
 
         // Unclosed openers (half-typed code) run to the end.
         while (depth > 0)
         {
-            _match[stack[--depth]] = count;
+            match[stack[--depth] >> 2] = count;
         }
 
         _count = count;
@@ -179,12 +190,55 @@ internal sealed class RsSyntax
         _names = new NameIndex(file, nameCount, IndexedNames.Count);
         for (var k = 0; k < nameCount; k++)
         {
-            ref readonly var token = ref _code[names[k]];
+            ref readonly var token = ref code[names[k]];
             _names.Add(names[k], token.Start, token.Length);
         }
 
         _region = file.Rent<RsRegion>(count);
-        ComputeRegions(events, eventCount);
+        ComputeRegions(events, eventKinds, eventCount);
+    }
+
+    /// <summary>The tokens the region walk acts on. The three openers come first, in the order of their closers.</summary>
+    private enum RegionEvent : byte
+    {
+        OpenParen,
+        OpenSquare,
+        OpenBrace,
+        CloseParen,
+        CloseSquare,
+        CloseBrace,
+        Semicolon,
+        Hash,
+        Use,
+        Fn,
+        None,
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static RegionEvent PunctuationEvent(char c) => c < 128 ? (RegionEvent)PunctuationEvents[c] : RegionEvent.None;
+
+    /// <summary>The <see cref="RegionEvent"/> of each ASCII character (10: none): one load instead of a chain of tests.</summary>
+    private static ReadOnlySpan<byte> PunctuationEvents => new byte[]
+    {
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+        10, 10, 10, 7, 10, 10, 10, 10, 0, 3, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 6, 10, 10, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 1, 10, 4, 10, 10,
+        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 2, 10, 5, 10, 10,
+    };
+
+    /// <summary>The names <c>use</c> and <c>fn</c> (not lifetimes, which start with a quote).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static RegionEvent KeywordEvent(ReadOnlySpan<char> text, in Token token)
+    {
+        var start = token.Start;
+        if (token.Length == 2)
+        {
+            return text[start] == 'f' && text[start + 1] == 'n' ? RegionEvent.Fn : RegionEvent.None;
+        }
+
+        return token.Length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
+            ? RegionEvent.Use
+            : RegionEvent.None;
     }
 
     public ScannedFile File { get; }
@@ -1049,8 +1103,10 @@ internal sealed class RsSyntax
     /// One pass with a stack of brace regions: attributes mark the next item (its body brace) as test code,
     /// a crate-level <c>fn main</c> marks its body, <c>use</c> declarations fill the alias table.
     /// </summary>
-    private void ComputeRegions(int[] events, int eventCount)
+    private void ComputeRegions(int[] events, RegionEvent[] eventKinds, int eventCount)
     {
+        var region = _region;
+
         // Regions outside each open brace; rented because nesting may be as deep as the file is long.
         var braces = File.Rent<RsRegion>(_count);
         var braceDepth = 0;
@@ -1070,123 +1126,121 @@ internal sealed class RsSyntax
                 continue;
             }
 
-            if (i > filled)
+            // The gaps are a few tokens long: a loop, not a call to fill memory.
+            for (var k = filled; k < i; k++)
             {
-                new Span<RsRegion>(_region, filled, i - filled).Fill(current);
+                region[k] = current;
             }
 
             filled = i + 1;
-            ref readonly var token = ref _code[i];
-            if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+            switch (eventKinds[e])
             {
-                switch (File.CharAt(token.Start))
-                {
-                    case '#':
-                        // Attributes: #[…] and #![…].
-                        var inner = IsPunct(i + 1, "!");
-                        var open = inner ? i + 2 : i + 1;
-                        if (IsPunct(open, "["))
-                        {
-                            var close = MatchOf(open);
-                            if (close < open)
-                            {
-                                close = _count;
-                            }
-
-                            var last = Math.Min(close, _count - 1);
-                            var isTest = IsTestAttribute(open + 1, Math.Min(close, _count));
-                            if (isTest && inner)
-                            {
-                                current |= RsRegion.Test;
-                            }
-
-                            for (var k = i; k <= last; k++)
-                            {
-                                _region[k] = current | RsRegion.Attribute;
-                            }
-
-                            if (isTest && !inner)
-                            {
-                                pending |= RsRegion.Test;
-                                pendingBracketDepth = bracketDepth;
-                            }
-
-                            filled = last + 1;
-                            continue;
-                        }
-
-                        break;
-                    case '(':
-                    case '[':
-                        bracketDepth++;
-                        break;
-                    case ')':
-                    case ']':
-                        bracketDepth = Math.Max(0, bracketDepth - 1);
-                        break;
-                    case ';':
-                        if (bracketDepth <= pendingBracketDepth)
-                        {
-                            pending = RsRegion.None;
-                        }
-
-                        break;
-                    case '{':
-                        braces[braceDepth++] = current;
-                        current |= pending;
-                        pending = RsRegion.None;
-                        _region[i] = current;
-                        continue;
-                    case '}':
-                        _region[i] = current;
-                        current = braceDepth > 0 ? braces[--braceDepth] : RsRegion.None;
-                        pending = RsRegion.None;
-                        continue;
-                }
-            }
-            else if (token.Kind == TokenKind.Identifier && token.Length is 2 or 3 && File.CharAt(token.Start) is 'u' or 'f')
-            {
-                // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
-                if (IsName(i, "use") && !IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
-                {
-                    var end = i + 1;
-                    while (end < _count && !IsPunct(end, ";") && !IsPunct(end, "}"))
+                case RegionEvent.Hash:
+                    // Attributes: #[…] and #![…].
+                    var inner = IsPunct(i + 1, "!");
+                    var open = inner ? i + 2 : i + 1;
+                    if (IsPunct(open, "["))
                     {
-                        end = SkipBracket(end);
+                        var close = MatchOf(open);
+                        if (close < open)
+                        {
+                            close = _count;
+                        }
+
+                        var last = Math.Min(close, _count - 1);
+                        var isTest = IsTestAttribute(open + 1, Math.Min(close, _count));
+                        if (isTest && inner)
+                        {
+                            current |= RsRegion.Test;
+                        }
+
+                        for (var k = i; k <= last; k++)
+                        {
+                            region[k] = current | RsRegion.Attribute;
+                        }
+
+                        if (isTest && !inner)
+                        {
+                            pending |= RsRegion.Test;
+                            pendingBracketDepth = bracketDepth;
+                        }
+
+                        filled = last + 1;
+                        continue;
                     }
 
-                    ReadUseTree(i + 1, Math.Min(end, _count));
-
-                    // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                    break;
+                case RegionEvent.OpenParen:
+                case RegionEvent.OpenSquare:
+                    bracketDepth++;
+                    break;
+                case RegionEvent.CloseParen:
+                case RegionEvent.CloseSquare:
+                    bracketDepth = Math.Max(0, bracketDepth - 1);
+                    break;
+                case RegionEvent.Semicolon:
                     if (bracketDepth <= pendingBracketDepth)
                     {
                         pending = RsRegion.None;
                     }
 
-                    var last = Math.Min(end, _count - 1);
-                    for (var k = i; k <= last; k++)
+                    break;
+                case RegionEvent.OpenBrace:
+                    braces[braceDepth++] = current;
+                    current |= pending;
+                    pending = RsRegion.None;
+                    break;
+                case RegionEvent.CloseBrace:
+                    region[i] = current;
+                    current = braceDepth > 0 ? braces[--braceDepth] : RsRegion.None;
+                    pending = RsRegion.None;
+                    continue;
+                case RegionEvent.Use:
+                    // Not "impl Trait + use<'a>" (precise capturing), which is part of a type.
+                    if (!IsPunct(i - 1, "::") && !IsPunct(i - 1, ".") && !IsPunct(i + 1, "<"))
                     {
-                        _region[k] = current | RsRegion.UseDeclaration;
+                        var end = i + 1;
+                        while (end < _count && !IsPunct(end, ";") && !IsPunct(end, "}"))
+                        {
+                            end = SkipBracket(end);
+                        }
+
+                        ReadUseTree(i + 1, Math.Min(end, _count));
+
+                        // "#[cfg(test)] use x;" — the attribute belonged to this declaration, not to the next item.
+                        if (bracketDepth <= pendingBracketDepth)
+                        {
+                            pending = RsRegion.None;
+                        }
+
+                        var last = Math.Min(end, _count - 1);
+                        for (var k = i; k <= last; k++)
+                        {
+                            region[k] = current | RsRegion.UseDeclaration;
+                        }
+
+                        filled = last + 1;
+                        continue;
                     }
 
-                    filled = last + 1;
-                    continue;
-                }
+                    break;
+                case RegionEvent.Fn:
+                    if (IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braceDepth == 0)
+                    {
+                        DefinesMain = true;
+                        pending |= RsRegion.MainBody;
+                        pendingBracketDepth = bracketDepth;
+                    }
 
-                if (IsName(i, "fn") && IsName(i + 1, "main") && (IsPunct(i + 2, "(") || IsPunct(i + 2, "<")) && braceDepth == 0)
-                {
-                    DefinesMain = true;
-                    pending |= RsRegion.MainBody;
-                    pendingBracketDepth = bracketDepth;
-                }
+                    break;
             }
 
-            _region[i] = current;
+            region[i] = current;
         }
 
         if (filled < _count)
         {
-            new Span<RsRegion>(_region, filled, _count - filled).Fill(current);
+            new Span<RsRegion>(region, filled, _count - filled).Fill(current);
         }
     }
 
