@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -180,16 +178,6 @@ public static class SqlKeywords
     // Open addressing: keyword value per slot (0 = empty).
     private static readonly byte[] Table = BuildTable();
 
-    // The probe key (see Key) of each slot's keyword.
-    private static readonly uint[] SlotKeys = BuildSlotKeys();
-
-    // Per keyword, the index of its first four-character chunk in LowerChunks and CaseBits (see FirstMismatch).
-    private static readonly int[] ChunkStarts = BuildChunkStarts();
-
-    private static readonly ulong[] LowerChunks = BuildChunks(caseBits: false);
-
-    private static readonly ulong[] CaseBits = BuildChunks(caseBits: true);
-
     // By word length: a bit per first letter (a–z) of a keyword of that length.
     private static readonly uint[] FirstLetters = BuildFirstLetters();
 
@@ -249,8 +237,7 @@ public static class SqlKeywords
         }
 
         const int mask = (1 << TableBits) - 1;
-        var key = Key(word.Length, first, second, last);
-        for (var slot = (int)(Mix(key) & mask); ; slot = (slot + 1) & mask)
+        for (var slot = (int)(Hash(word.Length, first, second, last) & mask); ; slot = (slot + 1) & mask)
         {
             var value = Table[slot];
             if (value == 0)
@@ -258,11 +245,10 @@ public static class SqlKeywords
                 return SqlKeyword.None;
             }
 
-            // Most names share no slot key (length, first two and last letter) with a keyword: rejected here, without
-            // reading the keyword.
-            if (SlotKeys[slot] == key)
+            var keyword = Words[value - 1];
+            if (keyword.Length == word.Length)
             {
-                var mismatch = FirstMismatch(word, value - 1);
+                var mismatch = FirstMismatch(word, keyword);
                 if (mismatch < 0)
                 {
                     return (SqlKeyword)value;
@@ -295,29 +281,10 @@ public static class SqlKeywords
     }
 
     /// <summary>Index of the first character that differs from the upper-case keyword after ASCII folding, or -1.</summary>
-    /// <summary>
-    /// The first position where <paramref name="word"/> (as long as the keyword) differs from keyword
-    /// <paramref name="index"/> ignoring ASCII case, or -1. Four characters at a time: a word's chunk with the case bit
-    /// set at the keyword's letters equals the keyword's chunk in lower case only where every letter matches in either
-    /// case and every digit and '_' exactly (a non-ASCII character never does). Big-endian machines compare one
-    /// character at a time.
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstMismatch(ReadOnlySpan<char> word, int index)
+    private static int FirstMismatch(ReadOnlySpan<char> word, string keyword)
     {
-        var chunk = ChunkStarts[index];
-        var bytes = MemoryMarshal.AsBytes(word);
-        var i = 0;
-        for (; BitConverter.IsLittleEndian && i + 4 <= word.Length; i += 4, chunk++)
-        {
-            if ((MemoryMarshal.Read<ulong>(bytes.Slice(i * sizeof(char))) | CaseBits[chunk]) != LowerChunks[chunk])
-            {
-                break;
-            }
-        }
-
-        var keyword = Words[index];
-        for (; i < word.Length; i++)
+        for (var i = 0; i < word.Length; i++)
         {
             if (Fold(word[i]) != keyword[i])
             {
@@ -328,10 +295,9 @@ public static class SqlKeywords
         return -1;
     }
 
-    /// <summary>The length and the first two and the last character, ASCII-folded: what the table is probed by.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Key(int length, char first, char second, char last) =>
-        (uint)length | (Fold(first) << 8) | (Fold(second) << 16) | (Fold(last) << 24);
+    private static uint Hash(int length, char first, char second, char last) =>
+        Mix((uint)length | (Fold(first) << 8) | (Fold(second) << 16) | (Fold(last) << 24));
 
     // ASCII upper case; keywords are stored in upper case.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -352,7 +318,8 @@ public static class SqlKeywords
         var table = new byte[1 << TableBits];
         for (var k = 0; k < Words.Length; k++)
         {
-            var slot = (int)(Mix(KeyOf(Words[k])) & mask);
+            var word = Words[k];
+            var slot = (int)(Hash(word.Length, word[0], word[1], word[word.Length - 1]) & mask);
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -362,56 +329,6 @@ public static class SqlKeywords
         }
 
         return table;
-    }
-
-    private static uint KeyOf(string word) => Key(word.Length, word[0], word[1], word[word.Length - 1]);
-
-    private static uint[] BuildSlotKeys()
-    {
-        var keys = new uint[Table.Length];
-        for (var slot = 0; slot < keys.Length; slot++)
-        {
-            keys[slot] = Table[slot] == 0 ? 0 : KeyOf(Words[Table[slot] - 1]);
-        }
-
-        return keys;
-    }
-
-    private static int[] BuildChunkStarts()
-    {
-        var starts = new int[Words.Length];
-        var next = 0;
-        for (var k = 0; k < Words.Length; k++)
-        {
-            starts[k] = next;
-            next += Words[k].Length / 4;
-        }
-
-        return starts;
-    }
-
-    /// <summary>Each keyword's whole four-character chunks in lower case (<paramref name="caseBits"/>: false) or the case bit of its letters (true).</summary>
-    private static ulong[] BuildChunks(bool caseBits)
-    {
-        var chunks = new List<ulong>();
-        foreach (var word in Words)
-        {
-            for (var i = 0; i + 4 <= word.Length; i += 4)
-            {
-                ulong chunk = 0;
-                for (var c = 0; c < 4; c++)
-                {
-                    var ch = word[i + c];
-                    var isLetter = ch is >= 'A' and <= 'Z';
-                    ulong value = caseBits ? (isLetter ? 0x20u : 0u) : (isLetter ? (uint)(ch | 0x20) : ch);
-                    chunk |= value << (16 * c);
-                }
-
-                chunks.Add(chunk);
-            }
-        }
-
-        return chunks.ToArray();
     }
 
     private static uint[] BuildFirstLetters()
