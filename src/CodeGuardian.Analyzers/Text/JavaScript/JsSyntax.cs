@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -60,7 +58,6 @@ public sealed class JsSyntax
     private int _variableLookups;
     private bool? _hasLoops;
 
-    [MethodImpl(HotPath.Optimize)]
     private JsSyntax(ScannedFile file)
     {
         File = file;
@@ -73,10 +70,14 @@ public sealed class JsSyntax
         var stringIndices = _strings = file.Rent<int>(capacity);
         var names = _names = new NameIndex(file, capacity, IndexedNames.Count);
 
-        // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
+        // Open brackets not yet closed (from the start; the innermost, top, is stack[depth - 1], -1 at top level) and
+        // the identifiers that may be an indexed name (code indices, from the end, ascending towards it): a code token is
+        // at most one of the two, so they never meet. The name index is filled after the loop, which keeps the call out
+        // of it.
         var stack = file.Rent<int>(capacity);
         var depth = 0;
         var top = -1;
+        var candidates = capacity;
         var text = file.Text;
         var k = 0;
         var s = 0;
@@ -87,6 +88,19 @@ public sealed class JsSyntax
         {
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
+            if (kind == TokenKind.Identifier)
+            {
+                code[k] = new CodeToken(i, top, '\0', k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
+                lineBreak = false;
+                if (IndexedNames.MayBe(text, token.Start, token.Length))
+                {
+                    stack[--candidates] = k;
+                }
+
+                k++;
+                continue;
+            }
+
             if (kind is TokenKind.Comment or TokenKind.Text)
             {
                 lineBreak |= token.Has(TokenFlags.LineStart)
@@ -94,33 +108,25 @@ public sealed class JsSyntax
                 continue;
             }
 
-            // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
-            // string list are written unconditionally (a string index past the count is overwritten by the next one).
+            // Few branches on the kind, which is unpredictable token to token: the string list is written
+            // unconditionally (a string index past the count is overwritten by the next one).
             var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
             ref var entry = ref code[k];
             entry = new CodeToken(i, top, c, k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
             lineBreak = false;
             stringIndices[s] = k;
             s += kind == TokenKind.String ? 1 : 0;
-            if (kind == TokenKind.Identifier)
-            {
-                if (IndexedNames.MayBe(text, token.Start, token.Length))
-                {
-                    names.Add(k, token.Start, token.Length);
-                }
-            }
-            else if (c is '(' or '[' or '{')
+            var bracket = c < 128 ? BracketClasses[c] : (byte)0;
+            if (bracket == OpenBracket)
             {
                 stack[depth++] = k;
                 top = k;
             }
-            else if (c is ')' or ']' or '}' && depth > 0)
+            else if (bracket != 0 && depth > 0)
             {
-                ref var open = ref code[top];
-                var expected = open.Punctuation switch { '(' => ')', '[' => ']', _ => '}' };
-
                 // A stray closer is ignored rather than unbalancing everything after it.
-                if (expected == c)
+                ref var open = ref code[top];
+                if (open.Punctuation == bracket)
                 {
                     depth--;
                     open.Match = k;
@@ -131,6 +137,13 @@ public sealed class JsSyntax
             }
 
             k++;
+        }
+
+        for (var n = capacity - 1; n >= candidates; n--)
+        {
+            var index = stack[n];
+            ref readonly var token = ref tokens[code[index].Token];
+            names.Add(index, token.Start, token.Length);
         }
 
         Count = k;
@@ -1190,6 +1203,21 @@ public sealed class JsSyntax
             i++;
         }
     }
+
+    // Bracket classes of ASCII characters: OpenBracket for ( [ {, the opening bracket for ) ] }, else 0.
+    private const byte OpenBracket = 1;
+
+    private static ReadOnlySpan<byte> BracketClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, (byte)'(', 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, 0, (byte)'[', 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, 0, (byte)'{', 0, 0,
+    };
 
     /// <summary>One code token: its index in the file's tokens, its matching bracket (-1: none), its innermost open bracket (-1: top level), its character when it is one-character punctuation (else '\0'), and whether a line break precedes it.</summary>
     private struct CodeToken
