@@ -325,89 +325,126 @@ public sealed class JavaScriptLexer : ILexer
             var start = _position;
             var next = start + 1 < text.Length ? text[start + 1] : '\0';
 
-            // Most frequent first: names, then brackets and separators that never start a longer operator.
-            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
+            // One jump on the character; the frequent one-character operators are emitted without the operator table.
+            switch (c)
             {
-                ScanIdentifier(start);
-                return;
-            }
+                case '(' or ')' or '[' or ']' or ';' or ',':
+                    _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                    Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                    return;
 
-            if (c is '(' or ')' or '[' or ']' or ';' or ',')
-            {
-                _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case ':':
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            // The other frequent one-character operators, without the operator table: a member dot (not "..." and
-            // not a number ".5"), ':' (never longer), '=' (not "==", "=>"), and braces outside template holes.
-            if (c == '.' && next != '.' && !IsDigit(next))
-            {
-                _previous = Previous.MemberDot;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case '=' when next != '=' && next != '>':
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            if (c == ':' || (c == '=' && next != '=' && next != '>') || (c is '{' or '}' && !InTemplate))
-            {
-                _previous = c == '}' ? Previous.ExpressionEnd : Previous.RegexAllowed;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case '{' when !InTemplate:
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            if (c == '/' && next == '/')
+                case '}' when !InTemplate:
+                    EmitSingle(start, Previous.ExpressionEnd);
+                    return;
+
+                case '.':
+                    if (IsDigit(next))
+                    {
+                        ScanNumber(start);
+                    }
+                    else if (next != '.')
+                    {
+                        // A member dot (not "...").
+                        EmitSingle(start, Previous.MemberDot);
+                    }
+                    else
+                    {
+                        ScanPunctuation(start, c);
+                    }
+
+                    return;
+
+                case '"' or '\'':
+                    ScanQuotedString(start, c);
+                    _previous = Previous.ExpressionEnd;
+                    return;
+
+                case '`':
+                    OpenTemplate(start);
+                    return;
+
+                case >= '0' and <= '9':
+                    ScanNumber(start);
+                    return;
+
+                case '/':
+                    ScanSlash(start, next);
+                    return;
+
+                case '#' when start + 1 < text.Length && IsIdentifierStart(next):
+                    ScanIdentifier(start);
+                    return;
+
+                default:
+                    if (IsIdentifierStart(c))
+                    {
+                        ScanIdentifier(start);
+                        return;
+                    }
+
+                    ScanPunctuation(start, c);
+                    return;
+            }
+        }
+
+        /// <summary>A one-character operator that never starts a longer one here.</summary>
+        private void EmitSingle(int start, Previous previous)
+        {
+            _previous = previous;
+            Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+        }
+
+        private void ScanNumber(int start)
+        {
+            var end = NumberEnd(_text, start);
+            _previous = Previous.ExpressionEnd;
+            Emit(start, end, TokenKind.Number, TokenFlags.None);
+        }
+
+        /// <summary>A '/': comment, JSX closing tag, regex or division.</summary>
+        private void ScanSlash(int start, char next)
+        {
+            if (next == '/')
             {
                 var end = LineEnd(start);
                 Emit(start, end, TokenKind.Comment, TokenFlags.None);
                 return;
             }
 
-            if (c == '/' && next == '*')
+            if (next == '*')
             {
                 ScanBlockComment(start);
                 return;
             }
 
-            if (c == '"' || c == '\'')
+            if (_previous == Previous.LessThan && (next == '>' || IsIdentifierStart(next)))
             {
-                ScanQuotedString(start, c);
+                // JSX closing tag "</name>": the slash is punctuation.
+                _previous = Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
+            if (ResolvedPrevious != Previous.ExpressionEnd)
+            {
+                ScanRegex(start);
                 _previous = Previous.ExpressionEnd;
                 return;
             }
 
-            if (c == '`')
-            {
-                OpenTemplate(start);
-                return;
-            }
-
-            if (IsDigit(c) || (c == '.' && IsDigit(next)))
-            {
-                var end = ScanNumber(start);
-                _previous = Previous.ExpressionEnd;
-                Emit(start, end, TokenKind.Number, TokenFlags.None);
-                return;
-            }
-
-            if (c == '/')
-            {
-                if (_previous == Previous.LessThan && (next == '>' || IsIdentifierStart(next)))
-                {
-                    // JSX closing tag "</name>": the slash is punctuation.
-                    _previous = Previous.RegexAllowed;
-                    Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                    return;
-                }
-
-                if (ResolvedPrevious != Previous.ExpressionEnd)
-                {
-                    ScanRegex(start);
-                    _previous = Previous.ExpressionEnd;
-                    return;
-                }
-            }
-
-            ScanPunctuation(start, c);
+            ScanPunctuation(start, '/');
         }
 
         /// <summary>A name (or a <c>#private</c> name) from <paramref name="start"/>, whose first character is known to start one.</summary>
@@ -519,53 +556,6 @@ public sealed class JavaScriptLexer : ILexer
             Emit(start, i, TokenKind.String, TokenFlags.Unterminated);
         }
 
-        private readonly int ScanNumber(int start)
-        {
-            var text = _text;
-            var i = start;
-            if (text[i] == '0' && i + 1 < text.Length && IsRadixPrefix(text[i + 1]))
-            {
-                i += 2;
-                while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-
-                return i;
-            }
-
-            var seenDot = false;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (IsDigit(c) || c == '_')
-                {
-                    i++;
-                }
-                else if (c == '.' && !seenDot)
-                {
-                    seenDot = true;
-                    i++;
-                }
-                else if ((c == 'e' || c == 'E') && i + 1 < text.Length && (IsDigit(text[i + 1]) || ((text[i + 1] == '+' || text[i + 1] == '-') && i + 2 < text.Length && IsDigit(text[i + 2]))))
-                {
-                    i += 2;
-                    seenDot = true;
-                }
-                else if (IsAsciiLetterOrDigit(c))
-                {
-                    // BigInt suffix "n" or a malformed literal: keep it one token.
-                    i++;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return i;
-        }
-
         private void ScanRegex(int start)
         {
             var text = _text;
@@ -671,6 +661,53 @@ public sealed class JavaScriptLexer : ILexer
             var end = _text.Slice(start).IndexOfAny(LineTerminators.AsSpan());
             return end < 0 ? _text.Length : start + end;
         }
+    }
+
+    /// <summary>End of the number literal that starts at <paramref name="start"/>.</summary>
+    private static int NumberEnd(ReadOnlySpan<char> text, int start)
+    {
+        var i = start;
+        if (text[i] == '0' && i + 1 < text.Length && IsRadixPrefix(text[i + 1]))
+        {
+            i += 2;
+            while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        var seenDot = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsDigit(c) || c == '_')
+            {
+                i++;
+            }
+            else if (c == '.' && !seenDot)
+            {
+                seenDot = true;
+                i++;
+            }
+            else if ((c == 'e' || c == 'E') && i + 1 < text.Length && (IsDigit(text[i + 1]) || ((text[i + 1] == '+' || text[i + 1] == '-') && i + 2 < text.Length && IsDigit(text[i + 2]))))
+            {
+                i += 2;
+                seenDot = true;
+            }
+            else if (IsAsciiLetterOrDigit(c))
+            {
+                // BigInt suffix "n" or a malformed literal: keep it one token.
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
     }
 
     /// <summary>Length of the operator at <paramref name="start"/>: longest match of the JS operators.</summary>
