@@ -178,8 +178,12 @@ public sealed class JsSyntax
     /// The occurrences of <paramref name="name"/>: from the index of the names the rules look up, or for any other name
     /// (a variable a rule follows) from an index of every identifier, built on the first such question.
     /// </summary>
+    /// <remarks>
+    /// Every occurrence of a name that passes <see cref="NameFilter.MayBe"/> is in the filtered index (near misses
+    /// included), so that test, two table reads, chooses the index without hashing the name into the filter's set.
+    /// </remarks>
     internal NameIndex.Occurrences Occurrences(string name) =>
-        IndexedNames.Contains(name) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
+        IndexedNames.MayBe(name.AsSpan(), 0, name.Length) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
 
     private NameIndex IndexAllNames()
     {
