@@ -67,7 +67,6 @@ public sealed class JsSyntax
         // pass), so building the layer allocates almost nothing.
         var capacity = tokens.Length;
         var code = _code = file.Rent<CodeToken>(capacity);
-        var stringIndices = _strings = file.Rent<int>(capacity);
         var names = _names = new NameIndex(file, capacity, IndexedNames.Count);
 
         // Open brackets not yet closed (from the start; the innermost, top, is stack[depth - 1], -1 at top level) and
@@ -80,7 +79,6 @@ public sealed class JsSyntax
         var candidates = capacity;
         var text = file.Text;
         var k = 0;
-        var s = 0;
 
         // The lexer marks the first token of each line; a block comment between two code tokens may hide a line break.
         var lineBreak = false;
@@ -108,14 +106,10 @@ public sealed class JsSyntax
                 continue;
             }
 
-            // Few branches on the kind, which is unpredictable token to token: the string list is written
-            // unconditionally (a string index past the count is overwritten by the next one).
             var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
             ref var entry = ref code[k];
             entry = new CodeToken(i, top, c, k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
             lineBreak = false;
-            stringIndices[s] = k;
-            s += kind == TokenKind.String ? 1 : 0;
             var bracket = c < 128 ? BracketClasses[c] : (byte)0;
             if (bracket == OpenBracket)
             {
@@ -147,11 +141,34 @@ public sealed class JsSyntax
         }
 
         Count = k;
-        _stringCount = s;
+        (_strings, _stringCount) = StringCodeIndices(file, code, k);
         IndexModuleBindings();
     }
 
     public ScannedFile File { get; }
+
+    /// <summary>
+    /// Code indices of the file's string tokens, from the lexer's list of them (token indices): one walk over the code
+    /// tokens, which keeps the per-token build loop shorter.
+    /// </summary>
+    private static (int[] Indices, int Count) StringCodeIndices(ScannedFile file, CodeToken[] code, int count)
+    {
+        var strings = file.Tokens.StringIndices;
+        var indices = file.Rent<int>(strings.Length);
+        var k = 0;
+        for (var n = 0; n < strings.Length; n++)
+        {
+            var token = strings[n];
+            while (k < count && code[k].Token < token)
+            {
+                k++;
+            }
+
+            indices[n] = k;
+        }
+
+        return (indices, strings.Length);
+    }
 
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
