@@ -31,7 +31,8 @@ public sealed class JsSyntax
     /// The names the JavaScript rules and this layer look up. Only identifiers that may be one of them go into the name
     /// index, which keeps building it cheap; any other name is still found, by a walk over the code tokens.
     /// </summary>
-    private static readonly NameFilter IndexedNames = new(
+    private static readonly string[] IndexedNameList =
+    {
         "req", "request", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED",
         "query", "execute", "raw",
         "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "__html",
@@ -40,7 +41,14 @@ public sealed class JsSyntax
         "eval", "Function", "setTimeout", "setInterval",
         "digest", "createHash", "createHmac", "createCipher", "createDecipher", "createCipheriv", "createDecipheriv",
         "alert", "confirm", "prompt", "unserialize", "throw", "random", "debugger", "console", "catch", "await",
-        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every");
+        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every",
+    };
+
+    private static readonly NameFilter IndexedNames = new(IndexedNameList);
+
+    // The same test on the characters inside the names of three or more (second and next-to-last): most near misses of
+    // the first one ("const" for "catch" and "await") fail it, and stay out of the index.
+    private static readonly NameFilter IndexedInnerNames = new(InnerParts(IndexedNameList));
 
     // Everything kept per code token, in one array: the layer is written in one stream and a rule's checks on a token
     // (bracket, match, parent) read one cache line.
@@ -137,7 +145,10 @@ public sealed class JsSyntax
         {
             var index = stack[n];
             ref readonly var token = ref tokens[code[index].Token];
-            names.Add(index, token.Start, token.Length);
+            if (token.Length < 3 || IndexedInnerNames.MayBe(text, token.Start + 1, token.Length - 2))
+            {
+                names.Add(index, token.Start, token.Length);
+            }
         }
 
         Count = k;
@@ -196,11 +207,27 @@ public sealed class JsSyntax
     /// (a variable a rule follows) from an index of every identifier, built on the first such question.
     /// </summary>
     /// <remarks>
-    /// Every occurrence of a name that passes <see cref="NameFilter.MayBe"/> is in the filtered index (near misses
-    /// included), so that test, two table reads, chooses the index without hashing the name into the filter's set.
+    /// Every occurrence of a name that passes the filters' tests is in the filtered index (near misses included), so
+    /// those tests, a few table reads, choose the index without hashing the name into the filter's set.
     /// </remarks>
     internal NameIndex.Occurrences Occurrences(string name) =>
-        IndexedNames.MayBe(name.AsSpan(), 0, name.Length) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
+        IndexedNames.MayBe(name.AsSpan(), 0, name.Length) && (name.Length < 3 || IndexedInnerNames.MayBe(name.AsSpan(), 1, name.Length - 2))
+            ? _names.Find(name)
+            : (_allNames ??= IndexAllNames()).Find(name);
+
+    private static string[] InnerParts(string[] names)
+    {
+        var inner = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            if (name.Length >= 3)
+            {
+                inner.Add(name.Substring(1, name.Length - 2));
+            }
+        }
+
+        return inner.ToArray();
+    }
 
     private NameIndex IndexAllNames()
     {
