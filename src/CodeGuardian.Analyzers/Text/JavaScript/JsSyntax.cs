@@ -85,6 +85,7 @@ public sealed class JsSyntax
         var depth = 0;
         var top = -1;
         var candidates = capacity;
+        var texts = 0;
         var text = file.Text;
         var k = 0;
 
@@ -109,6 +110,7 @@ public sealed class JsSyntax
 
             if (kind is TokenKind.Comment or TokenKind.Text)
             {
+                texts += kind == TokenKind.Text ? 1 : 0;
                 lineBreak |= token.Has(TokenFlags.LineStart)
                     || (token.Has(TokenFlags.BlockComment) && HasLineBreak(text.Slice(token.Start, token.Length)));
                 continue;
@@ -152,20 +154,39 @@ public sealed class JsSyntax
         }
 
         Count = k;
-        (_strings, _stringCount) = StringCodeIndices(file, code, k);
+        (_strings, _stringCount) = StringCodeIndices(file, code, k, texts == 0);
         IndexModuleBindings();
     }
 
     public ScannedFile File { get; }
 
     /// <summary>
-    /// Code indices of the file's string tokens, from the lexer's list of them (token indices): one walk over the code
-    /// tokens, which keeps the per-token build loop shorter.
+    /// Code indices of the file's string tokens, from the lexer's list of them (token indices), which keeps the per-token
+    /// build loop shorter: a string's token index less the comments before it (from the lexer's list of comments) when
+    /// comments are the only tokens left out, else one walk over the code tokens.
     /// </summary>
-    private static (int[] Indices, int Count) StringCodeIndices(ScannedFile file, CodeToken[] code, int count)
+    private static (int[] Indices, int Count) StringCodeIndices(ScannedFile file, CodeToken[] code, int count, bool onlyCommentsLeftOut)
     {
         var strings = file.Tokens.StringIndices;
         var indices = file.Rent<int>(strings.Length);
+        if (onlyCommentsLeftOut)
+        {
+            var comments = file.Tokens.CommentIndices;
+            var before = 0;
+            for (var n = 0; n < strings.Length; n++)
+            {
+                var token = strings[n];
+                while (before < comments.Length && comments[before] < token)
+                {
+                    before++;
+                }
+
+                indices[n] = token - before;
+            }
+
+            return (indices, strings.Length);
+        }
+
         var k = 0;
         for (var n = 0; n < strings.Length; n++)
         {
