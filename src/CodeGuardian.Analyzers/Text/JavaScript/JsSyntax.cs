@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -33,7 +31,8 @@ public sealed class JsSyntax
     /// The names the JavaScript rules and this layer look up. Only identifiers that may be one of them go into the name
     /// index, which keeps building it cheap; any other name is still found, by a walk over the code tokens.
     /// </summary>
-    private static readonly NameFilter IndexedNames = new(
+    private static readonly string[] IndexedNameList =
+    {
         "req", "request", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED",
         "query", "execute", "raw",
         "innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "__html",
@@ -42,7 +41,14 @@ public sealed class JsSyntax
         "eval", "Function", "setTimeout", "setInterval",
         "digest", "createHash", "createHmac", "createCipher", "createDecipher", "createCipheriv", "createDecipheriv",
         "alert", "confirm", "prompt", "unserialize", "throw", "random", "debugger", "console", "catch", "await",
-        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every");
+        "for", "while", "do", "forEach", "map", "flatMap", "reduce", "filter", "some", "every",
+    };
+
+    private static readonly NameFilter IndexedNames = new(IndexedNameList);
+
+    // The same test on the characters inside the names of three or more (second and next-to-last): most near misses of
+    // the first one ("const" for "catch" and "await") fail it, and stay out of the index.
+    private static readonly NameFilter IndexedInnerNames = new(InnerParts(IndexedNameList));
 
     // Everything kept per code token, in one array: the layer is written in one stream and a rule's checks on a token
     // (bracket, match, parent) read one cache line.
@@ -60,7 +66,6 @@ public sealed class JsSyntax
     private int _variableLookups;
     private bool? _hasLoops;
 
-    [MethodImpl(HotPath.Optimize)]
     private JsSyntax(ScannedFile file)
     {
         File = file;
@@ -70,16 +75,19 @@ public sealed class JsSyntax
         // pass), so building the layer allocates almost nothing.
         var capacity = tokens.Length;
         var code = _code = file.Rent<CodeToken>(capacity);
-        var stringIndices = _strings = file.Rent<int>(capacity);
         var names = _names = new NameIndex(file, capacity, IndexedNames.Count);
 
-        // Open brackets not yet closed; the innermost (top, -1 at top level) is stack[depth - 1].
+        // Open brackets not yet closed (from the start; the innermost, top, is stack[depth - 1], -1 at top level) and
+        // the identifiers that may be an indexed name (code indices, from the end, ascending towards it): a code token is
+        // at most one of the two, so they never meet. The name index is filled after the loop, which keeps the call out
+        // of it.
         var stack = file.Rent<int>(capacity);
         var depth = 0;
         var top = -1;
+        var candidates = capacity;
+        var texts = 0;
         var text = file.Text;
         var k = 0;
-        var s = 0;
 
         // The lexer marks the first token of each line; a block comment between two code tokens may hide a line break.
         var lineBreak = false;
@@ -87,40 +95,42 @@ public sealed class JsSyntax
         {
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
+            if (kind == TokenKind.Identifier)
+            {
+                code[k] = new CodeToken(i, top, '\0', k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
+                lineBreak = false;
+                if (IndexedNames.MayBe(text, token.Start, token.Length))
+                {
+                    stack[--candidates] = k;
+                }
+
+                k++;
+                continue;
+            }
+
             if (kind is TokenKind.Comment or TokenKind.Text)
             {
+                texts += kind == TokenKind.Text ? 1 : 0;
                 lineBreak |= token.Has(TokenFlags.LineStart)
                     || (token.Has(TokenFlags.BlockComment) && HasLineBreak(text.Slice(token.Start, token.Length)));
                 continue;
             }
 
-            // Few branches on the kind, which is unpredictable token to token: the punctuation character and the
-            // string list are written unconditionally (a string index past the count is overwritten by the next one).
             var c = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
             ref var entry = ref code[k];
             entry = new CodeToken(i, top, c, k > 0 && (lineBreak || token.Has(TokenFlags.LineStart)));
             lineBreak = false;
-            stringIndices[s] = k;
-            s += kind == TokenKind.String ? 1 : 0;
-            if (kind == TokenKind.Identifier)
-            {
-                if (IndexedNames.MayBe(text, token.Start, token.Length))
-                {
-                    names.Add(k, token.Start, token.Length);
-                }
-            }
-            else if (c is '(' or '[' or '{')
+            var bracket = c < 128 ? BracketClasses[c] : (byte)0;
+            if (bracket == OpenBracket)
             {
                 stack[depth++] = k;
                 top = k;
             }
-            else if (c is ')' or ']' or '}' && depth > 0)
+            else if (bracket != 0 && depth > 0)
             {
-                ref var open = ref code[top];
-                var expected = open.Punctuation switch { '(' => ')', '[' => ']', _ => '}' };
-
                 // A stray closer is ignored rather than unbalancing everything after it.
-                if (expected == c)
+                ref var open = ref code[top];
+                if (open.Punctuation == bracket)
                 {
                     depth--;
                     open.Match = k;
@@ -133,12 +143,64 @@ public sealed class JsSyntax
             k++;
         }
 
+        for (var n = capacity - 1; n >= candidates; n--)
+        {
+            var index = stack[n];
+            ref readonly var token = ref tokens[code[index].Token];
+            if (token.Length < 3 || IndexedInnerNames.MayBe(text, token.Start + 1, token.Length - 2))
+            {
+                names.Add(index, token.Start, token.Length);
+            }
+        }
+
         Count = k;
-        _stringCount = s;
+        (_strings, _stringCount) = StringCodeIndices(file, code, k, texts == 0);
         IndexModuleBindings();
     }
 
     public ScannedFile File { get; }
+
+    /// <summary>
+    /// Code indices of the file's string tokens, from the lexer's list of them (token indices), which keeps the per-token
+    /// build loop shorter: a string's token index less the comments before it (from the lexer's list of comments) when
+    /// comments are the only tokens left out, else one walk over the code tokens.
+    /// </summary>
+    private static (int[] Indices, int Count) StringCodeIndices(ScannedFile file, CodeToken[] code, int count, bool onlyCommentsLeftOut)
+    {
+        var strings = file.Tokens.StringIndices;
+        var indices = file.Rent<int>(strings.Length);
+        if (onlyCommentsLeftOut)
+        {
+            var comments = file.Tokens.CommentIndices;
+            var before = 0;
+            for (var n = 0; n < strings.Length; n++)
+            {
+                var token = strings[n];
+                while (before < comments.Length && comments[before] < token)
+                {
+                    before++;
+                }
+
+                indices[n] = token - before;
+            }
+
+            return (indices, strings.Length);
+        }
+
+        var k = 0;
+        for (var n = 0; n < strings.Length; n++)
+        {
+            var token = strings[n];
+            while (k < count && code[k].Token < token)
+            {
+                k++;
+            }
+
+            indices[n] = k;
+        }
+
+        return (indices, strings.Length);
+    }
 
     /// <summary>Number of code tokens.</summary>
     public int Count { get; }
@@ -165,8 +227,28 @@ public sealed class JsSyntax
     /// The occurrences of <paramref name="name"/>: from the index of the names the rules look up, or for any other name
     /// (a variable a rule follows) from an index of every identifier, built on the first such question.
     /// </summary>
+    /// <remarks>
+    /// Every occurrence of a name that passes the filters' tests is in the filtered index (near misses included), so
+    /// those tests, a few table reads, choose the index without hashing the name into the filter's set.
+    /// </remarks>
     internal NameIndex.Occurrences Occurrences(string name) =>
-        IndexedNames.Contains(name) ? _names.Find(name) : (_allNames ??= IndexAllNames()).Find(name);
+        IndexedNames.MayBe(name.AsSpan(), 0, name.Length) && (name.Length < 3 || IndexedInnerNames.MayBe(name.AsSpan(), 1, name.Length - 2))
+            ? _names.Find(name)
+            : (_allNames ??= IndexAllNames()).Find(name);
+
+    private static string[] InnerParts(string[] names)
+    {
+        var inner = new List<string>(names.Length);
+        foreach (var name in names)
+        {
+            if (name.Length >= 3)
+            {
+                inner.Add(name.Substring(1, name.Length - 2));
+            }
+        }
+
+        return inner.ToArray();
+    }
 
     private NameIndex IndexAllNames()
     {
@@ -1190,6 +1272,21 @@ public sealed class JsSyntax
             i++;
         }
     }
+
+    // Bracket classes of ASCII characters: OpenBracket for ( [ {, the opening bracket for ) ] }, else 0.
+    private const byte OpenBracket = 1;
+
+    private static ReadOnlySpan<byte> BracketClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, (byte)'(', 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, 0, (byte)'[', 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenBracket, 0, (byte)'{', 0, 0,
+    };
 
     /// <summary>One code token: its index in the file's tokens, its matching bracket (-1: none), its innermost open bracket (-1: top level), its character when it is one-character punctuation (else '\0'), and whether a line break precedes it.</summary>
     private struct CodeToken

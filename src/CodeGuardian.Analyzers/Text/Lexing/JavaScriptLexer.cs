@@ -52,6 +52,12 @@ public sealed class JavaScriptLexer : ILexer
 
         /// <summary>A <c>.</c> or <c>?.</c>: the next identifier is a property name even if it spells a keyword.</summary>
         MemberDot,
+
+        /// <summary>
+        /// A name (not a property name): it ends an expression unless it is a keyword such as <c>return</c>, which is
+        /// looked up only when a <c>/</c> or <c>!</c> asks (see <see cref="Scanner.ResolvedPrevious"/>).
+        /// </summary>
+        Name,
     }
 
     private const string DoubleQuotedStops = "\"\\\r\n";
@@ -71,6 +77,10 @@ public sealed class JavaScriptLexer : ILexer
         private int _position;
         private Previous _previous;
         private int _templateStart;
+
+        // The name that set Previous.Name.
+        private int _nameStart;
+        private int _nameEnd;
         private TokenFlags _templateFlags;
 
         // A line terminator was skipped since the last token: the next one starts its line.
@@ -86,78 +96,115 @@ public sealed class JavaScriptLexer : ILexer
             _templateStart = 0;
             _templateFlags = TokenFlags.None;
             _lineStart = TokenFlags.LineStart;
+            _nameStart = 0;
+            _nameEnd = 0;
         }
 
         private readonly bool InTemplate => _stack is { Count: > 0 };
 
+        /// <summary><see cref="_previous"/> with a name resolved to what it says about a following <c>/</c>.</summary>
+        private readonly Previous ResolvedPrevious =>
+            _previous != Previous.Name ? _previous
+            : AllowsRegexAfter(_text.Slice(_nameStart, _nameEnd - _nameStart)) ? Previous.RegexAllowed
+            : Previous.ExpressionEnd;
+
         public void Run(CancellationToken cancellationToken)
         {
             var text = _text;
+            var tokens = _tokens;
             var nextCheck = CancellationInterval;
             ScanPrologue();
-            while (_position < text.Length)
+
+            // The scanner's state in locals while the loop handles the most frequent tokens itself (names, white space,
+            // brackets and separators, member dots outside template literals); written back around the calls that
+            // handle the rest.
+            var position = _position;
+            var lineStart = _lineStart;
+            var previous = _previous;
+            var inTemplate = false;
+            while ((uint)position < (uint)text.Length)
             {
-                if (_position >= nextCheck)
+                if (position >= nextCheck)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    nextCheck = _position + CancellationInterval;
+                    nextCheck = position + CancellationInterval;
                 }
 
-                if (InTemplate && _stack![_stack.Count - 1] == TemplateFrame)
+                var c = text[position];
+                if (c < 128 && !inTemplate)
                 {
-                    ScanTemplateText();
-                    continue;
-                }
-
-                var c = text[_position];
-                if (IsWhiteSpace(c))
-                {
-                    // The whole run of white space at once.
-                    var i = _position;
-                    do
+                    var classes = AsciiClasses[c];
+                    if ((classes & WhiteSpaceClass) != 0)
                     {
-                        if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                        // The whole run of ASCII white space at once (other white space goes through Step).
+                        do
                         {
-                            _lineStart = TokenFlags.LineStart;
+                            if (c is '\n' or '\r')
+                            {
+                                lineStart = TokenFlags.LineStart;
+                            }
+
+                            position++;
                         }
+                        while ((uint)position < (uint)text.Length && (c = text[position]) < 128 && (AsciiClasses[c] & WhiteSpaceClass) != 0);
 
-                        i++;
-                    }
-                    while (i < text.Length && IsWhiteSpace(c = text[i]));
-
-                    _position = i;
-                    continue;
-                }
-
-                // Names are the most frequent tokens, then brackets and separators that never start a longer operator,
-                // then member dots: handled here, without the call into the general dispatch.
-                if (c < 128 && (AsciiClasses[c] & (IdentifierStartClass | SeparatorClass | DotClass)) != 0)
-                {
-                    var position = _position;
-                    if ((AsciiClasses[c] & IdentifierStartClass) != 0)
-                    {
-                        ScanIdentifier(position);
                         continue;
                     }
 
-                    if (c != '.')
+                    if ((classes & IdentifierStartClass) != 0)
                     {
-                        _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
-                        Emit(position, position + 1, TokenKind.Punctuation, TokenFlags.None);
+                        var start = position;
+                        position = IdentifierEnd(text, position + 1);
+
+                        // Whether the name is a keyword after which a regex may start is asked only when a '/' follows.
+                        if (previous == Previous.MemberDot)
+                        {
+                            previous = Previous.ExpressionEnd;
+                        }
+                        else
+                        {
+                            previous = Previous.Name;
+                            _nameStart = start;
+                            _nameEnd = position;
+                        }
+
+                        tokens.Add(start, position - start, TokenKind.Identifier, lineStart);
+                        lineStart = TokenFlags.None;
+                        continue;
+                    }
+
+                    if ((classes & SeparatorClass) != 0)
+                    {
+                        previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                        tokens.Add(position, 1, TokenKind.Punctuation, lineStart);
+                        lineStart = TokenFlags.None;
+                        position++;
                         continue;
                     }
 
                     // A member dot: not "..." and not a number ".5".
-                    var next = position + 1 < text.Length ? text[position + 1] : '\0';
-                    if (next != '.' && !IsDigit(next))
+                    if (c == '.')
                     {
-                        _previous = Previous.MemberDot;
-                        Emit(position, position + 1, TokenKind.Punctuation, TokenFlags.None);
-                        continue;
+                        var next = (uint)(position + 1) < (uint)text.Length ? text[position + 1] : '\0';
+                        if (next != '.' && !IsDigit(next))
+                        {
+                            previous = Previous.MemberDot;
+                            tokens.Add(position, 1, TokenKind.Punctuation, lineStart);
+                            lineStart = TokenFlags.None;
+                            position++;
+                            continue;
+                        }
                     }
                 }
 
-                ScanCodeToken(c);
+                _position = position;
+                _lineStart = lineStart;
+                _previous = previous;
+                Step(c);
+                position = _position;
+                lineStart = _lineStart;
+                previous = _previous;
+                inTemplate = InTemplate;
             }
 
             if (InTemplate)
@@ -166,6 +213,37 @@ public sealed class JavaScriptLexer : ILexer
                 _tokens.Add(_templateStart, text.Length - _templateStart, TokenKind.String, _templateFlags | TokenFlags.Unterminated);
                 _stack!.Clear();
             }
+        }
+
+        /// <summary>One token or white-space run from <see cref="_position"/>, whose character is <paramref name="c"/>; anything inside a template literal.</summary>
+        private void Step(char c)
+        {
+            if (InTemplate && _stack![_stack.Count - 1] == TemplateFrame)
+            {
+                ScanTemplateText();
+                return;
+            }
+
+            if (IsWhiteSpace(c))
+            {
+                var text = _text;
+                var i = _position;
+                do
+                {
+                    if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                    {
+                        _lineStart = TokenFlags.LineStart;
+                    }
+
+                    i++;
+                }
+                while (i < text.Length && IsWhiteSpace(c = text[i]));
+
+                _position = i;
+                return;
+            }
+
+            ScanCodeToken(c);
         }
 
         private void ScanPrologue()
@@ -243,89 +321,126 @@ public sealed class JavaScriptLexer : ILexer
             var start = _position;
             var next = start + 1 < text.Length ? text[start + 1] : '\0';
 
-            // Most frequent first: names, then brackets and separators that never start a longer operator.
-            if (IsIdentifierStart(c) || (c == '#' && start + 1 < text.Length && IsIdentifierStart(next)))
+            // One jump on the character; the frequent one-character operators are emitted without the operator table.
+            switch (c)
             {
-                ScanIdentifier(start);
-                return;
-            }
+                case '(' or ')' or '[' or ']' or ';' or ',':
+                    _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                    Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                    return;
 
-            if (c is '(' or ')' or '[' or ']' or ';' or ',')
-            {
-                _previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case ':':
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            // The other frequent one-character operators, without the operator table: a member dot (not "..." and
-            // not a number ".5"), ':' (never longer), '=' (not "==", "=>"), and braces outside template holes.
-            if (c == '.' && next != '.' && !IsDigit(next))
-            {
-                _previous = Previous.MemberDot;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case '=' when next != '=' && next != '>':
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            if (c == ':' || (c == '=' && next != '=' && next != '>') || (c is '{' or '}' && !InTemplate))
-            {
-                _previous = c == '}' ? Previous.ExpressionEnd : Previous.RegexAllowed;
-                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                return;
-            }
+                case '{' when !InTemplate:
+                    EmitSingle(start, Previous.RegexAllowed);
+                    return;
 
-            if (c == '/' && next == '/')
+                case '}' when !InTemplate:
+                    EmitSingle(start, Previous.ExpressionEnd);
+                    return;
+
+                case '.':
+                    if (IsDigit(next))
+                    {
+                        ScanNumber(start);
+                    }
+                    else if (next != '.')
+                    {
+                        // A member dot (not "...").
+                        EmitSingle(start, Previous.MemberDot);
+                    }
+                    else
+                    {
+                        ScanPunctuation(start, c);
+                    }
+
+                    return;
+
+                case '"' or '\'':
+                    ScanQuotedString(start, c);
+                    _previous = Previous.ExpressionEnd;
+                    return;
+
+                case '`':
+                    OpenTemplate(start);
+                    return;
+
+                case >= '0' and <= '9':
+                    ScanNumber(start);
+                    return;
+
+                case '/':
+                    ScanSlash(start, next);
+                    return;
+
+                case '#' when start + 1 < text.Length && IsIdentifierStart(next):
+                    ScanIdentifier(start);
+                    return;
+
+                default:
+                    if (IsIdentifierStart(c))
+                    {
+                        ScanIdentifier(start);
+                        return;
+                    }
+
+                    ScanPunctuation(start, c);
+                    return;
+            }
+        }
+
+        /// <summary>A one-character operator that never starts a longer one here.</summary>
+        private void EmitSingle(int start, Previous previous)
+        {
+            _previous = previous;
+            Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+        }
+
+        private void ScanNumber(int start)
+        {
+            var end = NumberEnd(_text, start);
+            _previous = Previous.ExpressionEnd;
+            Emit(start, end, TokenKind.Number, TokenFlags.None);
+        }
+
+        /// <summary>A '/': comment, JSX closing tag, regex or division.</summary>
+        private void ScanSlash(int start, char next)
+        {
+            if (next == '/')
             {
                 var end = LineEnd(start);
                 Emit(start, end, TokenKind.Comment, TokenFlags.None);
                 return;
             }
 
-            if (c == '/' && next == '*')
+            if (next == '*')
             {
                 ScanBlockComment(start);
                 return;
             }
 
-            if (c == '"' || c == '\'')
+            if (_previous == Previous.LessThan && (next == '>' || IsIdentifierStart(next)))
             {
-                ScanQuotedString(start, c);
+                // JSX closing tag "</name>": the slash is punctuation.
+                _previous = Previous.RegexAllowed;
+                Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
+                return;
+            }
+
+            if (ResolvedPrevious != Previous.ExpressionEnd)
+            {
+                ScanRegex(start);
                 _previous = Previous.ExpressionEnd;
                 return;
             }
 
-            if (c == '`')
-            {
-                OpenTemplate(start);
-                return;
-            }
-
-            if (IsDigit(c) || (c == '.' && IsDigit(next)))
-            {
-                var end = ScanNumber(start);
-                _previous = Previous.ExpressionEnd;
-                Emit(start, end, TokenKind.Number, TokenFlags.None);
-                return;
-            }
-
-            if (c == '/')
-            {
-                if (_previous == Previous.LessThan && (next == '>' || IsIdentifierStart(next)))
-                {
-                    // JSX closing tag "</name>": the slash is punctuation.
-                    _previous = Previous.RegexAllowed;
-                    Emit(start, start + 1, TokenKind.Punctuation, TokenFlags.None);
-                    return;
-                }
-
-                if (_previous != Previous.ExpressionEnd)
-                {
-                    ScanRegex(start);
-                    _previous = Previous.ExpressionEnd;
-                    return;
-                }
-            }
-
-            ScanPunctuation(start, c);
+            ScanPunctuation(start, '/');
         }
 
         /// <summary>A name (or a <c>#private</c> name) from <paramref name="start"/>, whose first character is known to start one.</summary>
@@ -339,9 +454,17 @@ public sealed class JavaScriptLexer : ILexer
                 end++;
             }
 
-            _previous = _previous == Previous.MemberDot || !AllowsRegexAfter(text.Slice(start, end - start))
-                ? Previous.ExpressionEnd
-                : Previous.RegexAllowed;
+            if (_previous == Previous.MemberDot)
+            {
+                _previous = Previous.ExpressionEnd;
+            }
+            else
+            {
+                _previous = Previous.Name;
+                _nameStart = start;
+                _nameEnd = end;
+            }
+
             Emit(start, end, TokenKind.Identifier, TokenFlags.None);
         }
 
@@ -429,53 +552,6 @@ public sealed class JavaScriptLexer : ILexer
             Emit(start, i, TokenKind.String, TokenFlags.Unterminated);
         }
 
-        private readonly int ScanNumber(int start)
-        {
-            var text = _text;
-            var i = start;
-            if (text[i] == '0' && i + 1 < text.Length && IsRadixPrefix(text[i + 1]))
-            {
-                i += 2;
-                while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-
-                return i;
-            }
-
-            var seenDot = false;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (IsDigit(c) || c == '_')
-                {
-                    i++;
-                }
-                else if (c == '.' && !seenDot)
-                {
-                    seenDot = true;
-                    i++;
-                }
-                else if ((c == 'e' || c == 'E') && i + 1 < text.Length && (IsDigit(text[i + 1]) || ((text[i + 1] == '+' || text[i + 1] == '-') && i + 2 < text.Length && IsDigit(text[i + 2]))))
-                {
-                    i += 2;
-                    seenDot = true;
-                }
-                else if (IsAsciiLetterOrDigit(c))
-                {
-                    // BigInt suffix "n" or a malformed literal: keep it one token.
-                    i++;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return i;
-        }
-
         private void ScanRegex(int start)
         {
             var text = _text;
@@ -550,7 +626,7 @@ public sealed class JavaScriptLexer : ILexer
             }
 
             // TypeScript non-null assertion "value!": a "!" glued to the end of an expression keeps it an expression.
-            var nonNull = c == '!' && length == 1 && _previous == Previous.ExpressionEnd && start > 0 && !IsWhiteSpace(text[start - 1]);
+            var nonNull = c == '!' && length == 1 && ResolvedPrevious == Previous.ExpressionEnd && start > 0 && !IsWhiteSpace(text[start - 1]);
             _previous = c switch
             {
                 _ when nonNull => Previous.ExpressionEnd,
@@ -581,6 +657,53 @@ public sealed class JavaScriptLexer : ILexer
             var end = _text.Slice(start).IndexOfAny(LineTerminators.AsSpan());
             return end < 0 ? _text.Length : start + end;
         }
+    }
+
+    /// <summary>End of the number literal that starts at <paramref name="start"/>.</summary>
+    private static int NumberEnd(ReadOnlySpan<char> text, int start)
+    {
+        var i = start;
+        if (text[i] == '0' && i + 1 < text.Length && IsRadixPrefix(text[i + 1]))
+        {
+            i += 2;
+            while (i < text.Length && (IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        var seenDot = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsDigit(c) || c == '_')
+            {
+                i++;
+            }
+            else if (c == '.' && !seenDot)
+            {
+                seenDot = true;
+                i++;
+            }
+            else if ((c == 'e' || c == 'E') && i + 1 < text.Length && (IsDigit(text[i + 1]) || ((text[i + 1] == '+' || text[i + 1] == '-') && i + 2 < text.Length && IsDigit(text[i + 2]))))
+            {
+                i += 2;
+                seenDot = true;
+            }
+            else if (IsAsciiLetterOrDigit(c))
+            {
+                // BigInt suffix "n" or a malformed literal: keep it one token.
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
     }
 
     /// <summary>Length of the operator at <paramref name="start"/>: longest match of the JS operators.</summary>
@@ -630,6 +753,21 @@ public sealed class JavaScriptLexer : ILexer
             default:
                 return 1;
         }
+    }
+
+    /// <summary>The end of the name whose characters continue at <paramref name="position"/>.</summary>
+    /// <remarks>
+    /// Not inlined: in the main loop the position of this per-character loop went through the stack on every character.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int IdentifierEnd(ReadOnlySpan<char> text, int position)
+    {
+        while ((uint)position < (uint)text.Length && IsIdentifierPart(text[position]))
+        {
+            position++;
+        }
+
+        return position;
     }
 
     /// <summary>Keywords after which an expression (so a regex literal) starts.</summary>
