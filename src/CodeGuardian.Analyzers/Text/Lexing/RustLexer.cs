@@ -18,6 +18,7 @@ public sealed class RustLexer : ILexer
     {
         var length = text.Length;
         var i = 0;
+        var nextCheck = CancellationInterval;
 
         if (length > 0 && text[0] == '\uFEFF')
         {
@@ -32,80 +33,73 @@ public sealed class RustLexer : ILexer
             i = end;
         }
 
-        // Cancellation is checked between stretches of about CancellationInterval characters, outside the per-token loop.
-        var stretchEnd = Math.Min(length, CancellationInterval);
-        while (true)
+        while (i < length)
         {
-            while (i < stretchEnd)
+            if (i >= nextCheck)
             {
-                var c = text[i];
-                var start = i;
+                cancellationToken.ThrowIfCancellationRequested();
+                nextCheck = i + CancellationInterval;
+            }
 
-                // Names are the most frequent tokens: tested first (no name starts with white space, a quote, a digit or '/').
-                if (IsIdentifierStart(c))
+            var c = text[i];
+            var start = i;
+
+            // Names are the most frequent tokens: tested first (no name starts with white space, a quote, a digit or '/').
+            if (IsIdentifierStart(c))
+            {
+                i = IdentifierOrPrefixedLiteral(text, i, tokens);
+                continue;
+            }
+
+            // Only these ranges hold white space: printable ASCII skips the call.
+            if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
+            {
+                // Indentation: a run of spaces in one tight loop.
+                do
                 {
-                    i = IdentifierOrPrefixedLiteral(text, i, tokens);
-                    continue;
-                }
-
-                // Only these ranges hold white space: printable ASCII skips the call.
-                if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
-                {
-                    // Indentation: a run of spaces in one tight loop.
-                    do
-                    {
-                        i++;
-                    }
-                    while (i < length && text[i] == ' ');
-
-                    continue;
-                }
-
-                // Brackets, commas and semicolons, the most frequent punctuation, never combine with what follows.
-                if (IsSeparator(c))
-                {
-                    tokens.Add(start, 1, TokenKind.Punctuation);
                     i++;
-                    continue;
                 }
+                while (i < length && text[i] == ' ');
 
-                var next = i + 1 < length ? text[i + 1] : '\0';
-
-                if (c == '/' && next == '/')
-                {
-                    i = LineComment(text, i, tokens);
-                }
-                else if (c == '/' && next == '*')
-                {
-                    i = BlockComment(text, i, tokens);
-                }
-                else if (c == '"')
-                {
-                    i = QuotedString(text, i, i, TokenFlags.None, tokens);
-                }
-                else if (c == '\'')
-                {
-                    i = CharOrLifetime(text, i, i + 1, TokenFlags.None, tokens);
-                }
-                else if (IsDigit(c))
-                {
-                    i = Number(text, i);
-                    tokens.Add(start, i - start, TokenKind.Number);
-                }
-                else
-                {
-                    i = Punctuation(text, i);
-                    tokens.Add(start, i - start, TokenKind.Punctuation);
-                }
+                continue;
             }
 
-            if (i >= length)
+            // Brackets, commas and semicolons, the most frequent punctuation, never combine with what follows.
+            if (IsSeparator(c))
             {
-                return;
+                tokens.Add(start, 1, TokenKind.Punctuation);
+                i++;
+                continue;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            stretchEnd = length - i > CancellationInterval ? i + CancellationInterval : length;
+            var next = i + 1 < length ? text[i + 1] : '\0';
+
+            if (c == '/' && next == '/')
+            {
+                i = LineComment(text, i, tokens);
+            }
+            else if (c == '/' && next == '*')
+            {
+                i = BlockComment(text, i, tokens);
+            }
+            else if (c == '"')
+            {
+                i = QuotedString(text, i, i, TokenFlags.None, tokens);
+            }
+            else if (c == '\'')
+            {
+                i = CharOrLifetime(text, i, i + 1, TokenFlags.None, tokens);
+            }
+            else if (IsDigit(c))
+            {
+                i = Number(text, i);
+                tokens.Add(start, i - start, TokenKind.Number);
+            }
+            else
+            {
+                i = Punctuation(text, i);
+                tokens.Add(start, i - start, TokenKind.Punctuation);
+            }
         }
     }
 
