@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
 
@@ -335,16 +336,7 @@ public sealed class PyModule
     }
 
     /// <summary>The previous token before <paramref name="index"/> that is not a comment (-1 when none).</summary>
-    public int Previous(int index)
-    {
-        var i = index - 1;
-        while (i >= 0 && IsTrivia(_tokens[i].Kind))
-        {
-            i--;
-        }
-
-        return i;
-    }
+    public int Previous(int index) => PreviousCode(_tokens.AsSpan(), index);
 
     /// <summary>Index of the bracket matching the one at <paramref name="index"/>, or -1 (unclosed, or not a bracket).</summary>
     public int MatchOf(int index) => (uint)index < (uint)_count ? _table[index] - 1 : -1;
@@ -584,26 +576,7 @@ public sealed class PyModule
         name.Length == 0 ? 0 : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 
     /// <summary>The first token of the dotted name ending at identifier <paramref name="lastIndex"/> (<c>a</c> in <c>a.b.c</c>).</summary>
-    public int DottedNameStart(int lastIndex)
-    {
-        var start = lastIndex;
-        while (true)
-        {
-            var dot = Previous(start);
-            if (!IsChar(dot, '.'))
-            {
-                return start;
-            }
-
-            var before = Previous(dot);
-            if (!IsKind(before, TokenKind.Identifier) || IsKeyword(before))
-            {
-                return start;
-            }
-
-            start = before;
-        }
-    }
+    public int DottedNameStart(int lastIndex) => DottedNameStart(_tokens.AsSpan(), File.Text, lastIndex, out _);
 
     /// <summary>Source text of tokens [<paramref name="first"/>..<paramref name="last"/>] without whitespace between them (for messages).</summary>
     /// <summary><see cref="TextOf"/> of an import's dotted name; a one-word common module name is not copied.</summary>
@@ -1209,7 +1182,7 @@ public sealed class PyModule
 
     /// <summary>
     /// Records a call site for each '(' at <paramref name="opens"/> that follows a name (not a def/class name):
-    /// <see cref="DottedNameStart"/> and the token tests inlined into one loop, as this runs for every '(' of the file.
+    /// the dotted-name walk and the token tests inlined into one loop, as this runs for every '(' of the file.
     /// </summary>
     private void AddCalls(int[] opens, int openCount)
     {
@@ -1226,20 +1199,7 @@ public sealed class PyModule
                 continue;
             }
 
-            var nameStart = nameEnd;
-            var before = PreviousCode(tokens, nameStart);
-            while (before >= 0 && IsDot(tokens[before], text))
-            {
-                var part = PreviousCode(tokens, before);
-                if (part < 0 || !IsName(tokens[part], text))
-                {
-                    break;
-                }
-
-                nameStart = part;
-                before = PreviousCode(tokens, part);
-            }
-
+            var nameStart = DottedNameStart(tokens, text, nameEnd, out var before);
             var hasReceiver = false;
             if (before >= 0)
             {
@@ -1267,6 +1227,30 @@ public sealed class PyModule
 
         _calls = calls;
         _callCount = callCount;
+    }
+
+    /// <summary>
+    /// The first token of the dotted name (<c>a.b.c</c>) that ends at <paramref name="lastIndex"/>, and the code token
+    /// before it in <paramref name="before"/> (-1 when none). Inlined: the call-site pass runs it for every '('.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DottedNameStart(ReadOnlySpan<Token> tokens, ReadOnlySpan<char> text, int lastIndex, out int before)
+    {
+        var start = lastIndex;
+        before = PreviousCode(tokens, start);
+        while (before >= 0 && IsDot(tokens[before], text))
+        {
+            var part = PreviousCode(tokens, before);
+            if (part < 0 || !IsName(tokens[part], text))
+            {
+                break;
+            }
+
+            start = part;
+            before = PreviousCode(tokens, part);
+        }
+
+        return start;
     }
 
     /// <summary>The previous token before <paramref name="index"/> that is not a comment (-1 when none).</summary>
