@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI check that every benchmark runs and reports: builds tests/CodeGuardian.Benchmarks in Release, runs it in
 # smoke mode (one cold invocation per case on small corpora — the numbers are not meaningful) and checks that the
-# Markdown and JSON reports of each benchmark class exist. About a minute on two idle cores.
+# Markdown and JSON reports of each benchmark class exist, and that the build comparison runs. About a minute on
+# two idle cores.
 #
 #   eng/bench-smoke.sh [artifacts-dir]     (default: artifacts/benchmarks-smoke)
 set -euo pipefail
@@ -26,6 +27,14 @@ for class in CSharpAnalyzerBenchmarks LexerBenchmarks SecretScanBenchmarks TextR
 done
 
 if [[ "$missing" -ne 0 ]]; then
+  exit 1
+fi
+
+# The build comparison (--compare-text), on this build against itself for one round: both load and report.
+comparison="$(dotnet "$repo_root/tests/CodeGuardian.Benchmarks/bin/Release/net10.0/CodeGuardian.Benchmarks.dll" --compare-text \
+  "$repo_root/tests/CodeGuardian.Benchmarks/bin/Release/net10.0" "$repo_root/tests/CodeGuardian.Benchmarks/bin/Release/net10.0" sql 1 1)"
+if ! grep -q "A rules" <<<"$comparison" || ! grep -q "B rules" <<<"$comparison"; then
+  echo "the build comparison reported no rows: $comparison" >&2
   exit 1
 fi
 

@@ -18,7 +18,8 @@ namespace CodeGuardian.Benchmarks;
 /// Entry point. Arguments are BenchmarkDotNet's (<c>--filter</c>, <c>--artifacts</c>, ...) plus <c>--smoke</c>:
 /// one cold invocation per benchmark on small corpora, to check in CI that every benchmark runs and reports.
 /// <c>--profile &lt;dir&gt; [runs] [analyzer-name-part]</c> times each analyzer on a folder of C# files instead (see <see cref="DirectoryProfile"/>);
-/// <c>--profile-text [runs]</c> times each text rule alone (see <see cref="TextRuleProfile"/>).
+/// <c>--profile-text [runs]</c> times each text rule alone (see <see cref="TextRuleProfile"/>);
+/// <c>--compare-text &lt;build-a&gt; &lt;build-b&gt; [language]</c> alternates two builds of the analyzer in one process (see <see cref="BuildComparison"/>).
 /// Exit code 1 when a benchmark failed or produced no result.
 /// </summary>
 public static class Program
@@ -36,6 +37,11 @@ public static class Program
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
                 args.Length > 2 ? args[2] : null,
                 args.Length > 3 ? Enum.Parse<Corpus.TextCorpusShape>(args[3], ignoreCase: true) : Corpus.TextCorpusShape.ManyFiles);
+        }
+
+        if (args.Length >= 1 && string.Equals(args[0], "--compare-text", StringComparison.Ordinal))
+        {
+            return BuildComparison.Run(args);
         }
 
         var forwarded = new List<string>();
