@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
@@ -162,27 +161,9 @@ internal static class BuildComparison
         return new object[] { lex, analyze, corpus.Utf8Bytes / 1e6 };
     }
 
-    /// <summary>The thread's CPU time on Linux; elsewhere wall time (the comparison is then only as good as the machine is quiet).</summary>
-    private static double ThreadCpuSeconds()
-    {
-        const int ThreadCpuTimeClock = 3;
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && ClockGetTime(ThreadCpuTimeClock, out var time) == 0)
-        {
-            return time.Seconds + (time.Nanoseconds / 1e9);
-        }
-
-        return System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    /// <summary>The thread's CPU time where the clock exists; elsewhere wall time (the comparison is then only as good as the machine is quiet).</summary>
+    private static double ThreadCpuSeconds() =>
+        CpuClock.IsAvailable ? CpuClock.Seconds(wholeProcess: false) : System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
 
     /// <summary>Binds the analyzer assembly to one build's file and this benchmark assembly to a copy of its own.</summary>
     private sealed class BuildContext : AssemblyLoadContext

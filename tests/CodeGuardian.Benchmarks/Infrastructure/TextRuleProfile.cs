@@ -182,7 +182,7 @@ internal static class TextRuleProfile
         var trace = Environment.GetEnvironmentVariable("CG_PROFILE_TRACE") == "1";
         for (var run = 0; run < runs; run++)
         {
-            var cpuBefore = cpu ? CpuSeconds(wholeProcess) : 0;
+            var cpuBefore = cpu ? CpuClock.Seconds(wholeProcess) : 0;
             var collectionsBefore = trace ? (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)) : default;
             var before = wholeProcess ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
@@ -191,7 +191,7 @@ internal static class TextRuleProfile
             allocated = (wholeProcess ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread()) - before;
             if (cpu)
             {
-                elapsed = CpuSeconds(wholeProcess) - cpuBefore;
+                elapsed = CpuClock.Seconds(wholeProcess) - cpuBefore;
             }
 
             times.Add(elapsed);
@@ -220,22 +220,5 @@ internal static class TextRuleProfile
         var median = times[times.Count / 2];
         var time = cpu ? times[0] : median;
         return (megabytes / time, megabytes / median, (long)(allocated / megabytes), name);
-    }
-
-    private static double CpuSeconds(bool wholeProcess)
-    {
-        const int ProcessCpuTimeClock = 2;
-        const int ThreadCpuTimeClock = 3;
-        return ClockGetTime(wholeProcess ? ProcessCpuTimeClock : ThreadCpuTimeClock, out var time) == 0 ? time.Seconds + (time.Nanoseconds / 1e9) : 0;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 }
