@@ -34,14 +34,18 @@ public static class SqlAnalysis
         // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
         var deepest = 0;
         var lastSignificant = -1;
-        for (var i = 0; i < code.Count; i++)
+        var tokens = code.Tokens;
+        var text = code.Text;
+        for (var i = 0; i < tokens.Length; i++)
         {
             if ((i & 1023) == 1023)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var kind = code.Tokens[i].Kind;
+            // The token is read once; its punctuation character is looked up only for punctuation.
+            ref readonly var token = ref tokens[i];
+            var kind = token.Kind;
             if (kind is TokenKind.Comment or TokenKind.Newline)
             {
                 continue;
@@ -49,7 +53,14 @@ public static class SqlAnalysis
 
             lastSignificant = i;
             var keyword = code.Keyword(i);
-            var punctuation = code.PunctuationChar(i);
+            var punctuation = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
+
+            // Most tokens are plain words, literals or numbers outside any select list: nothing below applies to them.
+            if (punctuation == '\0' && keyword == SqlKeyword.None && (depth >= MaxDepth || !lists[depth].Active))
+            {
+                continue;
+            }
+
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d <= deepest; d++)
