@@ -1,3 +1,4 @@
+using System;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Python;
@@ -46,36 +47,46 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>The safe alternative to name when the call is unsafe; null when it is not a finding.</summary>
     private static string? Classify(PyModule module, in PyCall call)
     {
+        // A resolved name can only match when its last part is the call's: compare that first, so most candidates
+        // (every open(), load() of other modules) are turned down without walking the dotted name for each entry.
+        var last = call.NameStart == call.NameEnd && call.Import >= 0
+            ? LastPart(module.Imports[call.Import].QualifiedName.AsSpan())
+            : module.File.TextOf(module.Tokens[call.NameEnd]);
         foreach (var function in PickleCalls)
         {
-            if (module.CallIs(call, function))
+            if (Is(module, call, last, function))
             {
                 return DataFormat;
             }
         }
 
-        if (module.CallIs(call, "shelve.open") || module.CallIs(call, "marshal.loads") || module.CallIs(call, "marshal.load"))
+        if (Is(module, call, last, "shelve.open") || Is(module, call, last, "marshal.loads") || Is(module, call, last, "marshal.load"))
         {
             return DataFormat;
         }
 
-        if (module.CallIs(call, "jsonpickle.decode") || module.CallIs(call, "jsonpickle.unpickler.decode"))
+        if (Is(module, call, last, "jsonpickle.decode") || Is(module, call, last, "jsonpickle.unpickler.decode"))
         {
             return "json.loads with explicit types";
         }
 
-        if (module.CallIs(call, "yaml.unsafe_load") || module.CallIs(call, "yaml.unsafe_load_all"))
+        if (Is(module, call, last, "yaml.unsafe_load") || Is(module, call, last, "yaml.unsafe_load_all"))
         {
             return "yaml.safe_load";
         }
 
-        if ((module.CallIs(call, "yaml.load") || module.CallIs(call, "yaml.load_all")) && !HasSafeLoader(module, call))
+        if ((Is(module, call, last, "yaml.load") || Is(module, call, last, "yaml.load_all")) && !HasSafeLoader(module, call))
         {
             return "yaml.safe_load, or yaml.load with Loader=yaml.SafeLoader";
         }
 
         return null;
     }
+
+    private static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> name) => name.Slice(name.LastIndexOf('.') + 1);
+
+    private static bool Is(PyModule module, in PyCall call, ReadOnlySpan<char> last, string qualifiedName) =>
+        LastPart(qualifiedName.AsSpan()).SequenceEqual(last) && module.CallIs(call, qualifiedName);
 
     private static bool HasSafeLoader(PyModule module, in PyCall call)
     {
