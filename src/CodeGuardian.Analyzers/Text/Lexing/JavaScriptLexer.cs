@@ -155,19 +155,7 @@ public sealed class JavaScriptLexer : ILexer
                     {
                         var start = position;
                         position = IdentifierEnd(text, position + 1);
-
-                        // Whether the name is a keyword after which a regex may start is asked only when a '/' follows.
-                        if (previous == Previous.MemberDot)
-                        {
-                            previous = Previous.ExpressionEnd;
-                        }
-                        else
-                        {
-                            previous = Previous.Name;
-                            _nameStart = start;
-                            _nameEnd = position;
-                        }
-
+                        previous = AfterName(previous, start, position);
                         tokens.Add(start, position - start, TokenKind.Identifier, lineStart);
                         lineStart = TokenFlags.None;
                         continue;
@@ -447,25 +435,27 @@ public sealed class JavaScriptLexer : ILexer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void ScanIdentifier(int start)
         {
-            var text = _text;
-            var end = start + 1;
-            while (end < text.Length && IsIdentifierPart(text[end]))
-            {
-                end++;
-            }
-
-            if (_previous == Previous.MemberDot)
-            {
-                _previous = Previous.ExpressionEnd;
-            }
-            else
-            {
-                _previous = Previous.Name;
-                _nameStart = start;
-                _nameEnd = end;
-            }
-
+            var end = IdentifierEnd(_text, start + 1);
+            _previous = AfterName(_previous, start, end);
             Emit(start, end, TokenKind.Identifier, TokenFlags.None);
+        }
+
+        /// <summary>
+        /// The state after the name [<paramref name="start"/>, <paramref name="end"/>): a property name after a member dot
+        /// ends an expression; any other name is kept, and whether it is a keyword after which a regex may start is asked
+        /// only when a '/' or '!' follows (<see cref="ResolvedPrevious"/>).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Previous AfterName(Previous previous, int start, int end)
+        {
+            if (previous == Previous.MemberDot)
+            {
+                return Previous.ExpressionEnd;
+            }
+
+            _nameStart = start;
+            _nameEnd = end;
+            return Previous.Name;
         }
 
         private void OpenTemplate(int start)
