@@ -111,23 +111,8 @@ internal static class BuildComparison
         var textLanguage = Enum.Parse<TextLanguage>(language, ignoreCase: true);
         var corpus = TextCorpus.Get(textLanguage, TextCorpusShape.ManyFiles);
         var lexer = Lexers.For(textLanguage)!;
-        var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
-        foreach (var (path, text) in corpus.Files)
-        {
-            var chars = text.ToCharArray();
-            var tokens = new TokenList(Math.Max(64, chars.Length / 6));
-            lexer.Tokenize(chars, tokens, CancellationToken.None);
-            files.Add((path, chars, SourceText.From(text), tokens));
-        }
-
-        var rules = new List<TextRule>();
-        foreach (var rule in TextRuleRegistry.For(textLanguage))
-        {
-            if (ruleFilter is null || System.Text.RegularExpressions.Regex.IsMatch(rule.GetType().Name, ruleFilter))
-            {
-                rules.Add(rule);
-            }
-        }
+        var files = TextRuleProfile.LexAll(textLanguage, corpus.Files);
+        var rules = TextRuleProfile.RulesMatching(textLanguage, ruleFilter);
 
         Func<double> lex = () =>
         {

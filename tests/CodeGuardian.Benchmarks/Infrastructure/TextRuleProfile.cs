@@ -50,14 +50,7 @@ internal static class TextRuleProfile
             // CG_PROFILE_PARTS=1: only the lexer and the rule rows, nothing through the file action or the driver (to compare
             // one part of the work between two builds).
             var partsOnly = Environment.GetEnvironmentVariable("CG_PROFILE_PARTS") == "1";
-            var files = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
-            foreach (var (path, text) in driverOnly ? new List<(string, string)>() : corpus.Files)
-            {
-                var chars = text.ToCharArray();
-                var tokens = new TokenList(Math.Max(64, chars.Length / 6));
-                Lexers.For(language)!.Tokenize(chars, tokens, CancellationToken.None);
-                files.Add((path, chars, SourceText.From(text), tokens));
-            }
+            var files = LexAll(language, driverOnly ? new List<(string, string)>() : corpus.Files);
 
             var megabytes = corpus.Utf8Bytes / 1e6;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} files, {2:F2} MB", language, corpus.Files.Count, megabytes));
@@ -78,16 +71,7 @@ internal static class TextRuleProfile
             var onlyRule = Environment.GetEnvironmentVariable("CG_PROFILE_RULE");
             if (onlyRule is not null)
             {
-                var selected = new List<TextRule>();
-                foreach (var rule in rules)
-                {
-                    if (System.Text.RegularExpressions.Regex.IsMatch(rule.GetType().Name, onlyRule))
-                    {
-                        selected.Add(rule);
-                    }
-                }
-
-                rules = selected;
+                rules = RulesMatching(language, onlyRule);
             }
 
             // CG_PROFILE_TOGETHER=1: only the lexer and the whole set (a cleaner sample for a profiler).
@@ -168,6 +152,36 @@ internal static class TextRuleProfile
         }
 
         return 0;
+    }
+
+    /// <summary>Each file of a corpus with its characters, text and tokens, lexed once.</summary>
+    internal static List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)> LexAll(TextLanguage language, IEnumerable<(string Path, string Text)> files)
+    {
+        var lexed = new List<(string Path, char[] Chars, SourceText Text, TokenList Tokens)>();
+        foreach (var (path, text) in files)
+        {
+            var chars = text.ToCharArray();
+            var tokens = new TokenList(Math.Max(64, chars.Length / 6));
+            Lexers.For(language)!.Tokenize(chars, tokens, CancellationToken.None);
+            lexed.Add((path, chars, SourceText.From(text), tokens));
+        }
+
+        return lexed;
+    }
+
+    /// <summary>The language's rules whose type name matches <paramref name="pattern"/> (a regular expression; null: all).</summary>
+    internal static IReadOnlyList<TextRule> RulesMatching(TextLanguage language, string? pattern)
+    {
+        var selected = new List<TextRule>();
+        foreach (var rule in TextRuleRegistry.For(language))
+        {
+            if (pattern is null || System.Text.RegularExpressions.Regex.IsMatch(rule.GetType().Name, pattern))
+            {
+                selected.Add(rule);
+            }
+        }
+
+        return selected;
     }
 
     private static (double MBps, double MedianMBps, long AllocPerMB, string Name) Measure(int runs, double megabytes, string name, Action body, bool wholeProcess = false)
