@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Text;
+
+namespace CodeGuardian.Analyzers.Tests.Robustness;
+
+/// <summary>
+/// Time grows linearly: a 4 MB pathological input costs less than 8 times a 1 MB one. Time is the process's CPU time,
+/// not the clock: other processes on a loaded machine stretch the clock but not this process's CPU time. The class
+/// runs in a collection of its own with parallelization off, so no other test's CPU time is counted. Each size is
+/// timed by its fastest of 4 runs: interference (a busy neighbour core, garbage collection) only ever adds time.
+/// </summary>
+[Collection(nameof(SerialTimingCollection))]
+public sealed class TextLinearityTests
+{
+    // Big enough for the 4 MB inputs, so they are analyzed instead of skipped (CG9002).
+    private static readonly Dictionary<string, string> LargeFiles = new() { ["codeguardian.max_file_size"] = "20000000" };
+
+    [Theory]
+    [InlineData("/repo/p.js", "a = \"x\" + /* c */ b(`${c}`) // d\n")]
+    [InlineData("/repo/p.py", "a = f\"{b}\" + '''c''' # d\nif x:\n    y(z)\n")]
+    [InlineData("/repo/p.sql", "SELECT a, 'b' FROM c /* d */ WHERE e = @f; -- g\n")]
+    [InlineData("/repo/p.rs", "let a = r#\"b\"#; /* /* c */ */ d!(e); // f\n")]
+    [InlineData("/repo/.env.local", "KEY_")]
+    [InlineData("/repo/p.js", "(((((((((([[[[[{{{{{\"'`/*")]
+    public void Time_is_linear_in_the_input_size(string path, string unit)
+    {
+        var small = Fastest(path, unit, 1024 * 1024);
+        var large = Fastest(path, unit, 4 * 1024 * 1024);
+        Assert.True(large < (small * 8) + 50, $"{path}: 1 MB took {small} ms of CPU time, 4 MB took {large} ms");
+    }
+
+    private static double Fastest(string path, string unit, int size)
+    {
+        var builder = new StringBuilder(size + unit.Length);
+        while (builder.Length < size)
+        {
+            builder.Append(unit);
+        }
+
+        var file = new MemoryAdditionalText(path, builder.ToString());
+        var fastest = double.MaxValue;
+        for (var run = 0; run < 4; run++)
+        {
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            AnalyzerHarness.RunText(new[] { file }, LargeFiles).AssertNoCrash(path);
+            fastest = Math.Min(fastest, (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds);
+        }
+
+        return fastest;
+    }
+}
+
+/// <summary>Tests that time themselves: run alone, after the parallel tests, so no other test adds CPU time.</summary>
+[CollectionDefinition(nameof(SerialTimingCollection), DisableParallelization = true)]
+public sealed class SerialTimingCollection
+{
+}
