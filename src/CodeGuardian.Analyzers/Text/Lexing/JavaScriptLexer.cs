@@ -186,6 +186,17 @@ public sealed class JavaScriptLexer : ILexer
                             continue;
                         }
                     }
+
+                    // Any other token of code (not white space, not template text): straight to its scan.
+                    _position = position;
+                    _lineStart = lineStart;
+                    _previous = previous;
+                    ScanCodeToken(c);
+                    position = _position;
+                    lineStart = _lineStart;
+                    previous = _previous;
+                    inTemplate = InTemplate;
+                    continue;
                 }
 
                 _position = position;
