@@ -161,9 +161,12 @@ public sealed class JavaScriptLexer : ILexer
                         continue;
                     }
 
-                    if ((classes & SeparatorClass) != 0)
+                    // A one-character token: ( ) [ ] { } , ; : ~ always, '=' unless "==" or "=>" follows. Outside template
+                    // literals braces are plain punctuation too; a closing bracket ends an expression.
+                    if ((classes & SeparatorClass) != 0
+                        && (c != '=' || !((uint)(position + 1) < (uint)text.Length && text[position + 1] is '=' or '>')))
                     {
-                        previous = c is ')' or ']' ? Previous.ExpressionEnd : Previous.RegexAllowed;
+                        previous = (Previous)((classes >> ClosingShift) & 1);
                         tokens.Add(position, 1, TokenKind.Punctuation, lineStart);
                         lineStart = TokenFlags.None;
                         position++;
@@ -183,6 +186,17 @@ public sealed class JavaScriptLexer : ILexer
                             continue;
                         }
                     }
+
+                    // Any other token of code (not white space, not template text): straight to its scan.
+                    _position = position;
+                    _lineStart = lineStart;
+                    _previous = previous;
+                    ScanCodeToken(c);
+                    position = _position;
+                    lineStart = _lineStart;
+                    previous = _previous;
+                    inTemplate = InTemplate;
+                    continue;
                 }
 
                 _position = position;
@@ -811,17 +825,23 @@ public sealed class JavaScriptLexer : ILexer
     private const byte SeparatorClass = 8;
     private const byte DotClass = 16;
 
+    // Set on the closing brackets ) ] }: shifted down, Previous.ExpressionEnd (1) rather than Previous.RegexAllowed (0).
+    private const byte ClosingClass = 32;
+    private const int ClosingShift = 5;
+
     // Bits per ASCII character: 1 identifier start (letters, _, $, backslash), 2 identifier part (also digits), 4 white
-    // space (space, tab, LF, VT, FF, CR), 8 one-character token that never starts a longer one: ( ) , ; [ ], 16 the dot. A constant table: no static initialization check, no bounds check on lookups.
+    // space (space, tab, LF, VT, FF, CR), 8 one-character token outside template literals: ( ) [ ] { } , ; : ~ and '='
+    // (unless "==" or "=>" follows), 16 the dot, 32 closing bracket ) ] }. A constant table: no static initialization
+    // check, no bounds check on lookups.
     private static ReadOnlySpan<byte> AsciiClasses => new byte[]
     {
         0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        4, 0, 0, 0, 3, 0, 0, 0, 8, 8, 0, 0, 8, 0, 16, 0,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 8, 0, 0, 0, 0,
+        4, 0, 0, 0, 3, 0, 0, 0, 8, 40, 0, 0, 8, 0, 16, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 8, 8, 0, 8, 0, 0,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 3, 8, 0, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 3, 40, 0, 3,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 0, 40, 8, 0,
     };
 }

@@ -14,7 +14,13 @@ public sealed class RustLexer : ILexer
 {
     private const int CancellationInterval = 4096;
 
-    public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
+    public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken) =>
+        Scan(text, tokens, cancellationToken);
+
+    /// <summary>The whole pass, never inlined into a caller: a caller that inlined it ran out of its own inlining budget
+    /// and left token additions of the loop as calls.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Scan(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken)
     {
         var length = text.Length;
         var i = 0;

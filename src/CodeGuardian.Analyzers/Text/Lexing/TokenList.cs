@@ -38,35 +38,48 @@ public sealed class TokenList : IDisposable
     public ReadOnlySpan<int> CommentIndices => new(_comments, 0, _commentCount);
 
     // Called for every token by every lexer: inlined, with the rare growth out of line. Where the kind is a constant
-    // (most call sites) the string and comment checks fold away.
+    // (most call sites) the string and comment checks fold away. The array in a local and the count tested against its
+    // length once: that test is also the bounds check.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None)
     {
-        if (Count == _items.Length)
+        var items = _items;
+        var count = Count;
+        if ((uint)count >= (uint)items.Length)
         {
-            Grow();
+            GrowAndAdd(start, length, kind, flags);
+            return;
         }
 
         if (kind == TokenKind.String)
         {
-            if (_stringCount == _strings.Length)
-            {
-                _strings = GrowIndices(_strings, _stringCount);
-            }
-
-            _strings[_stringCount++] = Count;
+            AddIndex(ref _strings, ref _stringCount, count);
         }
         else if (kind == TokenKind.Comment)
         {
-            if (_commentCount == _comments.Length)
-            {
-                _comments = GrowIndices(_comments, _commentCount);
-            }
-
-            _comments[_commentCount++] = Count;
+            AddIndex(ref _comments, ref _commentCount, count);
         }
 
-        _items[Count++] = new Token(start, length, kind, flags);
+        items[count] = new Token(start, length, kind, flags);
+        Count = count + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowAndAdd(int start, int length, TokenKind kind, TokenFlags flags)
+    {
+        Grow();
+        Add(start, length, kind, flags);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddIndex(ref int[] indices, ref int count, int index)
+    {
+        if (count == indices.Length)
+        {
+            indices = GrowIndices(indices, count);
+        }
+
+        indices[count++] = index;
     }
 
     private void Grow()

@@ -45,6 +45,34 @@ public class JavaScriptLexerTests
         Lex(source).Single(t => t.Kind == kind);
 
     [Fact]
+    public void One_character_tokens_of_the_main_loop_keep_operators_whole_and_set_the_regex_state()
+    {
+        // '=' alone versus "==", "===" and "=>"; braces, colon and tilde; what a '/' after each of them is.
+        var tokens = Lex("a=b==c===d=>e;{f:~g}\nx = /r/; y = {} / 2; z = (w) / 3; q = [v] / 4; t = a ? /s/ : /u/; n = ~/k/");
+        var texts = tokens.Select(t => t.Text).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "a", "=", "b", "==", "c", "===", "d", "=>", "e", ";", "{", "f", ":", "~", "g", "}",
+                "x", "=", "/r/", ";", "y", "=", "{", "}", "/", "2", ";", "z", "=", "(", "w", ")", "/", "3", ";",
+                "q", "=", "[", "v", "]", "/", "4", ";", "t", "=", "a", "?", "/s/", ":", "/u/", ";", "n", "=", "~", "/k/",
+            },
+            texts);
+        Assert.Equal(4, tokens.Count(t => t.Kind == TokenKind.Regex));
+    }
+
+    [Fact]
+    public void Braces_and_colons_inside_template_holes_are_still_tracked()
+    {
+        // The main loop's one-character path is for code outside template literals; inside a hole an object literal's
+        // braces must not close the hole early.
+        var tokens = Lex("const s = `a${ {k: 1}[\"k\"] === 1 ? `b${ {x: {y: 2}}.x.y }` : 'c' }d`; e = f / 2;");
+        Assert.Equal(
+            new[] { "const", "s", "=", "`a${ {k: 1}[\"k\"] === 1 ? `b${ {x: {y: 2}}.x.y }` : 'c' }d`", ";", "e", "=", "f", "/", "2", ";" },
+            tokens.Select(t => t.Text).ToArray());
+    }
+
+    [Fact]
     public void First_token_of_each_line_is_marked_line_start()
     {
         const string Source = "a = 1 // note\n  b /* one\n two */ c /* same line */\r\n`t\n${x\n}` d\u2028e; 'open\nf";
