@@ -88,7 +88,17 @@ public static class SecretScanner
             while (candidates != 0)
             {
                 var position = i + LowestBit(candidates);
-                var end = text[position] is '=' or ':' ? MatchGeneric(text, position, allowlist, findings, ref endMarkers) : MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                int end;
+                if (text[position] is '=' or ':')
+                {
+                    // Most separators follow a name that cannot be a credential name, told by its last two characters.
+                    end = search != CandidateSearch.EveryPosition && !MayFollowCredentialName(text, position) ? -1 : MatchGeneric(text, position, allowlist, findings, ref endMarkers);
+                }
+                else
+                {
+                    end = MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                }
+
                 next = end > position ? end : position + 1;
                 if (next >= blockEnd)
                 {
@@ -158,6 +168,59 @@ public static class SecretScanner
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A looser, cheaper form of the name test of <see cref="MatchGeneric"/> for the separator at <paramref name="i"/>: when
+    /// the name ends in an ASCII letter or digit right before it or before one blank or quote, that letter and the
+    /// character before it must be the last two of a credential word or trailing qualifier (<c>rd</c> of password,
+    /// <c>ey</c> of key, <c>ue</c> of value …, see <see cref="CredentialNames"/>). Anything else passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayFollowCredentialName(ReadOnlySpan<char> text, int i)
+    {
+        if (i < 3)
+        {
+            return true;
+        }
+
+        var beforeSeparator = text[i - 1];
+        var atSeparator = IsAsciiLetterOrDigit(beforeSeparator);
+        if (!atSeparator && !(beforeSeparator is ' ' or '\t' or '"' or '\'' && IsAsciiLetterOrDigit(text[i - 2])))
+        {
+            return true;
+        }
+
+        var last = atSeparator ? beforeSeparator : text[i - 2];
+        var beforeLast = atSeparator ? text[i - 2] : text[i - 3];
+        if (beforeLast >= 128)
+        {
+            return true;
+        }
+
+        var lastLetter = (uint)((last | 0x20) - 'a');
+        var beforeLastLetter = (uint)((beforeLast | 0x20) - 'a');
+        return lastLetter < 26 && beforeLastLetter < 26 && (CredentialEndings[(int)lastLetter] & (1u << (int)beforeLastLetter)) != 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+    /// <summary>By last letter (a–z): a bit per letter (a–z) that may stand before it at the end of a credential word.</summary>
+    private static readonly uint[] CredentialEndings = BuildCredentialEndings();
+
+    private static uint[] BuildCredentialEndings()
+    {
+        // The endings CredentialNames.MayEndWithCredentialWord compares: pwd, passwd, password, passphrase, value, secret,
+        // text, token, plain, auth, key, string, str.
+        var endings = new[] { "wd", "rd", "se", "ue", "et", "xt", "en", "in", "th", "ey", "ng", "tr" };
+        var table = new uint[26];
+        foreach (var ending in endings)
+        {
+            table[ending[1] - 'a'] |= 1u << (ending[0] - 'a');
+        }
+
+        return table;
     }
 
     private static bool MayEndName(char c) => c >= 128 || LetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '\t' or '"' or '\'';
