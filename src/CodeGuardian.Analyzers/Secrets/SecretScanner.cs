@@ -96,7 +96,7 @@ public static class SecretScanner
                 }
                 else
                 {
-                    end = MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                    end = search != CandidateSearch.EveryPosition && !MayStartProvider(text, position) ? -1 : MatchProvider(text, position, allowlist, findings, ref endMarkers);
                 }
 
                 next = end > position ? end : position + 1;
@@ -201,6 +201,43 @@ public static class SecretScanner
         var lastLetter = (uint)((last | 0x20) - 'a');
         var beforeLastLetter = (uint)((beforeLast | 0x20) - 'a');
         return lastLetter < 26 && beforeLastLetter < 26 && (CredentialEndings[(int)lastLetter] & (1u << (int)beforeLastLetter)) != 0;
+    }
+
+    /// <summary>
+    /// A looser, cheaper form of the provider matchers' prefix tests for the anchors that are common in code and that
+    /// the vector filter lets through on their first one or two characters: <c>A</c> (AS, Accept, Array …), <c>S</c>
+    /// (SELECT, String …), <c>x</c>, <c>h</c> (show, host …) and <c>--</c> (SQL comments). Anything else passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartProvider(ReadOnlySpan<char> text, int i)
+    {
+        if (i + 4 >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text[i + 1];
+        var third = text[i + 2];
+        switch (text[i])
+        {
+            case 'A':
+                // AccountKey=, AIza, AKIA / ASIA / ABIA, ACCA.
+                return next == 'c' ? third == 'c' && text[i + 3] == 'o' : (next == 'I' && third == 'z') || (next is 'K' or 'S' or 'B' && third == 'I') || (next == 'C' && third == 'C');
+            case 'S':
+                // SG. (SendGrid), SK (Twilio).
+                return next == 'K' || (next == 'G' && third == '.');
+            case 'x':
+                // xox (Slack).
+                return next == 'o' && third == 'x';
+            case 'h':
+                // hooks.slack.com.
+                return next == 'o' && third == 'o' && text[i + 3] == 'k';
+            case '-':
+                // -----BEGIN.
+                return next == '-' && third == '-' && text[i + 3] == '-' && text[i + 4] == '-';
+            default:
+                return true;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
