@@ -71,7 +71,7 @@ public abstract class CredentialLiteralRule : TextRule
 
             // Without a credential name only an embedded credential can be found, and it needs a ':' or ';' in the
             // literal: most strings end here, before their content is sought.
-            if (!underCredentialName && file.Slice(token.Start, token.Length).IndexOfAny(':', ';') < 0)
+            if (!underCredentialName && !HasColonOrSemicolon(file.Slice(token.Start, token.Length)))
             {
                 continue;
             }
@@ -127,6 +127,25 @@ public abstract class CredentialLiteralRule : TextRule
 
         var text = name.TextIn(file);
         return name.IsFixed ? IsCredentialName(text) : text.Length <= CodeView.MaxNameLength && CredentialNames.IsCredentialName(text);
+    }
+
+    /// <summary>Whether a literal holds a ':' or ';': most literals are short, and those are read in place rather than searched.</summary>
+    private static bool HasColonOrSemicolon(ReadOnlySpan<char> literal)
+    {
+        if (literal.Length > 16)
+        {
+            return literal.IndexOfAny(':', ';') >= 0;
+        }
+
+        foreach (var c in literal)
+        {
+            if (c is ':' or ';')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cheap span test before <see cref="EmbeddedCredential"/> looks at the content.</summary>
