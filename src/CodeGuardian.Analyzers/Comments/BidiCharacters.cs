@@ -37,6 +37,23 @@ public static class BidiCharacters
             var isolateSpan = new Vector<ushort>(3);
             var belowControls = new Vector<short>(0x2029);
             var last = text.Length - width;
+
+            // Two blocks per test: the signed maximum of two blocks is above U+2029 in a lane exactly when one of them is.
+            var lastPair = text.Length - (2 * width);
+            for (; i <= lastPair; i += 2 * width)
+            {
+                var pair = bytes.Slice(i * sizeof(char), 2 * Vector<byte>.Count);
+                var first = Vector.AsVectorInt16(MemoryMarshal.Read<Vector<ushort>>(pair));
+                var second = Vector.AsVectorInt16(MemoryMarshal.Read<Vector<ushort>>(pair.Slice(Vector<byte>.Count)));
+                if (Vector.GreaterThanAny(Vector.Max(first, second), belowControls)
+                    && (IsAnyControl(Vector.AsVectorUInt16(first), embeddingStart, embeddingSpan, isolateStart, isolateSpan)
+                        || IsAnyControl(Vector.AsVectorUInt16(second), embeddingStart, embeddingSpan, isolateStart, isolateSpan)))
+                {
+                    // Found block by block below.
+                    break;
+                }
+            }
+
             for (; i <= last; i += width)
             {
                 var block = MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(i * sizeof(char)));
@@ -48,10 +65,7 @@ public static class BidiCharacters
                     continue;
                 }
 
-                // Unsigned wrap-around: c - first <= span exactly when c lies in [first, first + span].
-                var hits = Vector.LessThanOrEqual(block - embeddingStart, embeddingSpan)
-                    | Vector.LessThanOrEqual(block - isolateStart, isolateSpan);
-                if (hits != Vector<ushort>.Zero)
+                if (IsAnyControl(block, embeddingStart, embeddingSpan, isolateStart, isolateSpan))
                 {
                     for (var k = i; k < i + width; k++)
                     {
@@ -74,6 +88,11 @@ public static class BidiCharacters
 
         return -1;
     }
+
+    /// <summary>Whether a lane holds a bidi control (unsigned wrap-around: c - first &lt;= span exactly when c lies in [first, first + span]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAnyControl(Vector<ushort> block, Vector<ushort> embeddingStart, Vector<ushort> embeddingSpan, Vector<ushort> isolateStart, Vector<ushort> isolateSpan) =>
+        (Vector.LessThanOrEqual(block - embeddingStart, embeddingSpan) | Vector.LessThanOrEqual(block - isolateStart, isolateSpan)) != Vector<ushort>.Zero;
 
     public static string CodePoint(char c) => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 }

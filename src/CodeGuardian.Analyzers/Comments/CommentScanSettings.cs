@@ -28,19 +28,32 @@ public sealed class CommentScanSettings
 
     public bool HasExtraTags { get; }
 
+    // Read for every file with comments: built once.
+    private static readonly string TodoTagsKey = TagsKey(RuleIdentifiers.TodoComment);
+    private static readonly string FixmeTagsKey = TagsKey(RuleIdentifiers.FixmeComment);
+    private static readonly string HackTagsKey = TagsKey(RuleIdentifiers.HackComment);
+    private static readonly string BugTagsKey = TagsKey(RuleIdentifiers.BugComment);
+
     public static CommentScanSettings From(RuleOptions options)
     {
+        if (options.Raw is null)
+        {
+            return Default;
+        }
+
         // Only the rule-specific key: a global "codeguardian.tags" would be ambiguous between the four rules.
-        var todo = Specific(options, RuleIdentifiers.TodoComment);
-        var fixme = Specific(options, RuleIdentifiers.FixmeComment);
-        var hack = Specific(options, RuleIdentifiers.HackComment);
-        var bug = Specific(options, RuleIdentifiers.BugComment);
+        var todo = Specific(options, TodoTagsKey);
+        var fixme = Specific(options, FixmeTagsKey);
+        var hack = Specific(options, HackTagsKey);
+        var bug = Specific(options, BugTagsKey);
         return todo.Length + fixme.Length + hack.Length + bug.Length == 0 ? Default : new CommentScanSettings(todo, fixme, hack, bug);
     }
 
-    private static string[] Specific(RuleOptions options, string id)
+    private static string TagsKey(string id) => RuleOptions.Prefix + id + ".tags";
+
+    private static string[] Specific(RuleOptions options, string key)
     {
-        if (options.Raw is null || !options.Raw.TryGetValue(RuleOptions.Prefix + id + ".tags", out var text) || string.IsNullOrWhiteSpace(text))
+        if (options.Raw is null || !options.Raw.TryGetValue(key, out var text) || string.IsNullOrWhiteSpace(text))
         {
             return Array.Empty<string>();
         }

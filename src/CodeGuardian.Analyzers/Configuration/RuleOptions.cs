@@ -30,6 +30,19 @@ public readonly struct RuleOptions
     public bool TryGetValue(string ruleId, string option, out string value) =>
         TryGetValueByKeys(OptionKeys.Rule(ruleId, option), OptionKeys.Of(Prefix, option, string.Empty), out value);
 
+    /// <summary>The trimmed value of one full key (<c>codeguardian.CG2001.severity</c>).</summary>
+    internal bool TryGetValueOfKey(string key, out string value)
+    {
+        if (_options is not null && _options.TryGetValue(key, out var raw) && raw is not null)
+        {
+            value = raw.Trim();
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
     /// <summary>
     /// <see cref="TryGetValue(string, string, out string)"/> with the two keys already built
     /// (<c>codeguardian.&lt;ID&gt;.&lt;option&gt;</c>, then <c>codeguardian.&lt;option&gt;</c>).

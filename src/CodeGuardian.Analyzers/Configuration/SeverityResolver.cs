@@ -37,6 +37,22 @@ public static class SeverityResolver
         RuleOptions options,
         out DiagnosticSeverity severity)
     {
+        var generalPreset = default(GeneralPreset);
+        return TryGetEffectiveSeverity(descriptor, sectionKeys, options, ref generalPreset, out severity);
+    }
+
+    /// <summary>
+    /// <see cref="TryGetEffectiveSeverity(DiagnosticDescriptor, Dictionary{string, string}?, RuleOptions, out DiagnosticSeverity)"/>
+    /// for one of many descriptors of the same options: <paramref name="generalPreset"/> holds the general
+    /// <c>codeguardian.severity</c> once read, so a file's rules look it up once rather than once each.
+    /// </summary>
+    internal static bool TryGetEffectiveSeverity(
+        DiagnosticDescriptor descriptor,
+        Dictionary<string, string>? sectionKeys,
+        RuleOptions options,
+        ref GeneralPreset generalPreset,
+        out DiagnosticSeverity severity)
+    {
         // Asked for every rule of every text file: the keys are looked up by the descriptor's identity, not built or
         // hashed from their parts each time.
         severity = descriptor.DefaultSeverity;
@@ -46,12 +62,33 @@ public static class SeverityResolver
             return Apply(configured, ref severity);
         }
 
-        if (options.TryGetValueByKeys(keys.Preset, GeneralPresetKey, out var preset) && TryParse(preset, out configured))
+        // The rule's own key wins over the general one (RuleOptions.TryGetValueByKeys reads them in this order).
+        if ((options.TryGetValueOfKey(keys.Preset, out var preset) || generalPreset.TryGet(options, out preset)) && TryParse(preset, out configured))
         {
             return Apply(configured, ref severity);
         }
 
         return descriptor.IsEnabledByDefault;
+    }
+
+    /// <summary>The general preset key of one options object, read on first use.</summary>
+    internal struct GeneralPreset
+    {
+        private bool _read;
+        private bool _found;
+        private string? _value;
+
+        public bool TryGet(RuleOptions options, out string value)
+        {
+            if (!_read)
+            {
+                _found = options.TryGetValueOfKey(GeneralPresetKey, out _value);
+                _read = true;
+            }
+
+            value = _value ?? string.Empty;
+            return _found;
+        }
     }
 
     /// <summary>Whether the user's <c>.editorconfig</c> sections set a severity for <paramref name="descriptor"/>.</summary>

@@ -55,17 +55,28 @@ public static class SecretScanner
         // Only positions that can start a match are visited (see IsCandidate); every other position would be
         // dispatched to a matcher that rejects it, so skipping them changes nothing but the time spent.
         var endMarkers = new MarkerCache(EndMarker);
-        var width = search == CandidateSearch.Vectorized && Vector.IsHardwareAccelerated && Vector<byte>.Count <= 64 ? Vector<byte>.Count : 0;
+        var vectorized = search == CandidateSearch.Vectorized && Vector.IsHardwareAccelerated && Vector<byte>.Count <= 64;
+
+        // The last position a block of Vector<byte>.Count positions can start at: a block reads one character before
+        // and one after its positions.
+        var lastBlock = text.Length - Vector<byte>.Count - 1;
         var i = 0;
         while (i < text.Length)
         {
             // Candidates among positions i..blockEnd-1 as bits (bit k: position i + k).
             ulong candidates;
             int blockEnd;
-            if (width > 0 && i > 0 && i + width + 1 <= text.Length)
+            if (vectorized && i > 0 && i <= lastBlock)
             {
-                candidates = CandidateBits(text, i, width);
-                blockEnd = i + width;
+                // Most blocks hold no candidate: they are passed over here without leaving the loop.
+                candidates = CandidateBits(text.Slice(i - 1, Vector<byte>.Count + 2));
+                if (candidates == 0)
+                {
+                    i += Vector<byte>.Count;
+                    continue;
+                }
+
+                blockEnd = i + Vector<byte>.Count;
             }
             else
             {
@@ -77,7 +88,17 @@ public static class SecretScanner
             while (candidates != 0)
             {
                 var position = i + LowestBit(candidates);
-                var end = text[position] is '=' or ':' ? MatchGeneric(text, position, allowlist, findings, ref endMarkers) : MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                int end;
+                if (text[position] is '=' or ':')
+                {
+                    // Most separators follow a name that cannot be a credential name, told by its last two characters.
+                    end = search != CandidateSearch.EveryPosition && !MayFollowCredentialName(text, position) ? -1 : MatchGeneric(text, position, allowlist, findings, ref endMarkers);
+                }
+                else
+                {
+                    end = search != CandidateSearch.EveryPosition && !MayStartProvider(text, position) ? -1 : MatchProvider(text, position, allowlist, findings, ref endMarkers);
+                }
+
                 next = end > position ? end : position + 1;
                 if (next >= blockEnd)
                 {
@@ -149,43 +170,150 @@ public static class SecretScanner
         }
     }
 
+    /// <summary>
+    /// A looser, cheaper form of the name test of <see cref="MatchGeneric"/> for the separator at <paramref name="i"/>: when
+    /// the name ends in an ASCII letter or digit right before it or before one blank or quote, that letter and the
+    /// character before it must be the last two of a credential word or trailing qualifier (<c>rd</c> of password,
+    /// <c>ey</c> of key, <c>ue</c> of value …, see <see cref="CredentialNames"/>). Anything else passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayFollowCredentialName(ReadOnlySpan<char> text, int i)
+    {
+        if (i < 3)
+        {
+            return true;
+        }
+
+        var beforeSeparator = text[i - 1];
+        var atSeparator = IsAsciiLetterOrDigit(beforeSeparator);
+        if (!atSeparator && !(beforeSeparator is ' ' or '\t' or '"' or '\'' && IsAsciiLetterOrDigit(text[i - 2])))
+        {
+            return true;
+        }
+
+        var last = atSeparator ? beforeSeparator : text[i - 2];
+        var beforeLast = atSeparator ? text[i - 2] : text[i - 3];
+        if (beforeLast >= 128)
+        {
+            return true;
+        }
+
+        var lastLetter = (uint)((last | 0x20) - 'a');
+        var beforeLastLetter = (uint)((beforeLast | 0x20) - 'a');
+        return lastLetter < 26 && beforeLastLetter < 26 && (CredentialEndings[(int)lastLetter] & (1u << (int)beforeLastLetter)) != 0;
+    }
+
+    /// <summary>
+    /// A looser, cheaper form of the provider matchers' prefix tests for the anchors that are common in code and that
+    /// the vector filter lets through on their first one or two characters: <c>A</c> (AS, Accept, Array …), <c>S</c>
+    /// (SELECT, String …), <c>x</c>, <c>h</c> (show, host …) and <c>--</c> (SQL comments). Anything else passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartProvider(ReadOnlySpan<char> text, int i)
+    {
+        if (i + 4 >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text[i + 1];
+        var third = text[i + 2];
+        switch (text[i])
+        {
+            case 'A':
+                // AccountKey=, AIza, AKIA / ASIA / ABIA, ACCA.
+                return next == 'c' ? third == 'c' && text[i + 3] == 'o' : (next == 'I' && third == 'z') || (next is 'K' or 'S' or 'B' && third == 'I') || (next == 'C' && third == 'C');
+            case 'S':
+                // SG. (SendGrid), SK (Twilio).
+                return next == 'K' || (next == 'G' && third == '.');
+            case 'x':
+                // xox (Slack).
+                return next == 'o' && third == 'x';
+            case 'h':
+                // hooks.slack.com.
+                return next == 'o' && third == 'o' && text[i + 3] == 'k';
+            case '-':
+                // -----BEGIN.
+                return next == '-' && third == '-' && text[i + 3] == '-' && text[i + 4] == '-';
+            default:
+                return true;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+    /// <summary>By last letter (a–z): a bit per letter (a–z) that may stand before it at the end of a credential word.</summary>
+    private static readonly uint[] CredentialEndings = BuildCredentialEndings();
+
+    private static uint[] BuildCredentialEndings()
+    {
+        // The endings CredentialNames.MayEndWithCredentialWord compares: pwd, passwd, password, passphrase, value, secret,
+        // text, token, plain, auth, key, string, str.
+        var endings = new[] { "wd", "rd", "se", "ue", "et", "xt", "en", "in", "th", "ey", "ng", "tr" };
+        var table = new uint[26];
+        foreach (var ending in endings)
+        {
+            table[ending[1] - 'a'] |= 1u << (ending[0] - 'a');
+        }
+
+        return table;
+    }
+
     private static bool MayEndName(char c) => c >= 128 || LetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '\t' or '"' or '\'';
 
     /// <summary>
-    /// <see cref="IsCandidate"/> for the <paramref name="width"/> positions from <paramref name="i"/> as bits, one vector
-    /// pass over bytes; needs the characters i-1..i+width.
+    /// <see cref="IsCandidate"/> for the <see cref="Vector{T}.Count"/> byte-lane positions from the second character of
+    /// <paramref name="window"/> as bits, one vector pass over bytes; the window holds those positions and one
+    /// character on either side. The window's length is a constant of the compiled code, so the loads need no bounds
+    /// checks of their own.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong CandidateBits(ReadOnlySpan<char> text, int i, int width)
+    private static ulong CandidateBits(ReadOnlySpan<char> window)
     {
-        var mask = CandidateMask(Load(text, i - 1, width), Load(text, i, width), Load(text, i + 1, width));
+        var bytes = MemoryMarshal.AsBytes(window);
+        var mask = CandidateMask(Load(bytes, 0), Load(bytes, sizeof(char)), Load(bytes, 2 * sizeof(char)));
         if (mask == Vector<byte>.Zero)
         {
             return 0;
         }
 
-        // Lanes of 0xFF/0: the top bit of each byte gathered into a bit.
+        // Lanes of 0xFF/0: the top bit of each byte gathered into a bit, eight lanes at a time (written out: the lane
+        // count is a constant, so the unused lines drop out of the compiled code).
         var lanes = Vector.AsVectorUInt64(mask);
-        ulong bits = 0;
-        for (var k = 0; k < width / 8; k++)
+        var bits = TopBits(lanes[0]);
+        if (Vector<ulong>.Count > 1)
         {
-            bits |= ((lanes[k] & 0x8080808080808080UL) * 0x0002040810204081UL >> 56) << (8 * k);
+            bits |= TopBits(lanes[1]) << 8;
+        }
+
+        if (Vector<ulong>.Count > 2)
+        {
+            bits |= (TopBits(lanes[2]) << 16) | (TopBits(lanes[3]) << 24);
+        }
+
+        if (Vector<ulong>.Count > 4)
+        {
+            bits |= (TopBits(lanes[4]) << 32) | (TopBits(lanes[5]) << 40) | (TopBits(lanes[6]) << 48) | (TopBits(lanes[7]) << 56);
         }
 
         return bits;
     }
 
+    /// <summary>The top bit of each of the eight bytes of a lane as eight bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong TopBits(ulong lane) => (lane & 0x8080808080808080UL) * 0x0002040810204081UL >> 56;
+
     /// <summary>
-    /// <paramref name="width"/> characters from <paramref name="start"/> as bytes; every non-ASCII character becomes 0x80
-    /// (no anchor character, not a word character).
+    /// <see cref="Vector{T}.Count"/> characters from byte <paramref name="offset"/> as bytes; every non-ASCII character
+    /// becomes 0x80 (no anchor character, not a word character).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<byte> Load(ReadOnlySpan<char> text, int start, int width)
+    private static Vector<byte> Load(ReadOnlySpan<byte> bytes, int offset)
     {
-        var bytes = MemoryMarshal.AsBytes(text);
         var ceiling = new Vector<ushort>(0x80);
-        var low = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(start * sizeof(char))), ceiling);
-        var high = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice((start + (width / 2)) * sizeof(char))), ceiling);
+        var low = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(offset)), ceiling);
+        var high = Vector.Min(MemoryMarshal.Read<Vector<ushort>>(bytes.Slice(offset + Vector<byte>.Count)), ceiling);
         return Vector.Narrow(low, high);
     }
 

@@ -28,6 +28,9 @@ public sealed class TextRuleContext
         Array.Empty<(DiagnosticDescriptor, bool, DiagnosticSeverity)>();
     private int _resolvedCount;
 
+    // The general preset key (codeguardian.severity) is the same for every rule: read once per file.
+    private SeverityResolver.GeneralPreset _generalPreset;
+
     /// <summary>A context without other project files (unit tests of single rules).</summary>
     internal TextRuleContext(ScannedFile file, AnalyzerConfigOptions? options, bool isTestFile, List<Diagnostic> sink, CancellationToken cancellationToken)
         : this(file, options, sectionSeverities: null, isTestFile, ProjectFiles.Empty, sink, cancellationToken)
@@ -149,7 +152,7 @@ public sealed class TextRuleContext
             }
         }
 
-        var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, out severity);
+        var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, ref _generalPreset, out severity);
         if (_resolvedCount == _resolved.Length)
         {
             _resolved = File.Grow(_resolved, _resolvedCount);

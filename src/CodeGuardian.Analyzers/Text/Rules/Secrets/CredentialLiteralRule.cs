@@ -71,7 +71,7 @@ public abstract class CredentialLiteralRule : TextRule
 
             // Without a credential name only an embedded credential can be found, and it needs a ':' or ';' in the
             // literal: most strings end here, before their content is sought.
-            if (!underCredentialName && file.Slice(token.Start, token.Length).IndexOfAny(':', ';') < 0)
+            if (!underCredentialName && !HasColonOrSemicolon(file.Slice(token.Start, token.Length)))
             {
                 continue;
             }
@@ -127,6 +127,25 @@ public abstract class CredentialLiteralRule : TextRule
 
         var text = name.TextIn(file);
         return name.IsFixed ? IsCredentialName(text) : text.Length <= CodeView.MaxNameLength && CredentialNames.IsCredentialName(text);
+    }
+
+    /// <summary>Whether a literal holds a ':' or ';': most literals are short, and those are read in place rather than searched.</summary>
+    private static bool HasColonOrSemicolon(ReadOnlySpan<char> literal)
+    {
+        if (literal.Length > 16)
+        {
+            return literal.IndexOfAny(':', ';') >= 0;
+        }
+
+        foreach (var c in literal)
+        {
+            if (c is ':' or ';')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cheap span test before <see cref="EmbeddedCredential"/> looks at the content.</summary>
@@ -191,9 +210,24 @@ public abstract class CredentialLiteralRule : TextRule
             _low = _high = Here;
         }
 
-        public bool IsKind(int index, TokenKind kind) => RawIndex(index) >= 0 && this[index].Kind == kind;
+        public bool IsKind(int index, TokenKind kind)
+        {
+            var raw = RawIndex(index);
+            return raw >= 0 && File.Tokens[raw].Kind == kind;
+        }
 
-        public bool Is(int index, string text) => RawIndex(index) >= 0 && File.Is(this[index], text);
+        public bool Is(int index, string text)
+        {
+            var raw = RawIndex(index);
+            if (raw < 0)
+            {
+                return false;
+            }
+
+            // Most asks are for one punctuation character ("=", ":", "["): compared without a span comparison.
+            ref readonly var token = ref File.Tokens[raw];
+            return token.Length == text.Length && (text.Length == 1 ? File.CharAt(token.Start) == text[0] : File.Is(token, text));
+        }
 
         public bool IsIgnoreCase(int index, string text) => RawIndex(index) >= 0 && File.IsIgnoreCase(this[index], text);
 
@@ -202,15 +236,21 @@ public abstract class CredentialLiteralRule : TextRule
         /// <summary>The identifier's text, or a string key's content (a range of the file); none for anything else.</summary>
         public CandidateName NameAt(int index)
         {
-            if (IsIdentifier(index))
+            var raw = RawIndex(index);
+            if (raw < 0)
             {
-                var token = this[index];
+                return CandidateName.None;
+            }
+
+            ref readonly var token = ref File.Tokens[raw];
+            if (token.Kind == TokenKind.Identifier)
+            {
                 return CandidateName.At(token.Start, token.Length);
             }
 
-            if (IsKind(index, TokenKind.String) && !this[index].Has(TokenFlags.Interpolated))
+            if (token.Kind == TokenKind.String && !token.Has(TokenFlags.Interpolated))
             {
-                var (start, length) = StringLiterals.ContentOf(File, this[index]);
+                var (start, length) = StringLiterals.ContentOf(File, token);
                 return CandidateName.At(start, length);
             }
 
@@ -232,13 +272,14 @@ public abstract class CredentialLiteralRule : TextRule
         /// <summary>Whether the token after the string ends the value (so <c>"Bearer " + t</c> is not a whole value).</summary>
         public bool EndsValue(int index, string terminators)
         {
-            if (RawIndex(index) < 0)
+            var raw = RawIndex(index);
+            if (raw < 0)
             {
                 // Past the end of the file (code indices before the string are never asked for here).
                 return true;
             }
 
-            var token = this[index];
+            ref readonly var token = ref File.Tokens[raw];
             if (token.Kind == TokenKind.Newline)
             {
                 return true;
@@ -249,7 +290,17 @@ public abstract class CredentialLiteralRule : TextRule
                 return false;
             }
 
-            return terminators.IndexOf(File.CharAt(token.Start)) >= 0;
+            // A handful of terminators: compared in place rather than searched.
+            var c = File.CharAt(token.Start);
+            foreach (var terminator in terminators)
+            {
+                if (terminator == c)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether two code tokens are on different lines.</summary>
