@@ -29,13 +29,12 @@ public sealed class PyModule
     // [count, 2 count): for an opening bracket, where its contents end (its closer, or for an unclosed one the
     //   next unclosed opener or the end of the logical line), so scans of half-typed code stay linear; else 0;
     // [2 count, 3 count): the innermost open bracket around each token, or -1;
-    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0;
-    // [4 count, 5 count): the logical line of each token (comments before a line belong to it).
+    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0.
+    // The logical line of a token is not stored per token: a binary search over the line ends finds it.
     private readonly int[] _table;
     private readonly int _contentEndBase;
     private readonly int _parentBase;
     private readonly int _forBase;
-    private readonly int _lineBase;
     private readonly int _stackBase;
 
     private PyLine[] _lines;
@@ -83,12 +82,11 @@ public sealed class PyModule
         _tokens = file.Tokens;
         _count = _tokens.Count;
         var count = _count;
-        _table = file.Rent<int>((6 * count) + 1);
+        _table = file.Rent<int>((5 * count) + 1);
         _contentEndBase = count;
         _parentBase = 2 * count;
         _forBase = 3 * count;
-        _lineBase = 4 * count;
-        _stackBase = 5 * count;
+        _stackBase = 4 * count;
         Array.Clear(_table, 0, 2 * count);
         Array.Clear(_table, _forBase, count);
         _lines = file.Rent<PyLine>(Math.Max(16, count / 8));
@@ -363,7 +361,31 @@ public sealed class PyModule
     // ---- Lines and blocks ---------------------------------------------------------------------------------
 
     /// <summary>Index into <see cref="Lines"/> of the logical line holding the token.</summary>
-    public int LineIndexOf(int tokenIndex) => (uint)tokenIndex < (uint)_count ? _table[_lineBase + tokenIndex] : -1;
+    public int LineIndexOf(int tokenIndex)
+    {
+        if ((uint)tokenIndex >= (uint)_count)
+        {
+            return -1;
+        }
+
+        // The first line whose Newline is at or after the token: comments before a line belong to it, those after the
+        // last line get the number of lines.
+        int lo = 0, hi = _lineCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_lines[mid].End < tokenIndex)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 
     /// <summary>
     /// The block headers around <paramref name="tokenIndex"/>, innermost first: the token's own line when it
@@ -804,9 +826,6 @@ public sealed class PyModule
         var opens = File.Rent<int>(Math.Max(16, tokens.Length / 8));
         var openCount = 0;
         var lineStart = -1;
-
-        // Tokens from here to the next Newline belong to the next line (comments before a line included).
-        var lineTokensStart = 0;
         for (var i = 0; i < parents.Length; i++)
         {
             parents[i] = parent;
@@ -862,8 +881,6 @@ public sealed class PyModule
 
                         depth = 0;
                         parent = -1;
-                        new Span<int>(table, _lineBase + lineTokensStart, i + 1 - lineTokensStart).Fill(_lineCount);
-                        lineTokensStart = i + 1;
                         if (lineStart >= 0)
                         {
                             AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
@@ -940,7 +957,6 @@ public sealed class PyModule
         _assigned = assigned;
         _assignedCount = assignedCount;
         CloseUnclosed(depth, tokens.Length);
-        new Span<int>(table, _lineBase + lineTokensStart, tokens.Length - lineTokensStart).Fill(_lineCount);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.

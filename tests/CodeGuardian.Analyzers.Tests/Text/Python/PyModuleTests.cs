@@ -165,6 +165,32 @@ public class PyModuleTests
         Assert.Equal(-1, module.EnclosingFunction(TokenIndex(module, "d")));
     }
 
+    [Fact]
+    public void Each_token_belongs_to_its_logical_line()
+    {
+        var module = Model("""
+            # leading comment
+            first = call(a,
+                         # inside the brackets
+                         b)
+
+            # before the second line
+            second()
+            # trailing comment
+            """);
+        Assert.Equal(2, module.Lines.Length);
+        Assert.Equal(0, module.LineIndexOf(0));
+        Assert.Equal(0, module.LineIndexOf(TokenIndex(module, "b")));
+        Assert.Equal(0, module.LineIndexOf(TokenIndex(module, "# inside the brackets")));
+        Assert.Equal(0, module.LineIndexOf(module.Lines[0].End));
+        Assert.Equal(1, module.LineIndexOf(TokenIndex(module, "# before the second line")));
+        Assert.Equal(1, module.LineIndexOf(TokenIndex(module, "second")));
+        Assert.Equal(1, module.LineIndexOf(module.Lines[1].End));
+        Assert.Equal(module.Lines.Length, module.LineIndexOf(TokenIndex(module, "# trailing comment")));
+        Assert.Equal(-1, module.LineIndexOf(module.Tokens.Count));
+        Assert.Equal(-1, module.LineIndexOf(-1));
+    }
+
     [Theory]
     [InlineData("if __name__ == \"__main__\":\n    main()\n", true)]
     [InlineData("if __name__ == '__main__': main()\n", true)]
