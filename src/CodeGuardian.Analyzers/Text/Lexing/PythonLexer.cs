@@ -100,9 +100,34 @@ public sealed class PythonLexer : ILexer
                 }
 
                 var c = text[i];
-                switch (c)
+
+                // One table read classifies ASCII, so the dispatch is one jump; other characters are names or operators.
+                var charClass = c < 128 ? AsciiClasses[c] : IsUnicodeIdentifierChar(c) ? NameClass : OperatorClass;
+                switch (charClass)
                 {
-                    case ' ':
+                    case NameClass:
+                    {
+                        var end = NameEnd(text, i + 1);
+                        if (end < text.Length && (text[end] == '"' || text[end] == '\'') && TryParsePrefix(text.Slice(i, end - i), out var prefix))
+                        {
+                            i = ScanString(i, end, prefix);
+                            continue;
+                        }
+
+                        if (_atBracketLineStart && _depth > 0 && IsStatementKeyword(text.Slice(i, end - i)))
+                        {
+                            // Half-typed code such as "print(" must not swallow the rest of the file's structure.
+                            EndLogicalLine(_breakStart, _breakLength);
+                        }
+
+                        Emit(i, end - i, TokenKind.Identifier, TokenFlags.None);
+
+                        // The spaces after a name are skipped here: one dispatch less for "x = y", "if x", "import os".
+                        i = SpacesEnd(text, end);
+                        continue;
+                    }
+
+                    case SpaceClass:
                         // Indentation and alignment: a run of spaces in one tight loop.
                         do
                         {
@@ -111,13 +136,10 @@ public sealed class PythonLexer : ILexer
                         while (i < text.Length && text[i] == ' ');
 
                         continue;
-                    case '\t':
-                    case '\f':
-                    case '\v':
+                    case BlankClass:
                         i++;
                         continue;
-                    case '\r':
-                    case '\n':
+                    case LineBreakClass:
                     {
                         var length = c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
                         if (_depth == 0 && _lineHasCode)
@@ -131,11 +153,12 @@ public sealed class PythonLexer : ILexer
                             _breakLength = length;
                         }
 
-                        i += length;
+                        // The next line's indentation too.
+                        i = SpacesEnd(text, i + length);
                         continue;
                     }
 
-                    case '\\':
+                    case BackslashClass:
                     {
                         // Line continuation: the break after it does not end the logical line.
                         var next = i + 1;
@@ -150,7 +173,7 @@ public sealed class PythonLexer : ILexer
                         continue;
                     }
 
-                    case '#':
+                    case HashClass:
                     {
                         var end = LineEnd(i);
                         EmitComment(i, end - i);
@@ -158,23 +181,15 @@ public sealed class PythonLexer : ILexer
                         continue;
                     }
 
-                    case '"':
-                    case '\'':
+                    case QuoteClass:
                         i = ScanString(i, i, StringPrefix.None);
                         continue;
-
-                    // Brackets and commas, the most frequent punctuation, are one character each: emitted here rather
-                    // than after the number, name and operator checks.
-                    case '(':
-                    case '[':
-                    case '{':
+                    case OpenClass:
                         _depth++;
                         Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
                         i++;
                         continue;
-                    case ')':
-                    case ']':
-                    case '}':
+                    case CloseClass:
                         if (_depth > 0)
                         {
                             _depth--;
@@ -183,14 +198,24 @@ public sealed class PythonLexer : ILexer
                         Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
                         i++;
                         continue;
-                    case ',':
+                    case CommaClass:
                         Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
-                        i++;
+                        i = SpacesEnd(text, i + 1);
                         continue;
+                    case DigitClass:
+                        i = EmitNumber(i);
+                        continue;
+                    case DotClass:
+                    {
+                        // A member dot is one character; ".5" is a number; "..." an operator.
+                        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                        if (IsDigit(next))
+                        {
+                            i = EmitNumber(i);
+                            continue;
+                        }
 
-                    // Then dots (not "...", not a number ".5"), colons and equals signs not followed by '=': one character.
-                    case '.':
-                        if (i + 1 >= text.Length || (text[i + 1] != '.' && !IsDigit(text[i + 1])))
+                        if (next != '.')
                         {
                             Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
                             i++;
@@ -198,49 +223,18 @@ public sealed class PythonLexer : ILexer
                         }
 
                         break;
-                    case ':':
-                    case '=':
+                    }
+
+                    case ColonOrEqualsClass:
+                        // ':' and '=' not followed by '=' are one character.
                         if (i + 1 >= text.Length || text[i + 1] != '=')
                         {
                             Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
-                            i++;
+                            i = SpacesEnd(text, i + 1);
                             continue;
                         }
 
                         break;
-                }
-
-                if (IsDigit(c) || (c == '.' && i + 1 < text.Length && IsDigit(text[i + 1])))
-                {
-                    var end = ScanNumber(i);
-                    Emit(i, end - i, TokenKind.Number, TokenFlags.None);
-                    i = end;
-                    continue;
-                }
-
-                if (IsIdentifierStart(c))
-                {
-                    var end = i + 1;
-                    while (end < text.Length && IsIdentifierPart(text[end]))
-                    {
-                        end++;
-                    }
-
-                    if (end < text.Length && (text[end] == '"' || text[end] == '\'') && TryParsePrefix(text.Slice(i, end - i), out var prefix))
-                    {
-                        i = ScanString(i, end, prefix);
-                        continue;
-                    }
-
-                    if (_atBracketLineStart && _depth > 0 && IsStatementKeyword(text.Slice(i, end - i)))
-                    {
-                        // Half-typed code such as "print(" must not swallow the rest of the file's structure.
-                        EndLogicalLine(_breakStart, _breakLength);
-                    }
-
-                    Emit(i, end - i, TokenKind.Identifier, TokenFlags.None);
-                    i = end;
-                    continue;
                 }
 
                 var operatorLength = OperatorLength(i);
@@ -254,6 +248,13 @@ public sealed class PythonLexer : ILexer
             }
 
             FlushPending(false);
+        }
+
+        private int EmitNumber(int start)
+        {
+            var end = ScanNumber(start);
+            Emit(start, end - start, TokenKind.Number, TokenFlags.None);
+            return end;
         }
 
         private readonly int LineEnd(int from)
@@ -535,11 +536,7 @@ public sealed class PythonLexer : ILexer
 
                 if (IsIdentifierStart(c))
                 {
-                    var end = i + 1;
-                    while (end < text.Length && IsIdentifierPart(text[end]))
-                    {
-                        end++;
-                    }
+                    var end = NameEnd(text, i + 1);
 
                     if (end < text.Length && (text[end] == '"' || text[end] == '\'') && TryParsePrefix(text.Slice(i, end - i), out var prefix))
                     {
@@ -747,14 +744,69 @@ public sealed class PythonLexer : ILexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SpacesEnd(ReadOnlySpan<char> text, int position)
+    {
+        while ((uint)position < (uint)text.Length && text[position] == ' ')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    /// <summary>The end of a name whose rest starts at <paramref name="position"/>.</summary>
+    private static int NameEnd(ReadOnlySpan<char> text, int position)
+    {
+        while ((uint)position < (uint)text.Length)
+        {
+            var c = text[position];
+            if (c < 128 ? (uint)(AsciiClasses[c] - NameClass) > DigitClass - NameClass : !IsUnicodeIdentifierChar(c))
+            {
+                break;
+            }
+
+            position++;
+        }
+
+        return position;
+    }
+
+    // What an ASCII character starts, for the main loop's dispatch (AsciiClasses).
+    private const byte OperatorClass = 0;
+    private const byte NameClass = 1;
+    private const byte DigitClass = 2;
+    private const byte SpaceClass = 3;
+    private const byte BlankClass = 4;
+    private const byte LineBreakClass = 5;
+    private const byte BackslashClass = 6;
+    private const byte HashClass = 7;
+    private const byte QuoteClass = 8;
+    private const byte OpenClass = 9;
+    private const byte CloseClass = 10;
+    private const byte CommaClass = 11;
+    private const byte DotClass = 12;
+    private const byte ColonOrEqualsClass = 13;
+
+    // Per ASCII character: 1 letters and '_', 2 digits, 3 space, 4 tab/VT/FF, 5 CR/LF, 6 backslash, 7 '#', 8 quotes,
+    // 9 opening and 10 closing brackets, 11 ',', 12 '.', 13 ':' and '=', 0 the rest (operators). A constant table: no
+    // static initialization check, no bounds check on lookups.
+    private static ReadOnlySpan<byte> AsciiClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 4, 4, 5, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        3, 0, 8, 7, 0, 0, 0, 8, 9, 10, 0, 0, 11, 0, 12, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 13, 0, 0, 13, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 6, 10, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 0, 10, 0, 0,
+    };
+
     // Inlined into the scanning loops: ASCII is one or two compares ((c | 0x20) folds upper case onto lower case).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(char c) =>
         c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' : IsUnicodeIdentifierChar(c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsIdentifierPart(char c) =>
-        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' || (uint)(c - '0') <= 9 : IsUnicodeIdentifierChar(c);
 
     private static bool IsUnicodeIdentifierChar(char c)
     {

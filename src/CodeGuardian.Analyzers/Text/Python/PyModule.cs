@@ -28,15 +28,21 @@ public sealed class PyModule
     // [0, count): matching bracket + 1 (0: not a bracket or unmatched), so the table starts cleared;
     // [count, 2 count): for an opening bracket, where its contents end (its closer, or for an unclosed one the
     //   next unclosed opener or the end of the logical line), so scans of half-typed code stay linear; else 0;
-    // [2 count, 3 count): the innermost open bracket around each token, or -1;
-    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0;
-    // [4 count, 5 count): the logical line of each token (comments before a line belong to it).
+    // [2 count, 3 count): the innermost open bracket around each token, or -1: stored by the bracket pass for the
+    //   brackets only, found for other tokens by a short walk back to the previous bracket (EnclosingBracket);
+    // [3 count, 4 count): for an opening bracket, its first top-level 'for' (a comprehension), else 0.
+    // The logical line of a token is not stored per token: a binary search over the line ends finds it.
     private readonly int[] _table;
     private readonly int _contentEndBase;
     private readonly int _parentBase;
     private readonly int _forBase;
-    private readonly int _lineBase;
     private readonly int _stackBase;
+
+    // Set once the parent of every token is stored (after a walk back found no bracket or line end nearby).
+    private bool _parentsComplete;
+
+    // How far EnclosingBracket walks back before storing the parents of all tokens instead (linear time on long lines).
+    private const int MaxParentWalk = 64;
 
     private PyLine[] _lines;
     private int _lineCount;
@@ -83,12 +89,11 @@ public sealed class PyModule
         _tokens = file.Tokens;
         _count = _tokens.Count;
         var count = _count;
-        _table = file.Rent<int>((6 * count) + 1);
+        _table = file.Rent<int>((5 * count) + 1);
         _contentEndBase = count;
         _parentBase = 2 * count;
         _forBase = 3 * count;
-        _lineBase = 4 * count;
-        _stackBase = 5 * count;
+        _stackBase = 4 * count;
         Array.Clear(_table, 0, 2 * count);
         Array.Clear(_table, _forBase, count);
         _lines = file.Rent<PyLine>(Math.Max(16, count / 8));
@@ -348,7 +353,100 @@ public sealed class PyModule
     public int ContentEnd(int openIndex) => (uint)openIndex < (uint)_count ? _table[_contentEndBase + openIndex] : _count;
 
     /// <summary>The innermost open bracket around <paramref name="index"/>, or -1.</summary>
-    public int EnclosingBracket(int index) => (uint)index < (uint)_count ? _table[_parentBase + index] : -1;
+    public int EnclosingBracket(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            return -1;
+        }
+
+        if (_parentsComplete || BracketAt(index) != '\0')
+        {
+            return _table[_parentBase + index];
+        }
+
+        // The parent after the previous bracket of the line: that opener itself, or after a closer what was around
+        // its opener (an unmatched closer changes nothing).
+        var limit = Math.Max(-1, index - MaxParentWalk);
+        for (var k = index - 1; k > limit; k--)
+        {
+            if (_tokens[k].Kind == TokenKind.Newline)
+            {
+                return -1;
+            }
+
+            switch (BracketAt(k))
+            {
+                case '(':
+                case '[':
+                case '{':
+                    return k;
+                case ')':
+                case ']':
+                case '}':
+                    var open = _table[k] - 1;
+                    return _table[_parentBase + (open >= 0 ? open : k)];
+            }
+        }
+
+        if (limit < 0)
+        {
+            return -1;
+        }
+
+        CompleteParents();
+        return _table[_parentBase + index];
+    }
+
+    /// <summary>The bracket character of a one-character punctuation token, else '\0'.</summary>
+    private char BracketAt(int index)
+    {
+        ref readonly var token = ref _tokens[index];
+        if (token.Kind != TokenKind.Punctuation || token.Length != 1)
+        {
+            return '\0';
+        }
+
+        var c = File.CharAt(token.Start);
+        return c is '(' or '[' or '{' or ')' or ']' or '}' ? c : '\0';
+    }
+
+    /// <summary>Stores the parent of every token, from the brackets' own (a walk back found no bracket nearby).</summary>
+    private void CompleteParents()
+    {
+        var table = _table;
+        var parent = -1;
+        for (var i = 0; i < _count; i++)
+        {
+            if (_tokens[i].Kind == TokenKind.Newline)
+            {
+                table[_parentBase + i] = parent;
+                parent = -1;
+                continue;
+            }
+
+            switch (BracketAt(i))
+            {
+                case '(':
+                case '[':
+                case '{':
+                    parent = i;
+                    break;
+                case ')':
+                case ']':
+                case '}':
+                    // The bracket pass stored the parent before the closer; a matched one restores its opener's.
+                    var open = table[i] - 1;
+                    parent = open >= 0 ? table[_parentBase + open] : table[_parentBase + i];
+                    break;
+                default:
+                    table[_parentBase + i] = parent;
+                    break;
+            }
+        }
+
+        _parentsComplete = true;
+    }
 
     /// <summary>
     /// The first <c>for</c> at the top level of the bracket opened at <paramref name="openIndex"/> (a comprehension
@@ -363,7 +461,31 @@ public sealed class PyModule
     // ---- Lines and blocks ---------------------------------------------------------------------------------
 
     /// <summary>Index into <see cref="Lines"/> of the logical line holding the token.</summary>
-    public int LineIndexOf(int tokenIndex) => (uint)tokenIndex < (uint)_count ? _table[_lineBase + tokenIndex] : -1;
+    public int LineIndexOf(int tokenIndex)
+    {
+        if ((uint)tokenIndex >= (uint)_count)
+        {
+            return -1;
+        }
+
+        // The first line whose Newline is at or after the token: comments before a line belong to it, those after the
+        // last line get the number of lines.
+        int lo = 0, hi = _lineCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_lines[mid].End < tokenIndex)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 
     /// <summary>
     /// The block headers around <paramref name="tokenIndex"/>, innermost first: the token's own line when it
@@ -793,7 +915,7 @@ public sealed class PyModule
         var tokens = _tokens.AsSpan();
         var text = File.Text;
         var table = _table;
-        var parents = new Span<int>(table, _parentBase, tokens.Length);
+        var parentBase = _parentBase;
         var stackBase = _stackBase;
         var depth = 0;
         var parent = -1;
@@ -804,12 +926,8 @@ public sealed class PyModule
         var opens = File.Rent<int>(Math.Max(16, tokens.Length / 8));
         var openCount = 0;
         var lineStart = -1;
-
-        // Tokens from here to the next Newline belong to the next line (comments before a line included).
-        var lineTokensStart = 0;
-        for (var i = 0; i < parents.Length; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            parents[i] = parent;
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
             if (kind == TokenKind.Identifier)
@@ -862,8 +980,6 @@ public sealed class PyModule
 
                         depth = 0;
                         parent = -1;
-                        new Span<int>(table, _lineBase + lineTokensStart, i + 1 - lineTokensStart).Fill(_lineCount);
-                        lineTokensStart = i + 1;
                         if (lineStart >= 0)
                         {
                             AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
@@ -890,6 +1006,7 @@ public sealed class PyModule
             switch (c)
             {
                 case '(':
+                    table[parentBase + i] = parent;
                     table[stackBase + depth++] = i;
                     parent = i;
                     if (openCount == opens.Length)
@@ -901,12 +1018,14 @@ public sealed class PyModule
                     break;
                 case '[':
                 case '{':
+                    table[parentBase + i] = parent;
                     table[stackBase + depth++] = i;
                     parent = i;
                     break;
                 case ')':
                 case ']':
                 case '}':
+                    table[parentBase + i] = parent;
                     if (depth > 0 && IsPair(text[tokens[parent].Start], c))
                     {
                         depth--;
@@ -940,7 +1059,6 @@ public sealed class PyModule
         _assigned = assigned;
         _assignedCount = assignedCount;
         CloseUnclosed(depth, tokens.Length);
-        new Span<int>(table, _lineBase + lineTokensStart, tokens.Length - lineTokensStart).Fill(_lineCount);
         if (lineStart >= 0)
         {
             // The lexer always ends a line with a Newline; this only guards a hand-made token list.

@@ -165,6 +165,92 @@ public class PyModuleTests
         Assert.Equal(-1, module.EnclosingFunction(TokenIndex(module, "d")));
     }
 
+    [Fact]
+    public void Enclosing_brackets_match_a_bracket_stack_over_every_token()
+    {
+        // The parents of non-bracket tokens are found by walking back (or, past a long stretch, stored for all tokens);
+        // this compares both ways with a plain stack over the tokens.
+        var pieces = new[]
+        {
+            "(", ")", "[", "]", "{", "}", "\n", "\\\n", "x", " ", ", ", "'s'", "# c\n", "def ", "f(", "a.b", "=", "print(\n",
+        };
+        var sources = new System.Collections.Generic.List<string>(GeneratedSources.From(pieces, 2000))
+        {
+            "x = [" + string.Concat(System.Linq.Enumerable.Repeat("a, (b), ", 60)) + "c]\ny = (d, e)\n",
+            "f(" + string.Concat(System.Linq.Enumerable.Repeat("a + ", 100)) + "b)\n",
+            "f([x], (y]), {" + string.Concat(System.Linq.Enumerable.Repeat("a + ", 100)) + "b}, " + string.Concat(System.Linq.Enumerable.Repeat("c, ", 80)) + "d)\n",
+        };
+        foreach (var source in sources)
+        {
+            var module = Model(source);
+            var expected = ParentsByStack(module);
+            for (var i = 0; i < module.Tokens.Count; i++)
+            {
+                Assert.True(expected[i] == module.EnclosingBracket(i), $"token {i} of: {source}");
+            }
+        }
+    }
+
+    private static int[] ParentsByStack(PyModule module)
+    {
+        var parents = new int[module.Tokens.Count];
+        var stack = new System.Collections.Generic.List<int>();
+        for (var i = 0; i < parents.Length; i++)
+        {
+            parents[i] = stack.Count > 0 ? stack[stack.Count - 1] : -1;
+            var token = module[i];
+            if (token.Kind == TokenKind.Newline)
+            {
+                stack.Clear();
+                continue;
+            }
+
+            var text = module.File.GetString(token);
+            if (token.Kind != TokenKind.Punctuation || text.Length != 1)
+            {
+                continue;
+            }
+
+            if (text is "(" or "[" or "{")
+            {
+                stack.Add(i);
+            }
+            else if (text is ")" or "]" or "}" && stack.Count > 0
+                && module.File.GetString(module[stack[stack.Count - 1]]) == (text == ")" ? "(" : text == "]" ? "[" : "{"))
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+        }
+
+        return parents;
+    }
+
+    [Fact]
+    public void Each_token_belongs_to_its_logical_line()
+    {
+        var module = Model("""
+            # leading comment
+            first = call(a,
+                         # inside the brackets
+                         b)
+
+            # before the second line
+            second()
+            # trailing comment
+            """);
+        Assert.Equal(2, module.Lines.Length);
+        Assert.Equal(0, module.LineIndexOf(0));
+        Assert.Equal(0, module.LineIndexOf(TokenIndex(module, "b")));
+        Assert.Equal(0, module.LineIndexOf(TokenIndex(module, "# inside the brackets")));
+        Assert.Equal(0, module.LineIndexOf(module.Lines[0].End));
+        Assert.Equal(1, module.LineIndexOf(TokenIndex(module, "# before the second line")));
+        Assert.Equal(1, module.LineIndexOf(TokenIndex(module, "second")));
+        Assert.Equal(1, module.LineIndexOf(module.Lines[1].End));
+        Assert.Equal(module.Lines.Length, module.LineIndexOf(TokenIndex(module, "# trailing comment")));
+        Assert.Equal(-1, module.LineIndexOf(module.Tokens.Count));
+        Assert.Equal(-1, module.LineIndexOf(-1));
+    }
+
     [Theory]
     [InlineData("if __name__ == \"__main__\":\n    main()\n", true)]
     [InlineData("if __name__ == '__main__': main()\n", true)]
