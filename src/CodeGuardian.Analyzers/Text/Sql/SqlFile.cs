@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -51,17 +50,22 @@ public sealed class SqlFile
     {
         ref readonly var unit = ref _units[index];
         var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(unit.Tokens, 0, unit.Count);
-        return new SqlCode(_file.Text, tokens, new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count));
+        return new SqlCode(
+            _file.Text,
+            tokens,
+            new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count),
+            new ReadOnlySpan<int>(unit.WriteSteps, 0, unit.Summary.WriteStepCount),
+            new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.Summary.SelectStepCount));
     }
 
     /// <summary>Whether unit <paramref name="index"/> holds <paramref name="keyword"/> as a word.</summary>
-    public bool Contains(int index, SqlKeyword keyword) => (_units[index].Presence.Get((int)keyword));
+    public bool Contains(int index, SqlKeyword keyword) => _units[index].Summary.Presence.Get((int)keyword);
 
     /// <summary>Whether unit <paramref name="index"/> holds any of the words.</summary>
     public bool ContainsAny(int index, SqlKeyword first, SqlKeyword second) => Contains(index, first) || Contains(index, second);
 
     /// <summary>Whether unit <paramref name="index"/> holds a <c>*</c> punctuation token.</summary>
-    public bool ContainsStar(int index) => _units[index].HasStar;
+    public bool ContainsStar(int index) => _units[index].Summary.HasStar;
 
     private void Build(CancellationToken cancellationToken)
     {
@@ -85,41 +89,21 @@ public sealed class SqlFile
     {
         var tokens = _count == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(body, 0, count);
         var keywords = _file.Rent<byte>(count);
-        var presence = default(Presence);
-        var hasStar = false;
-        var hasDollarQuoted = false;
-        var text = _file.Text;
-        for (var i = 0; i < count; i++)
-        {
-            ref readonly var token = ref tokens[i];
-            var keyword = SqlKeywords.Classify(text, token);
-            keywords[i] = (byte)keyword;
-            if (keyword != SqlKeyword.None)
-            {
-                presence.Set((int)keyword);
-            }
-            else if (token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '*')
-            {
-                hasStar = true;
-            }
-            else if (token.Kind == TokenKind.String && (token.Flags & TokenFlags.DollarQuoted) != 0)
-            {
-                hasDollarQuoted = true;
-            }
-        }
-
+        var writeSteps = _file.Rent<int>(count + 1);
+        var selectSteps = _file.Rent<int>(count + 1);
+        var summary = SqlTokenIndex.Build(_file.Text, tokens, keywords, writeSteps, selectSteps);
         if (_count == _units.Length)
         {
             Array.Resize(ref _units, Math.Max(4, _count * 2));
         }
 
-        _units[_count++] = new Unit(body, count, keywords, presence, hasStar, hasDollarQuoted);
+        _units[_count++] = new Unit(body, count, keywords, writeSteps, selectSteps, summary);
     }
 
     private void AddBodies(ReadOnlySpan<char> text, int unitIndex, CancellationToken cancellationToken)
     {
         // Bodies are dollar-quoted strings: a unit without one (most T-SQL, MySQL) needs no second walk.
-        if (!_units[unitIndex].HasDollarQuoted)
+        if (!_units[unitIndex].Summary.HasDollarQuoted)
         {
             return;
         }
@@ -168,14 +152,14 @@ public sealed class SqlFile
 
     private readonly struct Unit
     {
-        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar, bool hasDollarQuoted)
+        public Unit(Token[] tokens, int count, byte[] keywords, int[] writeSteps, int[] selectSteps, SqlTokenIndex.Summary summary)
         {
-            HasDollarQuoted = hasDollarQuoted;
             Tokens = tokens;
             Count = count;
             Keywords = keywords;
-            Presence = presence;
-            HasStar = hasStar;
+            WriteSteps = writeSteps;
+            SelectSteps = selectSteps;
+            Summary = summary;
         }
 
         public Token[] Tokens { get; }
@@ -184,34 +168,10 @@ public sealed class SqlFile
 
         public byte[] Keywords { get; }
 
-        public Presence Presence { get; }
+        public int[] WriteSteps { get; }
 
-        public bool HasStar { get; }
+        public int[] SelectSteps { get; }
 
-        public bool HasDollarQuoted { get; }
-    }
-
-    /// <summary>A bit per <see cref="SqlKeyword"/> value.</summary>
-    private struct Presence
-    {
-        private ulong _bits0;
-        private ulong _bits1;
-        private ulong _bits2;
-        private ulong _bits3;
-
-        public readonly bool Get(int bit) => ((bit >> 6) switch { 0 => _bits0, 1 => _bits1, 2 => _bits2, _ => _bits3 } & (1UL << (bit & 63))) != 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Set(int bit)
-        {
-            var mask = 1UL << (bit & 63);
-            switch (bit >> 6)
-            {
-                case 0: _bits0 |= mask; break;
-                case 1: _bits1 |= mask; break;
-                case 2: _bits2 |= mask; break;
-                default: _bits3 |= mask; break;
-            }
-        }
+        public SqlTokenIndex.Summary Summary { get; }
     }
 }
