@@ -436,8 +436,31 @@ public sealed class SqlLexer : ILexer
     /// <summary>A name or keyword, or a string with a letter prefix (<c>N'…'</c>, <c>E'…'</c>, <c>X'…'</c>, <c>B'…'</c>, <c>U&amp;'…'</c>).</summary>
     private static int Word(ReadOnlySpan<char> text, int start, bool hostEscapes, TokenList tokens)
     {
+        var i = start + 1;
+        while (i < text.Length && IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        // A string prefix is one letter before the quote (or "U&"): checked only after a one-letter word.
+        if (i == start + 1 && i < text.Length)
+        {
+            var prefixed = StringAfterPrefix(text, start, hostEscapes, tokens);
+            if (prefixed > 0)
+            {
+                return prefixed;
+            }
+        }
+
+        tokens.Add(start, i - start, TokenKind.Identifier);
+        return i;
+    }
+
+    /// <summary>The end of the string a one-letter word at <paramref name="start"/> prefixes, or 0 when it prefixes none.</summary>
+    private static int StringAfterPrefix(ReadOnlySpan<char> text, int start, bool hostEscapes, TokenList tokens)
+    {
         var c = text[start];
-        var next = start + 1 < text.Length ? text[start + 1] : '\0';
+        var next = text[start + 1];
         if (next == '\'')
         {
             switch (c)
@@ -454,14 +477,7 @@ public sealed class SqlLexer : ILexer
             return QuotedString(text, start, start + 2, backslashEscapes: false, hostEscapes, tokens);
         }
 
-        var i = start + 1;
-        while (i < text.Length && IsIdentifierPart(text[i]))
-        {
-            i++;
-        }
-
-        tokens.Add(start, i - start, TokenKind.Identifier);
-        return i;
+        return 0;
     }
 
     private static int OperatorLength(ReadOnlySpan<char> text, int i)
