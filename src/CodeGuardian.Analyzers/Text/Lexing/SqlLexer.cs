@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CodeGuardian.Analyzers.Text.Sql;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -11,6 +12,7 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <c>'it''s'</c>, <c>N'…'</c>/<c>E'…'</c>/<c>X'…'</c>/<c>B'…'</c>/<c>U&amp;'…'</c> strings, <c>[bracketed]</c>,
 /// <c>"quoted"</c> and <c>`backtick`</c> identifiers, dollar quoting (<c>$$…$$</c>, <c>$tag$…$tag$</c>) and the
 /// parameter forms <c>@var</c>, <c>@@global</c>, <c>:name</c>, <c>$1</c> (Identifiers) and <c>?</c> (Punctuation).
+/// Each unquoted word carries its <see cref="SqlKeyword"/> in <see cref="Token.Tag"/> (0 for other tokens).
 /// </summary>
 public sealed class SqlLexer : ILexer
 {
@@ -452,7 +454,8 @@ public sealed class SqlLexer : ILexer
             }
         }
 
-        tokens.Add(start, i - start, TokenKind.Identifier);
+        // The keyword is classified here, with the word just read, for the SQL layer (Token.Tag).
+        tokens.AddTagged(start, i - start, TokenKind.Identifier, (byte)SqlKeywords.OfWord(text, start, i - start));
         return i;
     }
 

@@ -132,7 +132,7 @@ public sealed class SqlFile
             for (var t = 0; t < lexed.Count; t++)
             {
                 ref readonly var inner = ref lexed[t];
-                shifted[t] = new Token(inner.Start + contentStart, inner.Length, inner.Kind, inner.Flags);
+                shifted[t] = new Token(inner.Start + contentStart, inner.Length, inner.Kind, inner.Flags, inner.Tag);
             }
 
             AddUnit(shifted, lexed.Count);

@@ -222,21 +222,32 @@ public static class SqlKeywords
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SqlKeyword Classify(ReadOnlySpan<char> text, in Token token)
     {
-        var length = token.Length;
-        if (token.Kind != TokenKind.Identifier || length > MaxKeywordLength || length < 2 || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
+        if (token.Kind != TokenKind.Identifier || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
+        {
+            return SqlKeyword.None;
+        }
+
+        return OfWord(text, token.Start, token.Length);
+    }
+
+    /// <summary>The keyword the unquoted word at <paramref name="start"/> is (what the lexer puts in <see cref="Token.Tag"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static SqlKeyword OfWord(ReadOnlySpan<char> text, int start, int length)
+    {
+        if (length > MaxKeywordLength || length < 2)
         {
             return SqlKeyword.None;
         }
 
         // Most names (tables, columns, variables) are rejected by their length and ASCII first letter alone.
-        var first = text[token.Start];
+        var first = text[start];
         var letter = (first | 0x20) - 'a';
         if (first < 0x80 && ((uint)letter > 'z' - 'a' || (FirstLetters[length] & (1u << letter)) == 0))
         {
             return SqlKeyword.None;
         }
 
-        var word = text.Slice(token.Start, length);
+        var word = text.Slice(start, length);
         return length <= MaxShortLength ? OfShort(word) : Of(word);
     }
 

@@ -5,7 +5,7 @@ using CodeGuardian.Analyzers.Text.Lexing;
 namespace CodeGuardian.Analyzers.Text.Sql;
 
 /// <summary>
-/// One pass over a unit's tokens that classifies every token's keyword and, in the same read, lists the tokens each
+/// One pass over a unit's tokens that collects every token's keyword (classified by the lexer) and, in the same read, lists the tokens each
 /// statement walk of <see cref="SqlAnalysis"/> acts on (its steps): most tokens are names, literals and keywords a
 /// walk only passes over, so the walks go from step to step instead of reading every token.
 /// </summary>
@@ -21,7 +21,8 @@ internal static class SqlTokenIndex
     private static readonly byte[] KeywordSteps = BuildKeywordSteps();
 
     /// <summary>
-    /// Classifies <paramref name="tokens"/> into <paramref name="keywords"/> and lists the write and select steps (each
+    /// Copies the keywords of <paramref name="tokens"/> (lexed by <see cref="SqlLexer"/>, which classifies each word in
+    /// <see cref="Token.Tag"/>) into <paramref name="keywords"/> and lists the write and select steps (each
     /// step array needs room for one index more than there are tokens); the summary says which words the unit holds.
     /// </summary>
     public static Summary Build(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> keywords, Span<int> writeSteps, Span<int> selectSteps)
@@ -32,7 +33,7 @@ internal static class SqlTokenIndex
         for (var i = 0; i < tokens.Length; i++)
         {
             ref readonly var token = ref tokens[i];
-            var keyword = SqlKeywords.Classify(text, token);
+            var keyword = (SqlKeyword)token.Tag;
             keywords[i] = (byte)keyword;
             int steps;
             if (keyword != SqlKeyword.None)
