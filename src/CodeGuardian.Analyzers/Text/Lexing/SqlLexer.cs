@@ -12,10 +12,24 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <c>'it''s'</c>, <c>N'…'</c>/<c>E'…'</c>/<c>X'…'</c>/<c>B'…'</c>/<c>U&amp;'…'</c> strings, <c>[bracketed]</c>,
 /// <c>"quoted"</c> and <c>`backtick`</c> identifiers, dollar quoting (<c>$$…$$</c>, <c>$tag$…$tag$</c>) and the
 /// parameter forms <c>@var</c>, <c>@@global</c>, <c>:name</c>, <c>$1</c> (Identifiers) and <c>?</c> (Punctuation).
-/// Each unquoted word carries its <see cref="SqlKeyword"/> in <see cref="Token.Tag"/> (0 for other tokens).
+/// Each unquoted word carries its <see cref="SqlKeyword"/> in <see cref="Token.Tag"/>, the punctuation <c>( ) , ; . *</c>
+/// a tag of its own (<see cref="OpenParenthesisTag"/> …), other tokens 0.
 /// </summary>
 public sealed class SqlLexer : ILexer
 {
+    /// <summary><see cref="Token.Tag"/> of the one-character punctuation <c>(</c>; the tags of punctuation are above every <see cref="SqlKeyword"/> value.</summary>
+    public const byte OpenParenthesisTag = 250;
+
+    public const byte CloseParenthesisTag = 251;
+
+    public const byte CommaTag = 252;
+
+    public const byte SemicolonTag = 253;
+
+    public const byte DotTag = 254;
+
+    public const byte StarTag = 255;
+
     private const int CancellationCheckInterval = 4096;
 
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken) =>
@@ -115,12 +129,29 @@ public sealed class SqlLexer : ILexer
 
                 // Parentheses, commas, semicolons and dots (not of a number ".5"), the most frequent punctuation, are
                 // one character each: emitted here rather than after the number, name and operator checks.
+                // Tagged for the SQL layer, which acts on these (Token.Tag).
                 case '(':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, OpenParenthesisTag);
+                    i++;
+                    continue;
                 case ')':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CloseParenthesisTag);
+                    i++;
+                    continue;
                 case ',':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CommaTag);
+                    i++;
+                    continue;
                 case ';':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, SemicolonTag);
+                    i++;
+                    continue;
                 case '.' when !(i + 1 < length && IsDigit(text[i + 1])):
-                    tokens.Add(i, 1, TokenKind.Punctuation);
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, DotTag);
+                    i++;
+                    continue;
+                case '*':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, StarTag);
                     i++;
                     continue;
             }

@@ -450,8 +450,8 @@ public static class SqlAnalysis
         var selectSteps = ArrayPool<int>.Shared.Rent(count + 1);
         try
         {
-            var summary = SqlTokenIndex.Build(code.Text, code.Tokens, keywords, writeSteps, selectSteps);
-            var listed = new SqlCode(code.Text, code.Tokens, keywords, new ReadOnlySpan<int>(writeSteps, 0, summary.WriteStepCount), new ReadOnlySpan<int>(selectSteps, 0, summary.SelectStepCount));
+            var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(code.Tokens, keywords, writeSteps, selectSteps);
+            var listed = new SqlCode(code.Text, code.Tokens, keywords, new ReadOnlySpan<int>(writeSteps, 0, writeStepCount), new ReadOnlySpan<int>(selectSteps, 0, selectStepCount));
             if (selectStar)
             {
                 FindSelectStar(listed, results, cancellationToken);

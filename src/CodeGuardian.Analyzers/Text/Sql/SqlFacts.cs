@@ -204,8 +204,8 @@ public static class SqlFacts
         }
 
         var span = tokens.AsSpan();
-        var summary = SqlTokenIndex.Build(sql, span, keywords, writeSteps, selectSteps);
-        return new SqlCode(sql, span, keywords, new ReadOnlySpan<int>(writeSteps, 0, summary.WriteStepCount), new ReadOnlySpan<int>(selectSteps, 0, summary.SelectStepCount));
+        var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(span, keywords, writeSteps, selectSteps);
+        return new SqlCode(sql, span, keywords, new ReadOnlySpan<int>(writeSteps, 0, writeStepCount), new ReadOnlySpan<int>(selectSteps, 0, selectStepCount));
     }
 
     private static void Release(TokenList tokens)

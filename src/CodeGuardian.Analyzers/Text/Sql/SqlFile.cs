@@ -54,18 +54,36 @@ public sealed class SqlFile
             _file.Text,
             tokens,
             new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count),
-            new ReadOnlySpan<int>(unit.WriteSteps, 0, unit.Summary.WriteStepCount),
-            new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.Summary.SelectStepCount));
+            new ReadOnlySpan<int>(unit.WriteSteps, 0, unit.WriteStepCount),
+            new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.SelectStepCount));
     }
 
-    /// <summary>Whether unit <paramref name="index"/> holds <paramref name="keyword"/> as a word.</summary>
-    public bool Contains(int index, SqlKeyword keyword) => _units[index].Summary.Presence.Get((int)keyword);
+    /// <summary>Whether unit <paramref name="index"/> holds <paramref name="keyword"/> as a word (a vectorized search of its keyword bytes).</summary>
+    public bool Contains(int index, SqlKeyword keyword)
+    {
+        ref readonly var unit = ref _units[index];
+        return keyword != SqlKeyword.None && new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count).IndexOf((byte)keyword) >= 0;
+    }
 
     /// <summary>Whether unit <paramref name="index"/> holds any of the words.</summary>
     public bool ContainsAny(int index, SqlKeyword first, SqlKeyword second) => Contains(index, first) || Contains(index, second);
 
-    /// <summary>Whether unit <paramref name="index"/> holds a <c>*</c> punctuation token.</summary>
-    public bool ContainsStar(int index) => _units[index].Summary.HasStar;
+    /// <summary>Whether unit <paramref name="index"/> holds a <c>*</c> punctuation token (one of the select walk's steps).</summary>
+    public bool ContainsStar(int index)
+    {
+        ref readonly var unit = ref _units[index];
+        var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(unit.Tokens, 0, unit.Count);
+        var steps = new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.SelectStepCount);
+        foreach (var step in steps)
+        {
+            if (tokens[step].Tag == SqlLexer.StarTag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Build(CancellationToken cancellationToken)
     {
@@ -91,19 +109,47 @@ public sealed class SqlFile
         var keywords = _file.Rent<byte>(count);
         var writeSteps = _file.Rent<int>(count + 1);
         var selectSteps = _file.Rent<int>(count + 1);
-        var summary = SqlTokenIndex.Build(_file.Text, tokens, keywords, writeSteps, selectSteps);
+        var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(tokens, keywords, writeSteps, selectSteps);
         if (_count == _units.Length)
         {
             Array.Resize(ref _units, Math.Max(4, _count * 2));
         }
 
-        _units[_count++] = new Unit(body, count, keywords, writeSteps, selectSteps, summary);
+        _units[_count++] = new Unit(body, count, keywords, writeSteps, writeStepCount, selectSteps, selectStepCount);
+    }
+
+    /// <summary>Whether unit <paramref name="index"/> holds a dollar-quoted string (the file's own strings are listed by the lexer).</summary>
+    private bool HasDollarQuoted(int index)
+    {
+        var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(_units[index].Tokens, 0, _units[index].Count);
+        if (index == 0)
+        {
+            foreach (var s in _file.Tokens.StringIndices)
+            {
+                if (tokens[s].Has(TokenFlags.DollarQuoted))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.String && token.Has(TokenFlags.DollarQuoted))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddBodies(ReadOnlySpan<char> text, int unitIndex, CancellationToken cancellationToken)
     {
         // Bodies are dollar-quoted strings: a unit without one (most T-SQL, MySQL) needs no second walk.
-        if (!_units[unitIndex].Summary.HasDollarQuoted)
+        if (!HasDollarQuoted(unitIndex))
         {
             return;
         }
@@ -152,14 +198,15 @@ public sealed class SqlFile
 
     private readonly struct Unit
     {
-        public Unit(Token[] tokens, int count, byte[] keywords, int[] writeSteps, int[] selectSteps, SqlTokenIndex.Summary summary)
+        public Unit(Token[] tokens, int count, byte[] keywords, int[] writeSteps, int writeStepCount, int[] selectSteps, int selectStepCount)
         {
             Tokens = tokens;
             Count = count;
             Keywords = keywords;
             WriteSteps = writeSteps;
+            WriteStepCount = writeStepCount;
             SelectSteps = selectSteps;
-            Summary = summary;
+            SelectStepCount = selectStepCount;
         }
 
         public Token[] Tokens { get; }
@@ -170,8 +217,10 @@ public sealed class SqlFile
 
         public int[] WriteSteps { get; }
 
+        public int WriteStepCount { get; }
+
         public int[] SelectSteps { get; }
 
-        public SqlTokenIndex.Summary Summary { get; }
+        public int SelectStepCount { get; }
     }
 }

@@ -1,13 +1,14 @@
 using System;
-using System.Runtime.CompilerServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
 
 /// <summary>
-/// One pass over a unit's tokens that collects every token's keyword (classified by the lexer) and, in the same read, lists the tokens each
-/// statement walk of <see cref="SqlAnalysis"/> acts on (its steps): most tokens are names, literals and keywords a
-/// walk only passes over, so the walks go from step to step instead of reading every token.
+/// One pass over a unit's tokens that collects every token's keyword and lists the tokens each statement walk of
+/// <see cref="SqlAnalysis"/> acts on (its steps): most tokens are names, literals and keywords a walk only passes
+/// over, so the walks go from step to step instead of reading every token. The lexer has already classified the words
+/// and marked the punctuation the walks act on (<see cref="Token.Tag"/>), so the pass reads one byte per token and
+/// looks it up in two tables, without a branch.
 /// </summary>
 internal static class SqlTokenIndex
 {
@@ -17,66 +18,52 @@ internal static class SqlTokenIndex
     /// <summary>A token <see cref="SqlAnalysis.FindSelectStar"/> acts on.</summary>
     private const byte SelectStep = 2;
 
-    // By keyword value: the walks that act on the word.
-    private static readonly byte[] KeywordSteps = BuildKeywordSteps();
+    // By tag: the keyword (0 for punctuation tags), and the walks that act on the token.
+    private static readonly byte[] KeywordOfTag = BuildKeywordOfTag();
+    private static readonly byte[] StepsOfTag = BuildStepsOfTag();
 
     /// <summary>
-    /// Copies the keywords of <paramref name="tokens"/> (lexed by <see cref="SqlLexer"/>, which classifies each word in
-    /// <see cref="Token.Tag"/>) into <paramref name="keywords"/> and lists the write and select steps (each
-    /// step array needs room for one index more than there are tokens); the summary says which words the unit holds.
+    /// Copies the keywords of <paramref name="tokens"/> (lexed by <see cref="SqlLexer"/>, which tags them) into
+    /// <paramref name="keywords"/> and lists the write and select steps (each step array needs room for one index more
+    /// than there are tokens); returns the numbers of write and select steps.
     /// </summary>
-    public static Summary Build(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<byte> keywords, Span<int> writeSteps, Span<int> selectSteps)
+    public static (int WriteSteps, int SelectSteps) Build(ReadOnlySpan<Token> tokens, Span<byte> keywords, Span<int> writeSteps, Span<int> selectSteps)
     {
-        var summary = default(Summary);
+        var keywordOfTag = KeywordOfTag;
+        var stepsOfTag = StepsOfTag;
         var writeCount = 0;
         var selectCount = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
-            ref readonly var token = ref tokens[i];
-            var keyword = (SqlKeyword)token.Tag;
-            keywords[i] = (byte)keyword;
-            int steps;
-            if (keyword != SqlKeyword.None)
-            {
-                summary.Presence.Set((int)keyword);
-                steps = KeywordSteps[(int)keyword];
-            }
-            else if (token.Kind == TokenKind.Punctuation && token.Length == 1)
-            {
-                var c = text[token.Start];
-                steps = PunctuationSteps(c);
-                summary.HasStar |= c == '*';
-            }
-            else
-            {
-                steps = 0;
-                summary.HasDollarQuoted |= token.Kind == TokenKind.String && (token.Flags & TokenFlags.DollarQuoted) != 0;
-            }
+            var tag = tokens[i].Tag;
+            keywords[i] = keywordOfTag[tag];
 
             // Written always, kept by advancing the count: no branch on the (unpredictable) step kinds.
+            var steps = stepsOfTag[tag];
             writeSteps[writeCount] = i;
             writeCount += steps & WriteStep;
             selectSteps[selectCount] = i;
             selectCount += (steps & SelectStep) >> 1;
         }
 
-        summary.WriteStepCount = writeCount;
-        summary.SelectStepCount = selectCount;
-        return summary;
+        return (writeCount, selectCount);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PunctuationSteps(char c) => c switch
+    private static byte[] BuildKeywordOfTag()
     {
-        '(' or ')' or ';' => WriteStep | SelectStep,
-        '*' or ',' or '.' => SelectStep,
-        _ => 0,
-    };
+        var keywords = new byte[256];
+        for (var tag = 0; tag < SqlLexer.OpenParenthesisTag; tag++)
+        {
+            keywords[tag] = (byte)tag;
+        }
 
-    private static byte[] BuildKeywordSteps()
+        return keywords;
+    }
+
+    private static byte[] BuildStepsOfTag()
     {
         var steps = new byte[256];
-        for (var k = 1; k < 256; k++)
+        for (var k = 1; k < SqlLexer.OpenParenthesisTag; k++)
         {
             var keyword = (SqlKeyword)k;
             if (SqlAnalysis.IsWriteWalkWord(keyword))
@@ -90,40 +77,8 @@ internal static class SqlTokenIndex
             }
         }
 
+        steps[SqlLexer.OpenParenthesisTag] = steps[SqlLexer.CloseParenthesisTag] = steps[SqlLexer.SemicolonTag] = WriteStep | SelectStep;
+        steps[SqlLexer.StarTag] = steps[SqlLexer.CommaTag] = steps[SqlLexer.DotTag] = SelectStep;
         return steps;
-    }
-
-    /// <summary>What a unit holds: its keywords, a <c>*</c>, a dollar-quoted string; how many steps each walk has.</summary>
-    internal struct Summary
-    {
-        public Presence Presence;
-        public bool HasStar;
-        public bool HasDollarQuoted;
-        public int WriteStepCount;
-        public int SelectStepCount;
-    }
-
-    /// <summary>A bit per <see cref="SqlKeyword"/> value.</summary>
-    internal struct Presence
-    {
-        private ulong _bits0;
-        private ulong _bits1;
-        private ulong _bits2;
-        private ulong _bits3;
-
-        public readonly bool Get(int bit) => ((bit >> 6) switch { 0 => _bits0, 1 => _bits1, 2 => _bits2, _ => _bits3 } & (1UL << (bit & 63))) != 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Set(int bit)
-        {
-            var mask = 1UL << (bit & 63);
-            switch (bit >> 6)
-            {
-                case 0: _bits0 |= mask; break;
-                case 1: _bits1 |= mask; break;
-                case 2: _bits2 |= mask; break;
-                default: _bits3 |= mask; break;
-            }
-        }
     }
 }
