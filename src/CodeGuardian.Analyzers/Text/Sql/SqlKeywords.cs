@@ -196,6 +196,10 @@ public static class SqlKeywords
     // Open addressing over the short keywords by their folded first and last characters: keyword value per slot (0 = empty).
     private static readonly byte[] ShortTable = BuildShortTable();
 
+    // By word length and first letter (a–z): a bit per last character (its code modulo 64, both cases) of a keyword
+    // with that length and first letter.
+    private static readonly ulong[] LastCharacters = BuildLastCharacters();
+
     // By word length: a bit per first letter (a–z) of a keyword of that length.
     private static readonly uint[] FirstLetters = BuildFirstLetters();
 
@@ -239,12 +243,17 @@ public static class SqlKeywords
             return SqlKeyword.None;
         }
 
-        // Most names (tables, columns, variables) are rejected by their length and ASCII first letter alone.
+        // Most names (tables, columns, variables) are rejected by their length and ASCII first and last characters
+        // alone (a non-ASCII one may fold to a keyword's: those take the exact path).
         var first = text[start];
-        var letter = (first | 0x20) - 'a';
-        if (first < 0x80 && ((uint)letter > 'z' - 'a' || (FirstLetters[length] & (1u << letter)) == 0))
+        var last = text[start + length - 1];
+        if ((first | last) < 0x80)
         {
-            return SqlKeyword.None;
+            var letter = (first | 0x20) - 'a';
+            if ((uint)letter > 'z' - 'a' || ((LastCharacters[(length * 26) + letter] >> (last & 63)) & 1) == 0)
+            {
+                return SqlKeyword.None;
+            }
         }
 
         var word = text.Slice(start, length);
@@ -452,6 +461,19 @@ public static class SqlKeywords
             }
 
             table[slot] = (byte)(k + 1);
+        }
+
+        return table;
+    }
+
+    private static ulong[] BuildLastCharacters()
+    {
+        var table = new ulong[(MaxKeywordLength + 1) * 26];
+        foreach (var word in Words)
+        {
+            var last = word[word.Length - 1];
+            var bits = (1UL << (last & 63)) | (last is >= 'A' and <= 'Z' ? 1UL << ((last | 0x20) & 63) : 0);
+            table[(word.Length * 26) + (word[0] - 'A')] |= bits;
         }
 
         return table;
