@@ -53,7 +53,7 @@ public static class SqlAnalysis
 
             var i = steps[s];
 
-            // The tokens since the last step are names, literals and other words: they only end an open list's items.
+            // The tokens since the last step (names, literals, other words, commas and dots) matter only to an open list.
             if (i > previousStep + 1 && depth < MaxDepth && lists[depth].Active)
             {
                 PassOver(tokens, ref lists[depth], previousStep + 1, i);
@@ -160,21 +160,6 @@ public static class SqlAnalysis
                 list.ExpectItem = false;
                 list.AfterDot = false;
                 list.InModifiers = false;
-                continue;
-            }
-
-            if (punctuation == ',')
-            {
-                list.ExpectItem = true;
-                list.AfterDot = false;
-                list.InModifiers = false;
-                continue;
-            }
-
-            if (punctuation == '.')
-            {
-                list.AfterDot = true;
-                list.ExpectItem = false;
                 continue;
             }
 
@@ -470,14 +455,32 @@ public static class SqlAnalysis
     }
 
     /// <summary>
-    /// Names, literals, operators and words between two steps inside an open select list: a number right after
-    /// <c>TOP</c> is its argument, anything else ends the item (and once ended, more of them change nothing).
+    /// The tokens between two steps inside an open select list: commas and dots (not steps, as they matter only
+    /// here), names, literals, operators and other words. A number right after <c>TOP</c> is its argument; anything
+    /// else but a comma or dot ends the item.
     /// </summary>
     private static void PassOver(ReadOnlySpan<Token> tokens, ref SelectList list, int from, int to)
     {
         for (var k = from; k < to; k++)
         {
-            var kind = tokens[k].Kind;
+            ref readonly var token = ref tokens[k];
+            var tag = token.Tag;
+            if (tag == SqlLexer.CommaTag)
+            {
+                list.ExpectItem = true;
+                list.AfterDot = false;
+                list.InModifiers = false;
+                continue;
+            }
+
+            if (tag == SqlLexer.DotTag)
+            {
+                list.AfterDot = true;
+                list.ExpectItem = false;
+                continue;
+            }
+
+            var kind = token.Kind;
             if (kind is TokenKind.Comment or TokenKind.Newline)
             {
                 continue;
@@ -494,7 +497,6 @@ public static class SqlAnalysis
             list.AfterDot = false;
             list.InModifiers = false;
             list.ModifierArgumentNext = false;
-            return;
         }
     }
 

@@ -78,7 +78,9 @@ internal static class SqlTokenIndex
         }
 
         steps[SqlLexer.OpenParenthesisTag] = steps[SqlLexer.CloseParenthesisTag] = steps[SqlLexer.SemicolonTag] = WriteStep | SelectStep;
-        steps[SqlLexer.StarTag] = steps[SqlLexer.CommaTag] = steps[SqlLexer.DotTag] = SelectStep;
+
+        // Commas and dots matter only inside an open select list: the walk reads them between its steps.
+        steps[SqlLexer.StarTag] = SelectStep;
         return steps;
     }
 }
