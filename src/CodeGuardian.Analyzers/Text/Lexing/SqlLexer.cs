@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CodeGuardian.Analyzers.Text.Sql;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -11,9 +12,24 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <c>'it''s'</c>, <c>N'…'</c>/<c>E'…'</c>/<c>X'…'</c>/<c>B'…'</c>/<c>U&amp;'…'</c> strings, <c>[bracketed]</c>,
 /// <c>"quoted"</c> and <c>`backtick`</c> identifiers, dollar quoting (<c>$$…$$</c>, <c>$tag$…$tag$</c>) and the
 /// parameter forms <c>@var</c>, <c>@@global</c>, <c>:name</c>, <c>$1</c> (Identifiers) and <c>?</c> (Punctuation).
+/// Each unquoted word carries its <see cref="SqlKeyword"/> in <see cref="Token.Tag"/>, the punctuation <c>( ) , ; . *</c>
+/// a tag of its own (<see cref="OpenParenthesisTag"/> …), other tokens 0.
 /// </summary>
 public sealed class SqlLexer : ILexer
 {
+    /// <summary><see cref="Token.Tag"/> of the one-character punctuation <c>(</c>; the tags of punctuation are above every <see cref="SqlKeyword"/> value.</summary>
+    public const byte OpenParenthesisTag = 250;
+
+    public const byte CloseParenthesisTag = 251;
+
+    public const byte CommaTag = 252;
+
+    public const byte SemicolonTag = 253;
+
+    public const byte DotTag = 254;
+
+    public const byte StarTag = 255;
+
     private const int CancellationCheckInterval = 4096;
 
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken) =>
@@ -113,12 +129,29 @@ public sealed class SqlLexer : ILexer
 
                 // Parentheses, commas, semicolons and dots (not of a number ".5"), the most frequent punctuation, are
                 // one character each: emitted here rather than after the number, name and operator checks.
+                // Tagged for the SQL layer, which acts on these (Token.Tag).
                 case '(':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, OpenParenthesisTag);
+                    i++;
+                    continue;
                 case ')':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CloseParenthesisTag);
+                    i++;
+                    continue;
                 case ',':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CommaTag);
+                    i++;
+                    continue;
                 case ';':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, SemicolonTag);
+                    i++;
+                    continue;
                 case '.' when !(i + 1 < length && IsDigit(text[i + 1])):
-                    tokens.Add(i, 1, TokenKind.Punctuation);
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, DotTag);
+                    i++;
+                    continue;
+                case '*':
+                    tokens.AddTagged(i, 1, TokenKind.Punctuation, StarTag);
                     i++;
                     continue;
             }
@@ -436,8 +469,32 @@ public sealed class SqlLexer : ILexer
     /// <summary>A name or keyword, or a string with a letter prefix (<c>N'…'</c>, <c>E'…'</c>, <c>X'…'</c>, <c>B'…'</c>, <c>U&amp;'…'</c>).</summary>
     private static int Word(ReadOnlySpan<char> text, int start, bool hostEscapes, TokenList tokens)
     {
+        var i = start + 1;
+        while (i < text.Length && IsIdentifierPart(text[i]))
+        {
+            i++;
+        }
+
+        // A string prefix is one letter before the quote (or "U&"): checked only after a one-letter word.
+        if (i == start + 1 && i < text.Length)
+        {
+            var prefixed = StringAfterPrefix(text, start, hostEscapes, tokens);
+            if (prefixed > 0)
+            {
+                return prefixed;
+            }
+        }
+
+        // The keyword is classified here, with the word just read, for the SQL layer (Token.Tag).
+        tokens.AddTagged(start, i - start, TokenKind.Identifier, (byte)SqlKeywords.OfWord(text, start, i - start));
+        return i;
+    }
+
+    /// <summary>The end of the string a one-letter word at <paramref name="start"/> prefixes, or 0 when it prefixes none.</summary>
+    private static int StringAfterPrefix(ReadOnlySpan<char> text, int start, bool hostEscapes, TokenList tokens)
+    {
         var c = text[start];
-        var next = start + 1 < text.Length ? text[start + 1] : '\0';
+        var next = text[start + 1];
         if (next == '\'')
         {
             switch (c)
@@ -454,14 +511,7 @@ public sealed class SqlLexer : ILexer
             return QuotedString(text, start, start + 2, backslashEscapes: false, hostEscapes, tokens);
         }
 
-        var i = start + 1;
-        while (i < text.Length && IsIdentifierPart(text[i]))
-        {
-            i++;
-        }
-
-        tokens.Add(start, i - start, TokenKind.Identifier);
-        return i;
+        return 0;
     }
 
     private static int OperatorLength(ReadOnlySpan<char> text, int i)

@@ -14,6 +14,17 @@ public readonly struct Token
         Start = start;
         Length = length;
         Kind = kind;
+        Tag = 0;
+        Flags = flags;
+    }
+
+    /// <summary>A token with a lexer-defined <see cref="Tag"/>.</summary>
+    public Token(int start, int length, TokenKind kind, TokenFlags flags, byte tag)
+    {
+        Start = start;
+        Length = length;
+        Kind = kind;
+        Tag = tag;
         Flags = flags;
     }
 
@@ -26,6 +37,13 @@ public readonly struct Token
     public int End => Start + Length;
 
     public TokenKind Kind { get; }
+
+    /// <summary>
+    /// What the lexer found out about the token while it had its text in hand, in the byte the layout leaves free
+    /// (the struct stays 12 bytes); 0 when it says nothing. The SQL lexer puts the word's keyword here
+    /// (a <c>SqlKeyword</c> value), so the SQL layer does not read every word's text again.
+    /// </summary>
+    public byte Tag { get; }
 
     public TokenFlags Flags { get; }
 

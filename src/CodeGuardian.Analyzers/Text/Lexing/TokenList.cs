@@ -82,6 +82,18 @@ public sealed class TokenList : IDisposable
         indices[count++] = index;
     }
 
+    /// <summary>Appends a name token that carries a lexer-defined <see cref="Token.Tag"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddTagged(int start, int length, TokenKind kind, byte tag)
+    {
+        if (Count == _items.Length)
+        {
+            Grow();
+        }
+
+        _items[Count++] = new Token(start, length, kind, TokenFlags.None, tag);
+    }
+
     private void Grow()
     {
         var bigger = ArrayPool<Token>.Shared.Rent(_items.Length * 2);

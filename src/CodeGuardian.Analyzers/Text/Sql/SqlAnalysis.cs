@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -26,6 +27,12 @@ public static class SqlAnalysis
     /// </summary>
     public static void FindSelectStar(SqlCode code, List<SqlMatch> results, CancellationToken cancellationToken = default)
     {
+        if (!code.HasSteps)
+        {
+            WithSteps(code, results, selectStar: true, cancellationToken);
+            return;
+        }
+
         Span<SelectList> lists = stackalloc SelectList[MaxDepth];
         Span<int> stars = stackalloc int[MaxDepth * MaxStarsPerList];
         lists.Clear();
@@ -33,34 +40,30 @@ public static class SqlAnalysis
 
         // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
         var deepest = 0;
-        var lastSignificant = -1;
         var tokens = code.Tokens;
         var text = code.Text;
-        for (var i = 0; i < tokens.Length; i++)
+        var steps = code.SelectSteps;
+        var previousStep = -1;
+        for (var s = 0; s < steps.Length; s++)
         {
-            if ((i & 1023) == 1023)
+            if ((s & 1023) == 1023)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // The token is read once; its punctuation character is looked up only for punctuation.
+            var i = steps[s];
+
+            // The tokens since the last step (names, literals, other words, commas and dots) matter only to an open list.
+            if (i > previousStep + 1 && depth < MaxDepth && lists[depth].Active)
+            {
+                PassOver(tokens, ref lists[depth], previousStep + 1, i);
+            }
+
+            previousStep = i;
             ref readonly var token = ref tokens[i];
             var kind = token.Kind;
-            if (kind is TokenKind.Comment or TokenKind.Newline)
-            {
-                continue;
-            }
-
-            lastSignificant = i;
             var keyword = code.Keyword(i);
             var punctuation = kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
-
-            // Most tokens are plain words, literals or numbers outside any select list: nothing below applies to them.
-            if (punctuation == '\0' && keyword == SqlKeyword.None && (depth >= MaxDepth || !lists[depth].Active))
-            {
-                continue;
-            }
-
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d <= deepest; d++)
@@ -160,31 +163,9 @@ public static class SqlAnalysis
                 continue;
             }
 
-            if (punctuation == ',')
-            {
-                list.ExpectItem = true;
-                list.AfterDot = false;
-                list.InModifiers = false;
-                continue;
-            }
-
-            if (punctuation == '.')
-            {
-                list.AfterDot = true;
-                list.ExpectItem = false;
-                continue;
-            }
-
             if (punctuation == ';')
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
-                continue;
-            }
-
-            if (list.ModifierArgumentNext && kind == TokenKind.Number)
-            {
-                list.ModifierArgumentNext = false;
-                list.ExpectItem = true;
                 continue;
             }
 
@@ -225,6 +206,7 @@ public static class SqlAnalysis
         }
 
         // A list still open at the end counts only for stars that end the text ("SELECT * " + rest).
+        var lastSignificant = code.Previous(code.Count);
         for (var d = 0; d < MaxDepth; d++)
         {
             ref var list = ref lists[d];
@@ -254,33 +236,39 @@ public static class SqlAnalysis
     /// </summary>
     public static void FindUnfilteredWrites(SqlCode code, List<SqlMatch> results, CancellationToken cancellationToken = default)
     {
+        if (!code.HasSteps)
+        {
+            WithSteps(code, results, selectStar: false, cancellationToken);
+            return;
+        }
+
         Span<WriteStatement> states = stackalloc WriteStatement[MaxDepth];
         states.Clear();
         var depth = 0;
 
         // The deepest level used since the last batch separator: deeper levels were not touched since, so a reset stops there.
         var deepest = 0;
-        for (var i = 0; i < code.Count; i++)
+        var tokens = code.Tokens;
+        var text = code.Text;
+        var steps = code.WriteSteps;
+        for (var s = 0; s < steps.Length; s++)
         {
-            if ((i & 1023) == 1023)
+            if ((s & 1023) == 1023)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            ref readonly var token = ref code.Tokens[i];
-            if (token.Kind is TokenKind.Comment or TokenKind.Newline)
-            {
-                continue;
-            }
-
-            // One keyword byte and one punctuation character per token; every test below compares those.
+            // One keyword byte and one punctuation character per step; every test below compares those. The tokens
+            // between steps only extend an open statement, whose end is found from its last step when it finishes.
+            var i = steps[s];
+            ref readonly var token = ref tokens[i];
             var keyword = code.Keyword(i);
-            var punctuation = code.PunctuationChar(i);
+            var punctuation = token.Kind == TokenKind.Punctuation && token.Length == 1 ? text[token.Start] : '\0';
             if (keyword == SqlKeyword.Go && code.IsBatchSeparator(i))
             {
                 for (var d = 0; d <= deepest; d++)
                 {
-                    FinishWrite(code, ref states[d], results);
+                    FinishWrite(code, ref states[d], d == depth ? i : -1, results);
                     states[d].InMerge = false;
                 }
 
@@ -291,6 +279,12 @@ public static class SqlAnalysis
 
             if (punctuation == '(')
             {
+                // The statement of this level ends before the parenthesis if the text ends inside it.
+                if (depth < MaxDepth && states[depth].Active)
+                {
+                    states[depth].LastEnd = tokens[code.Previous(i)].End;
+                }
+
                 depth++;
                 if (depth > deepest && depth < MaxDepth)
                 {
@@ -309,17 +303,12 @@ public static class SqlAnalysis
             {
                 if (depth < MaxDepth)
                 {
-                    FinishWrite(code, ref states[depth], results);
+                    FinishWrite(code, ref states[depth], i, results);
                 }
 
                 if (depth > 0)
                 {
                     depth--;
-                }
-
-                if (depth < MaxDepth && states[depth].Active)
-                {
-                    states[depth].LastEnd = token.End;
                 }
 
                 continue;
@@ -333,7 +322,7 @@ public static class SqlAnalysis
             ref var state = ref states[depth];
             if (punctuation == ';')
             {
-                FinishWrite(code, ref state, results);
+                FinishWrite(code, ref state, i, results);
                 state.InMerge = false;
                 continue;
             }
@@ -341,7 +330,7 @@ public static class SqlAnalysis
             var isUpdate = keyword == SqlKeyword.Update;
             if ((isUpdate || keyword == SqlKeyword.Delete) && IsWriteStatement(code, i, isUpdate, state.InMerge))
             {
-                FinishWrite(code, ref state, results);
+                FinishWrite(code, ref state, i, results);
                 state.Active = true;
                 state.IsUpdate = isUpdate;
                 state.Keyword = i;
@@ -374,7 +363,7 @@ public static class SqlAnalysis
                 {
                     if (state.CaseDepth == 0)
                     {
-                        FinishWrite(code, ref state, results);
+                        FinishWrite(code, ref state, i, results);
                         continue;
                     }
 
@@ -392,7 +381,7 @@ public static class SqlAnalysis
                 {
                     if (!state.IsUpdate || state.SeenSet)
                     {
-                        FinishWrite(code, ref state, results);
+                        FinishWrite(code, ref state, i, results);
                         continue;
                     }
 
@@ -403,29 +392,111 @@ public static class SqlAnalysis
                     // UPDATE t WITH (ROWLOCK) is a table hint; any other WITH starts a new statement.
                     if (!code.IsPunctuation(code.Next(i), '('))
                     {
-                        FinishWrite(code, ref state, results);
+                        FinishWrite(code, ref state, i, results);
                         continue;
                     }
                 }
                 else if (word == SqlKeyword.Merge)
                 {
-                    FinishWrite(code, ref state, results);
+                    FinishWrite(code, ref state, i, results);
                     state.InMerge = true;
                     continue;
                 }
                 else if (SqlKeywords.IsStatementStarter(word))
                 {
-                    FinishWrite(code, ref state, results);
+                    FinishWrite(code, ref state, i, results);
                     continue;
                 }
             }
-
-            state.LastEnd = token.End;
         }
 
         for (var d = 0; d < MaxDepth; d++)
         {
-            FinishWrite(code, ref states[d], results);
+            FinishWrite(code, ref states[d], d == depth ? code.Count : -1, results);
+        }
+    }
+
+    /// <summary>Words <see cref="FindUnfilteredWrites"/> acts on; any other word only extends a statement.</summary>
+    internal static bool IsWriteWalkWord(SqlKeyword word) =>
+        word == SqlKeyword.Go || word == SqlKeyword.Update || word == SqlKeyword.Delete || word == SqlKeyword.Merge || word == SqlKeyword.Case
+        || word == SqlKeyword.End || word == SqlKeyword.Where || word == SqlKeyword.Set || word == SqlKeyword.With || SqlKeywords.IsStatementStarter(word);
+
+    /// <summary>Words <see cref="FindSelectStar"/> acts on; any other word ends a select item like a name does.</summary>
+    internal static bool IsSelectWalkWord(SqlKeyword word) =>
+        word == SqlKeyword.Go || word == SqlKeyword.Select || word == SqlKeyword.From || word == SqlKeyword.Into || word == SqlKeyword.Top
+        || word == SqlKeyword.On || IsSelectModifier(word) || IsSelectListEnd(word);
+
+    /// <summary>Code made without step lists (<see cref="SqlCode.HasSteps"/>): the steps are listed here first.</summary>
+    private static void WithSteps(SqlCode code, List<SqlMatch> results, bool selectStar, CancellationToken cancellationToken)
+    {
+        var count = code.Count;
+        var keywords = ArrayPool<byte>.Shared.Rent(count + 1);
+        var writeSteps = ArrayPool<int>.Shared.Rent(count + 1);
+        var selectSteps = ArrayPool<int>.Shared.Rent(count + 1);
+        try
+        {
+            var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(code.Tokens, keywords, writeSteps, selectSteps);
+            var listed = new SqlCode(code.Text, code.Tokens, keywords, new ReadOnlySpan<int>(writeSteps, 0, writeStepCount), new ReadOnlySpan<int>(selectSteps, 0, selectStepCount));
+            if (selectStar)
+            {
+                FindSelectStar(listed, results, cancellationToken);
+            }
+            else
+            {
+                FindUnfilteredWrites(listed, results, cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(keywords);
+            ArrayPool<int>.Shared.Return(writeSteps);
+            ArrayPool<int>.Shared.Return(selectSteps);
+        }
+    }
+
+    /// <summary>
+    /// The tokens between two steps inside an open select list: commas and dots (not steps, as they matter only
+    /// here), names, literals, operators and other words. A number right after <c>TOP</c> is its argument; anything
+    /// else but a comma or dot ends the item.
+    /// </summary>
+    private static void PassOver(ReadOnlySpan<Token> tokens, ref SelectList list, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            ref readonly var token = ref tokens[k];
+            var tag = token.Tag;
+            if (tag == SqlLexer.CommaTag)
+            {
+                list.ExpectItem = true;
+                list.AfterDot = false;
+                list.InModifiers = false;
+                continue;
+            }
+
+            if (tag == SqlLexer.DotTag)
+            {
+                list.AfterDot = true;
+                list.ExpectItem = false;
+                continue;
+            }
+
+            var kind = token.Kind;
+            if (kind is TokenKind.Comment or TokenKind.Newline)
+            {
+                continue;
+            }
+
+            if (list.ModifierArgumentNext && kind == TokenKind.Number)
+            {
+                list.ModifierArgumentNext = false;
+                list.ExpectItem = true;
+                continue;
+            }
+
+            list.ExpectItem = false;
+            list.AfterDot = false;
+            list.InModifiers = false;
+            list.ModifierArgumentNext = false;
         }
     }
 
@@ -455,22 +526,25 @@ public static class SqlAnalysis
     }
 
     // Called at every ';', ')', END and statement word: an inactive statement (the common case) costs a test, inline.
+    // A statement finished at its own level ends with the last token before the step that finishes it
+    // (finishedAt); one left open below deeper parentheses ends where it was left (-1).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FinishWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
+    private static void FinishWrite(SqlCode code, ref WriteStatement state, int finishedAt, List<SqlMatch> results)
     {
         if (state.Active)
         {
-            ReportWrite(code, ref state, results);
+            ReportWrite(code, ref state, finishedAt, results);
         }
     }
 
-    private static void ReportWrite(SqlCode code, ref WriteStatement state, List<SqlMatch> results)
+    private static void ReportWrite(SqlCode code, ref WriteStatement state, int finishedAt, List<SqlMatch> results)
     {
         if (!state.HasWhere && (!state.IsUpdate || state.SeenSet))
         {
+            var lastEnd = finishedAt >= 0 ? code.Tokens[code.Previous(finishedAt)].End : state.LastEnd;
             var keyword = code.Tokens[state.Keyword];
             var kind = state.IsUpdate ? SqlMatchKind.UpdateWithoutWhere : SqlMatchKind.DeleteWithoutWhere;
-            results.Add(new SqlMatch(keyword.Start, keyword.Length, kind, state.LastEnd));
+            results.Add(new SqlMatch(keyword.Start, keyword.Length, kind, lastEnd));
         }
 
         state.Active = false;

@@ -22,6 +22,18 @@ public readonly ref struct SqlCode
         Text = text;
         Tokens = tokens;
         Keywords = keywords.Length >= tokens.Length ? keywords.Slice(0, tokens.Length) : default;
+        WriteSteps = default;
+        SelectSteps = default;
+        HasSteps = false;
+    }
+
+    /// <summary>Code with keywords classified and the steps of the statement walks listed (<see cref="SqlTokenIndex"/>).</summary>
+    internal SqlCode(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> keywords, ReadOnlySpan<int> writeSteps, ReadOnlySpan<int> selectSteps)
+        : this(text, tokens, keywords)
+    {
+        WriteSteps = writeSteps;
+        SelectSteps = selectSteps;
+        HasSteps = Keywords.Length == tokens.Length;
     }
 
     public ReadOnlySpan<char> Text { get; }
@@ -32,6 +44,15 @@ public readonly ref struct SqlCode
     public ReadOnlySpan<byte> Keywords { get; }
 
     public int Count => Tokens.Length;
+
+    /// <summary>Ascending indices of the tokens <see cref="SqlAnalysis.FindUnfilteredWrites"/> acts on (when <see cref="HasSteps"/>).</summary>
+    internal ReadOnlySpan<int> WriteSteps { get; }
+
+    /// <summary>Ascending indices of the tokens <see cref="SqlAnalysis.FindSelectStar"/> acts on (when <see cref="HasSteps"/>).</summary>
+    internal ReadOnlySpan<int> SelectSteps { get; }
+
+    /// <summary>Whether the step lists were made; without them the walks list the steps themselves.</summary>
+    internal bool HasSteps { get; }
 
     /// <summary>The keyword an unquoted identifier is (ignoring case), or <see cref="SqlKeyword.None"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

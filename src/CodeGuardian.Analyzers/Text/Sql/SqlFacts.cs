@@ -21,6 +21,12 @@ public static class SqlFacts
     [ThreadStatic]
     private static byte[]? cachedKeywords;
 
+    [ThreadStatic]
+    private static int[]? cachedWriteSteps;
+
+    [ThreadStatic]
+    private static int[]? cachedSelectSteps;
+
     /// <summary>
     /// Whether the text starts (after whitespace, host escapes like <c>\n</c>, SQL comments and opening parentheses)
     /// with a SQL statement verb — SELECT, INSERT, UPDATE, DELETE, WITH, MERGE, UPSERT, REPLACE — written in one case
@@ -177,22 +183,29 @@ public static class SqlFacts
             || SqlAnalysis.Is(word, "TABLE") || SqlAnalysis.Is(word, "TOP"));
     }
 
-    /// <summary>The lexed text with every token's keyword classified once, into a per-thread reused buffer.</summary>
+    /// <summary>The lexed text with every token's keyword classified once and the walks' steps listed, into per-thread reused buffers.</summary>
     private static SqlCode Classified(ReadOnlySpan<char> sql, TokenList tokens)
     {
         var keywords = cachedKeywords;
-        if (keywords is null || keywords.Length < tokens.Count)
+        var writeSteps = cachedWriteSteps;
+        var selectSteps = cachedSelectSteps;
+        if (keywords is null || writeSteps is null || selectSteps is null || keywords.Length < tokens.Count + 1)
         {
-            keywords = new byte[Math.Max(64, tokens.Count)];
+            var size = Math.Max(64, tokens.Count + 1);
+            keywords = new byte[size];
+            writeSteps = new int[size];
+            selectSteps = new int[size];
             if (tokens.Count <= MaxCachedTokens)
             {
                 cachedKeywords = keywords;
+                cachedWriteSteps = writeSteps;
+                cachedSelectSteps = selectSteps;
             }
         }
 
         var span = tokens.AsSpan();
-        SqlKeywords.Classify(sql, span, keywords);
-        return new SqlCode(sql, span, keywords);
+        var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(span, keywords, writeSteps, selectSteps);
+        return new SqlCode(sql, span, keywords, new ReadOnlySpan<int>(writeSteps, 0, writeStepCount), new ReadOnlySpan<int>(selectSteps, 0, selectStepCount));
     }
 
     private static void Release(TokenList tokens)

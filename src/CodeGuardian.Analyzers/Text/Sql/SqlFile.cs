@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -51,17 +50,40 @@ public sealed class SqlFile
     {
         ref readonly var unit = ref _units[index];
         var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(unit.Tokens, 0, unit.Count);
-        return new SqlCode(_file.Text, tokens, new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count));
+        return new SqlCode(
+            _file.Text,
+            tokens,
+            new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count),
+            new ReadOnlySpan<int>(unit.WriteSteps, 0, unit.WriteStepCount),
+            new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.SelectStepCount));
     }
 
-    /// <summary>Whether unit <paramref name="index"/> holds <paramref name="keyword"/> as a word.</summary>
-    public bool Contains(int index, SqlKeyword keyword) => (_units[index].Presence.Get((int)keyword));
+    /// <summary>Whether unit <paramref name="index"/> holds <paramref name="keyword"/> as a word (a vectorized search of its keyword bytes).</summary>
+    public bool Contains(int index, SqlKeyword keyword)
+    {
+        ref readonly var unit = ref _units[index];
+        return keyword != SqlKeyword.None && new ReadOnlySpan<byte>(unit.Keywords, 0, unit.Count).IndexOf((byte)keyword) >= 0;
+    }
 
     /// <summary>Whether unit <paramref name="index"/> holds any of the words.</summary>
     public bool ContainsAny(int index, SqlKeyword first, SqlKeyword second) => Contains(index, first) || Contains(index, second);
 
-    /// <summary>Whether unit <paramref name="index"/> holds a <c>*</c> punctuation token.</summary>
-    public bool ContainsStar(int index) => _units[index].HasStar;
+    /// <summary>Whether unit <paramref name="index"/> holds a <c>*</c> punctuation token (one of the select walk's steps).</summary>
+    public bool ContainsStar(int index)
+    {
+        ref readonly var unit = ref _units[index];
+        var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(unit.Tokens, 0, unit.Count);
+        var steps = new ReadOnlySpan<int>(unit.SelectSteps, 0, unit.SelectStepCount);
+        foreach (var step in steps)
+        {
+            if (tokens[step].Tag == SqlLexer.StarTag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Build(CancellationToken cancellationToken)
     {
@@ -85,41 +107,49 @@ public sealed class SqlFile
     {
         var tokens = _count == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(body, 0, count);
         var keywords = _file.Rent<byte>(count);
-        var presence = default(Presence);
-        var hasStar = false;
-        var hasDollarQuoted = false;
-        var text = _file.Text;
-        for (var i = 0; i < count; i++)
-        {
-            ref readonly var token = ref tokens[i];
-            var keyword = SqlKeywords.Classify(text, token);
-            keywords[i] = (byte)keyword;
-            if (keyword != SqlKeyword.None)
-            {
-                presence.Set((int)keyword);
-            }
-            else if (token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '*')
-            {
-                hasStar = true;
-            }
-            else if (token.Kind == TokenKind.String && (token.Flags & TokenFlags.DollarQuoted) != 0)
-            {
-                hasDollarQuoted = true;
-            }
-        }
-
+        var writeSteps = _file.Rent<int>(count + 1);
+        var selectSteps = _file.Rent<int>(count + 1);
+        var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(tokens, keywords, writeSteps, selectSteps);
         if (_count == _units.Length)
         {
             Array.Resize(ref _units, Math.Max(4, _count * 2));
         }
 
-        _units[_count++] = new Unit(body, count, keywords, presence, hasStar, hasDollarQuoted);
+        _units[_count++] = new Unit(body, count, keywords, writeSteps, writeStepCount, selectSteps, selectStepCount);
+    }
+
+    /// <summary>Whether unit <paramref name="index"/> holds a dollar-quoted string (the file's own strings are listed by the lexer).</summary>
+    private bool HasDollarQuoted(int index)
+    {
+        var tokens = index == 0 ? _file.Tokens.AsSpan() : new ReadOnlySpan<Token>(_units[index].Tokens, 0, _units[index].Count);
+        if (index == 0)
+        {
+            foreach (var s in _file.Tokens.StringIndices)
+            {
+                if (tokens[s].Has(TokenFlags.DollarQuoted))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.String && token.Has(TokenFlags.DollarQuoted))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddBodies(ReadOnlySpan<char> text, int unitIndex, CancellationToken cancellationToken)
     {
         // Bodies are dollar-quoted strings: a unit without one (most T-SQL, MySQL) needs no second walk.
-        if (!_units[unitIndex].HasDollarQuoted)
+        if (!HasDollarQuoted(unitIndex))
         {
             return;
         }
@@ -148,7 +178,7 @@ public sealed class SqlFile
             for (var t = 0; t < lexed.Count; t++)
             {
                 ref readonly var inner = ref lexed[t];
-                shifted[t] = new Token(inner.Start + contentStart, inner.Length, inner.Kind, inner.Flags);
+                shifted[t] = new Token(inner.Start + contentStart, inner.Length, inner.Kind, inner.Flags, inner.Tag);
             }
 
             AddUnit(shifted, lexed.Count);
@@ -168,14 +198,15 @@ public sealed class SqlFile
 
     private readonly struct Unit
     {
-        public Unit(Token[] tokens, int count, byte[] keywords, Presence presence, bool hasStar, bool hasDollarQuoted)
+        public Unit(Token[] tokens, int count, byte[] keywords, int[] writeSteps, int writeStepCount, int[] selectSteps, int selectStepCount)
         {
-            HasDollarQuoted = hasDollarQuoted;
             Tokens = tokens;
             Count = count;
             Keywords = keywords;
-            Presence = presence;
-            HasStar = hasStar;
+            WriteSteps = writeSteps;
+            WriteStepCount = writeStepCount;
+            SelectSteps = selectSteps;
+            SelectStepCount = selectStepCount;
         }
 
         public Token[] Tokens { get; }
@@ -184,34 +215,12 @@ public sealed class SqlFile
 
         public byte[] Keywords { get; }
 
-        public Presence Presence { get; }
+        public int[] WriteSteps { get; }
 
-        public bool HasStar { get; }
+        public int WriteStepCount { get; }
 
-        public bool HasDollarQuoted { get; }
-    }
+        public int[] SelectSteps { get; }
 
-    /// <summary>A bit per <see cref="SqlKeyword"/> value.</summary>
-    private struct Presence
-    {
-        private ulong _bits0;
-        private ulong _bits1;
-        private ulong _bits2;
-        private ulong _bits3;
-
-        public readonly bool Get(int bit) => ((bit >> 6) switch { 0 => _bits0, 1 => _bits1, 2 => _bits2, _ => _bits3 } & (1UL << (bit & 63))) != 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Set(int bit)
-        {
-            var mask = 1UL << (bit & 63);
-            switch (bit >> 6)
-            {
-                case 0: _bits0 |= mask; break;
-                case 1: _bits1 |= mask; break;
-                case 2: _bits2 |= mask; break;
-                default: _bits3 |= mask; break;
-            }
-        }
+        public int SelectStepCount { get; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Text.Sql;
@@ -178,6 +179,27 @@ public static class SqlKeywords
     // Open addressing: keyword value per slot (0 = empty).
     private static readonly byte[] Table = BuildTable();
 
+    private const int MaxShortLength = 8;
+
+    // The bit of every character that is set for ASCII lower case, and the bits that are set only for non-ASCII.
+    private const ulong CaseBits = 0x0020_0020_0020_0020UL;
+    private const ulong NonAsciiBits = 0xFF80_FF80_FF80_FF80UL;
+
+    // By keyword value, for keywords of at most MaxShortLength characters: the first and last four (or two) characters
+    // in lower case, the case bits of their letters, and every keyword's length.
+    private static readonly ulong[] Heads = new ulong[Words.Length + 1];
+    private static readonly ulong[] Tails = new ulong[Words.Length + 1];
+    private static readonly ulong[] HeadCase = new ulong[Words.Length + 1];
+    private static readonly ulong[] TailCase = new ulong[Words.Length + 1];
+    private static readonly int[] KeywordLengths = new int[Words.Length + 1];
+
+    // Open addressing over the short keywords by their folded first and last characters: keyword value per slot (0 = empty).
+    private static readonly byte[] ShortTable = BuildShortTable();
+
+    // By word length and first letter (a–z): a bit per last character (its code modulo 64, both cases) of a keyword
+    // with that length and first letter.
+    private static readonly ulong[] LastCharacters = BuildLastCharacters();
+
     // By word length: a bit per first letter (a–z) of a keyword of that length.
     private static readonly uint[] FirstLetters = BuildFirstLetters();
 
@@ -204,12 +226,81 @@ public static class SqlKeywords
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SqlKeyword Classify(ReadOnlySpan<char> text, in Token token)
     {
-        if (token.Kind != TokenKind.Identifier || token.Length > MaxKeywordLength || token.Length < 2 || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
+        if (token.Kind != TokenKind.Identifier || (token.Flags & TokenFlags.QuotedIdentifier) != 0)
         {
             return SqlKeyword.None;
         }
 
-        return Of(text.Slice(token.Start, token.Length));
+        return OfWord(text, token.Start, token.Length);
+    }
+
+    /// <summary>The keyword the unquoted word at <paramref name="start"/> is (what the lexer puts in <see cref="Token.Tag"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static SqlKeyword OfWord(ReadOnlySpan<char> text, int start, int length)
+    {
+        if (length > MaxKeywordLength || length < 2)
+        {
+            return SqlKeyword.None;
+        }
+
+        // Most names (tables, columns, variables) are rejected by their length and ASCII first and last characters
+        // alone (a non-ASCII one may fold to a keyword's: those take the exact path).
+        var first = text[start];
+        var last = text[start + length - 1];
+        if ((first | last) < 0x80)
+        {
+            var letter = (first | 0x20) - 'a';
+            if ((uint)letter > 'z' - 'a' || ((LastCharacters[(length * 26) + letter] >> (last & 63)) & 1) == 0)
+            {
+                return SqlKeyword.None;
+            }
+        }
+
+        var word = text.Slice(start, length);
+        return length <= MaxShortLength ? OfShort(word) : Of(word);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> for words of 2 to 8 characters, the most frequent keywords: the word is read as its first and
+    /// last four (or two) characters and compared with the keyword's in two integer compares, case folded by a mask
+    /// that sets the case bit at the keyword's letters only (digits compare exactly). Non-ASCII words take <see cref="Of"/>.
+    /// </summary>
+    private static SqlKeyword OfShort(ReadOnlySpan<char> word)
+    {
+        var length = word.Length;
+        var bytes = MemoryMarshal.AsBytes(word);
+        ulong head;
+        ulong tail;
+        if (length >= 4)
+        {
+            head = MemoryMarshal.Read<ulong>(bytes);
+            tail = MemoryMarshal.Read<ulong>(bytes.Slice((length - 4) * sizeof(char)));
+        }
+        else
+        {
+            head = MemoryMarshal.Read<uint>(bytes);
+            tail = MemoryMarshal.Read<uint>(bytes.Slice((length - 2) * sizeof(char)));
+        }
+
+        if (((head | tail) & NonAsciiBits) != 0)
+        {
+            return Of(word);
+        }
+
+        const int mask = (1 << TableBits) - 1;
+        for (var slot = ShortSlot(length, head | CaseBits, tail | CaseBits); ; slot = (slot + 1) & mask)
+        {
+            var value = ShortTable[slot];
+            if (value == 0)
+            {
+                return SqlKeyword.None;
+            }
+
+            if ((head | HeadCase[value]) == Heads[value] && (tail | TailCase[value]) == Tails[value] && KeywordLengths[value] == length)
+            {
+                return (SqlKeyword)value;
+            }
+        }
     }
 
     /// <summary>The keyword <paramref name="word"/> is, ignoring case, or <see cref="SqlKeyword.None"/>.</summary>
@@ -312,6 +403,50 @@ public static class SqlKeywords
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ShortSlot(int length, ulong foldedHead, ulong foldedTail) =>
+        (int)((((foldedHead * 0x9E37_79B9_7F4A_7C15UL) ^ foldedTail) * 0xC2B2_AE3D_27D4_EB4FUL ^ (ulong)length) >> (64 - TableBits));
+
+    private static byte[] BuildShortTable()
+    {
+        const int mask = (1 << TableBits) - 1;
+        var table = new byte[1 << TableBits];
+        for (var k = 0; k < Words.Length; k++)
+        {
+            var word = Words[k];
+            var value = k + 1;
+            KeywordLengths[value] = word.Length;
+            if (word.Length > MaxShortLength)
+            {
+                continue;
+            }
+
+            var chunk = word.Length >= 4 ? 4 : 2;
+            for (var c = 0; c < chunk; c++)
+            {
+                var headChar = word[c];
+                var tailChar = word[word.Length - chunk + c];
+                Heads[value] |= (ulong)(headChar | CaseBitOf(headChar)) << (16 * c);
+                HeadCase[value] |= (ulong)CaseBitOf(headChar) << (16 * c);
+                Tails[value] |= (ulong)(tailChar | CaseBitOf(tailChar)) << (16 * c);
+                TailCase[value] |= (ulong)CaseBitOf(tailChar) << (16 * c);
+            }
+
+            // Folded for the slot like a word is: every character's case bit set.
+            var slot = ShortSlot(word.Length, Heads[value] | CaseBits, Tails[value] | CaseBits);
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = (byte)value;
+        }
+
+        return table;
+    }
+
+    private static int CaseBitOf(char c) => c is >= 'A' and <= 'Z' ? 0x20 : 0;
+
     private static byte[] BuildTable()
     {
         const int mask = (1 << TableBits) - 1;
@@ -326,6 +461,19 @@ public static class SqlKeywords
             }
 
             table[slot] = (byte)(k + 1);
+        }
+
+        return table;
+    }
+
+    private static ulong[] BuildLastCharacters()
+    {
+        var table = new ulong[(MaxKeywordLength + 1) * 26];
+        foreach (var word in Words)
+        {
+            var last = word[word.Length - 1];
+            var bits = (1UL << (last & 63)) | (last is >= 'A' and <= 'Z' ? 1UL << ((last | 0x20) & 63) : 0);
+            table[(word.Length * 26) + (word[0] - 'A')] |= bits;
         }
 
         return table;

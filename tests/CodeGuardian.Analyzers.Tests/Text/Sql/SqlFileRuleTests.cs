@@ -114,6 +114,12 @@ public class SqlFileRuleTests
         "CREATE FUNCTION purge(t text) RETURNS void AS $fn$\nDECLARE q text;\nBEGIN\n  q := 'DELETE FROM ' || t;\n  {|CG4001:EXECUTE q|};\nEND\n$fn$ LANGUAGE plpgsql;\n");
 
     [Fact]
+    public Task DynamicSql_finds_the_same_with_and_without_a_colon_equals_elsewhere_in_the_file() => Verify(
+        "SET @sql = N'SELECT id FROM ' + @table;\n{|CG4001:EXEC(@sql)|};\nGO\n" +
+        "-- x := 1 in a comment makes the rule read every name\nSET @sql = N'SELECT id FROM ' + @table;\n{|CG4001:EXEC(@sql)|};\n" +
+        "SELECT 1;\n");
+
+    [Fact]
     public Task DynamicSql_does_not_fire_on_variables_built_from_constants_or_quoted_names() => Verify(
         "DECLARE @sql nvarchar(max) = N'SELECT id FROM orders WHERE id = @id';\nEXEC sp_executesql @sql, N'@id int', @id = @id;\n" +
         "SET @sql = N'SELECT id FROM ' + QUOTENAME(@table);\nEXEC(@sql);\n" +

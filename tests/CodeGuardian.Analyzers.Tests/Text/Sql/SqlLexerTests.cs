@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using CodeGuardian.Analyzers.Text.Lexing;
+using CodeGuardian.Analyzers.Text.Sql;
 
 namespace CodeGuardian.Analyzers.Tests.Text.Sql;
 
@@ -271,5 +272,57 @@ public class SqlLexerTests
                 }
             }
         }
+    }
+
+    private static readonly string[] TagPieces =
+    {
+        "SELECT", "select", "Update", " ", "\n", "t", "N", "'x'", "E", "U&", "[Delete]", "\"from\"", "`where`", "@go", "@@rowcount", ":set",
+        "$1", "$$ END $$", "#temp", "_exec", "md5", "MD\u0015", "\u017Felect", "pr\u0131vileges", "TRANSACTION", "transactions", "sql_cache",
+        "-- select\n", "/* update */", "(", ")", ",", ".", "*", ";", "**", ".5", "a.b", "<>", "::", "[", "@", "$", "#", "12", "3.5e2", "x", "concat_ws", "\\n", "DISTINCTROW", "élan",
+    };
+
+    private static byte ExpectedTag(string text, Token token)
+    {
+        if (token.Kind == TokenKind.Punctuation && token.Length == 1)
+        {
+            return text[token.Start] switch
+            {
+                '(' => SqlLexer.OpenParenthesisTag,
+                ')' => SqlLexer.CloseParenthesisTag,
+                ',' => SqlLexer.CommaTag,
+                ';' => SqlLexer.SemicolonTag,
+                '.' => SqlLexer.DotTag,
+                '*' => SqlLexer.StarTag,
+                _ => 0,
+            };
+        }
+
+        return (byte)SqlKeywords.Classify(text.AsSpan(), token);
+    }
+
+    /// <summary>
+    /// The lexer's <see cref="Token.Tag"/> is the keyword classifying the token's text gives, or the tag of the
+    /// punctuation the SQL layer acts on, in every context.
+    /// </summary>
+    [Fact]
+    public void Every_token_is_tagged_with_the_keyword_its_text_is()
+    {
+        var keywords = 0;
+        foreach (var text in GeneratedSources.From(TagPieces, 20000, seed: 5010))
+        {
+            foreach (var options in new[] { SqlLexerOptions.None, SqlLexerOptions.HostEscapes })
+            {
+                using var tokens = new TokenList();
+                SqlLexer.Tokenize(text.AsSpan(), tokens, options, CancellationToken.None);
+                foreach (var token in tokens.AsSpan())
+                {
+                    var expected = ExpectedTag(text, token);
+                    Assert.True(expected == token.Tag, $"{text}: {token} tagged {token.Tag}, expected {expected}");
+                    keywords += SqlKeywords.Classify(text.AsSpan(), token) == SqlKeyword.None ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(keywords > 10000);
     }
 }

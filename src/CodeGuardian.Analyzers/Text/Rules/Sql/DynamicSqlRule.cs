@@ -23,6 +23,9 @@ public sealed class DynamicSqlRule : TextRule
     /// <summary>An expression longer than this many tokens is cut there, so scans from many EXECs stay linear.</summary>
     private const int MaxExpressionTokens = 4096;
 
+    // By keyword value: the words a batch separator, an assignment (other than "name :=") or an EXEC starts with.
+    private static readonly bool[] StartWords = BuildStartWords();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SqlInjection);
 
     public override bool AppliesTo(TextLanguage language) => language == TextLanguage.Sql;
@@ -49,11 +52,21 @@ public sealed class DynamicSqlRule : TextRule
     {
         // Variables of the current batch that hold SQL concatenated with a run-time value: name → that value.
         List<KeyValuePair<string, string>>? tainted = null;
+
+        // Without a ':=' anywhere in the unit's text, only the words in StartWords can start what is looked for.
+        var mayAssignByName = MayHoldColonEquals(code);
+        var keywords = code.Keywords;
         for (var i = 0; i < code.Count; i++)
         {
             if ((i & 1023) == 1023)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // Other tokens are passed over reading one keyword byte each (a well-predicted branch).
+            if (!mayAssignByName && i < keywords.Length && !StartWords[keywords[i]])
+            {
+                continue;
             }
 
             // Batch separators, assignments and EXEC all start at an identifier: skip other tokens at once.
@@ -170,6 +183,27 @@ public sealed class DynamicSqlRule : TextRule
             context.Report(Descriptors.SqlInjection, start, end - start, sink, source);
             i = Math.Max(i, reportedLast >= 0 ? reportedLast : last);
         }
+    }
+
+    /// <summary>Whether the text the unit's tokens span holds <c>:=</c> (in code, a string or a comment).</summary>
+    private static bool MayHoldColonEquals(SqlCode code)
+    {
+        var tokens = code.Tokens;
+        if (tokens.Length == 0)
+        {
+            return false;
+        }
+
+        var start = tokens[0].Start;
+        return code.Text.Slice(start, tokens[tokens.Length - 1].End - start).IndexOf(":=".AsSpan()) >= 0;
+    }
+
+    private static bool[] BuildStartWords()
+    {
+        var words = new bool[256];
+        words[(int)SqlKeyword.Go] = words[(int)SqlKeyword.Set] = words[(int)SqlKeyword.Select] = words[(int)SqlKeyword.Declare] = true;
+        words[(int)SqlKeyword.Exec] = words[(int)SqlKeyword.Execute] = true;
+        return words;
     }
 
     /// <summary>The punctuation <c>:=</c> (same answer as <c>code.IsPunctuation(index, ":=")</c>, without a string compare).</summary>
