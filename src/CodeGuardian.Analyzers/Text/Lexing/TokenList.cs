@@ -82,18 +82,26 @@ public sealed class TokenList : IDisposable
         indices[count++] = index;
     }
 
-    /// <summary>Appends a name token that carries a lexer-defined <see cref="Token.Tag"/>.</summary>
+    /// <summary>
+    /// Appends a name or punctuation token that carries a lexer-defined <see cref="Token.Tag"/>. Never a string or a
+    /// comment: those are indexed by <see cref="Add"/>. Same shape as <see cref="Add"/>: one test, also the bounds check.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddTagged(int start, int length, TokenKind kind, byte tag)
     {
-        if (Count == _items.Length)
+        var items = _items;
+        var count = Count;
+        if ((uint)count >= (uint)items.Length)
         {
             Grow();
+            items = _items;
         }
 
-        _items[Count++] = new Token(start, length, kind, TokenFlags.None, tag);
+        items[count] = new Token(start, length, kind, TokenFlags.None, tag);
+        Count = count + 1;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
         var bigger = ArrayPool<Token>.Shared.Rent(_items.Length * 2);
