@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using CodeGuardian.Analyzers.Text.Engine;
-using CodeGuardian.Analyzers.Text.Lexing;
 
 namespace CodeGuardian.Analyzers.Suppression;
 
@@ -26,28 +25,20 @@ public sealed class SuppressionIndex
 
     public static SuppressionIndex Build(ScannedFile file)
     {
-        // Most files have no directive at all: one vectorized search of the whole text settles that.
-        if (file.Text.IndexOf(Marker.AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return Empty;
-        }
-
+        // Only the comments are searched (the lexer lists them): most files have no directive, and their code, usually
+        // most of the text, is never read here.
         SuppressionIndex? index = null;
-        var open = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, int>? open = null;
         var tokens = file.Tokens.AsSpan();
-        for (var i = 0; i < tokens.Length; i++)
+        foreach (var comment in file.Tokens.CommentIndices)
         {
-            ref readonly var token = ref tokens[i];
-            if (token.Kind != TokenKind.Comment)
-            {
-                continue;
-            }
-
+            ref readonly var token = ref tokens[comment];
             var text = file.TextOf(token);
             var at = text.IndexOf(Marker.AsSpan(), StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
                 index ??= new SuppressionIndex();
+                open ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
                 var rest = text.Slice(at + Marker.Length);
                 var consumed = index.ReadDirective(file, token.Start + at, rest, open);
                 text = rest.Slice(consumed);
@@ -55,7 +46,7 @@ public sealed class SuppressionIndex
             }
         }
 
-        if (index is null)
+        if (index is null || open is null)
         {
             return Empty;
         }

@@ -78,7 +78,7 @@ public sealed class JavaScriptLexer : ILexer
         private Previous _previous;
         private int _templateStart;
 
-        // The name that set Previous.Name.
+        // The name that set Previous.Name inside a template literal (elsewhere it is the last token of the list).
         private int _nameStart;
         private int _nameEnd;
         private TokenFlags _templateFlags;
@@ -105,8 +105,29 @@ public sealed class JavaScriptLexer : ILexer
         /// <summary><see cref="_previous"/> with a name resolved to what it says about a following <c>/</c>.</summary>
         private readonly Previous ResolvedPrevious =>
             _previous != Previous.Name ? _previous
-            : AllowsRegexAfter(_text.Slice(_nameStart, _nameEnd - _nameStart)) ? Previous.RegexAllowed
+            : AllowsRegexAfter(LastName()) ? Previous.RegexAllowed
             : Previous.ExpressionEnd;
+
+        /// <summary>
+        /// The name that set <see cref="Previous.Name"/>. Outside template literals every token goes into the list and
+        /// only comments come after the name without changing <see cref="_previous"/>, so the main loop stores nothing
+        /// per name; inside them (no tokens are listed) <see cref="ScanIdentifier"/> keeps it.
+        /// </summary>
+        private readonly ReadOnlySpan<char> LastName()
+        {
+            if (InTemplate)
+            {
+                return _text.Slice(_nameStart, _nameEnd - _nameStart);
+            }
+
+            var i = _tokens.Count - 1;
+            while (i >= 0 && _tokens[i].Kind == TokenKind.Comment)
+            {
+                i--;
+            }
+
+            return i >= 0 ? _text.Slice(_tokens[i].Start, _tokens[i].Length) : default;
+        }
 
         public void Run(CancellationToken cancellationToken)
         {
@@ -155,7 +176,7 @@ public sealed class JavaScriptLexer : ILexer
                     {
                         var start = position;
                         position = IdentifierEnd(text, position + 1);
-                        previous = AfterName(previous, start, position);
+                        previous = previous == Previous.MemberDot ? Previous.ExpressionEnd : Previous.Name;
                         tokens.Add(start, position - start, TokenKind.Identifier, lineStart);
                         lineStart = TokenFlags.None;
                         continue;

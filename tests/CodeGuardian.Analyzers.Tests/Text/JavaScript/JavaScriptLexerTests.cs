@@ -182,11 +182,22 @@ public class JavaScriptLexerTests
     [InlineData("x = !/ab+c/g")]
     [InlineData("{ /ab+c/g.test(s) }")]
     [InlineData("x = y ? /ab+c/g : z")]
+    [InlineData("return /* c */ // d\n /ab+c/g")]
+    [InlineData("x = a; typeof /* c */ /ab+c/g")]
     public void Slash_after_operator_or_keyword_starts_a_regex(string source)
     {
         var regex = Single(source, TokenKind.Regex);
         Assert.Equal("/ab+c/g", regex.Text);
         Assert.Equal(TokenFlags.None, regex.Flags);
+    }
+
+    [Fact]
+    public void Slash_after_keyword_inside_a_template_hole_starts_a_regex()
+    {
+        // Read as a division, the backtick inside the regex would close the template literal early.
+        var tokens = Lex("`${ typeof /a`b/ }` / x / y");
+        Assert.Equal((TokenKind.String, "`${ typeof /a`b/ }`"), (tokens[0].Kind, tokens[0].Text));
+        Assert.Equal(2, tokens.Count(t => t.Text == "/"));
     }
 
     [Theory]
@@ -199,6 +210,8 @@ public class JavaScriptLexerTests
     [InlineData("i++ / b / c")]
     [InlineData("({}) / b / c")]
     [InlineData("`t` / b / c")]
+    [InlineData("a /* c */ / b / c")]
+    [InlineData("return.x /* c */ // d\n / b / c")]
     public void Slash_after_expression_is_division(string source)
     {
         var tokens = Lex(source);
