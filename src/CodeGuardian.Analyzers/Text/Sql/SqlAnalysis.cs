@@ -551,7 +551,7 @@ public static class SqlAnalysis
     }
 
     /// <summary>SELECT that starts a query, not a privilege (<c>GRANT SELECT, INSERT ON</c>) nor an EXISTS probe.</summary>
-    private static bool IsSelectStatement(SqlCode code, int select)
+    internal static bool IsSelectStatement(SqlCode code, int select)
     {
         var previous = code.Previous(select);
         if (previous >= 0)
@@ -572,7 +572,7 @@ public static class SqlAnalysis
     }
 
     /// <summary>UPDATE/DELETE that start a data-changing statement, not a privilege, trigger event, FK action or MERGE action.</summary>
-    private static bool IsWriteStatement(SqlCode code, int keyword, bool isUpdate, bool inMerge)
+    internal static bool IsWriteStatement(SqlCode code, int keyword, bool isUpdate, bool inMerge)
     {
         var previous = code.Previous(keyword);
         if (previous >= 0)
@@ -646,13 +646,13 @@ public static class SqlAnalysis
         word == SqlKeyword.On || word == SqlKeyword.To || word == SqlKeyword.As || word == SqlKeyword.Cascade || word == SqlKeyword.Restrict
         || word == SqlKeyword.Set || word == SqlKeyword.No || word == SqlKeyword.Rows || word == SqlKeyword.Where;
 
-    private static bool IsSelectModifier(SqlKeyword word) =>
+    internal static bool IsSelectModifier(SqlKeyword word) =>
         word == SqlKeyword.Distinct || word == SqlKeyword.All || word == SqlKeyword.Distinctrow || word == SqlKeyword.Percent || word == SqlKeyword.With
         || word == SqlKeyword.Ties || word == SqlKeyword.StraightJoin || word == SqlKeyword.HighPriority || word == SqlKeyword.SqlCalcFoundRows
         || word == SqlKeyword.SqlNoCache || word == SqlKeyword.SqlCache || word == SqlKeyword.SqlSmallResult || word == SqlKeyword.SqlBigResult
         || word == SqlKeyword.SqlBufferResult;
 
-    private static bool IsSelectListEnd(SqlKeyword word) =>
+    internal static bool IsSelectListEnd(SqlKeyword word) =>
         word == SqlKeyword.Where || word == SqlKeyword.Group || word == SqlKeyword.Order || word == SqlKeyword.Having || word == SqlKeyword.Limit
         || word == SqlKeyword.Union || word == SqlKeyword.Except || word == SqlKeyword.Intersect || word == SqlKeyword.Minus || word == SqlKeyword.Window
         || word == SqlKeyword.Set || SqlKeywords.IsStatementStarter(word);

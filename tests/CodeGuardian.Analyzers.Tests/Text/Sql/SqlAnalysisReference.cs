@@ -11,6 +11,8 @@ namespace CodeGuardian.Analyzers.Tests.Text.Sql;
 /// <summary>
 /// The statement walks of <see cref="SqlAnalysis"/> as they were before they stepped over listed tokens only: every
 /// token read in order. The tests compare the two on generated input; findings and statement ends must be equal.
+/// Which keyword starts a statement or ends a select list is asked of <see cref="SqlAnalysis"/> itself: the walks
+/// are what changed, not those decisions.
 /// </summary>
 internal static class SqlAnalysisReference
 {
@@ -132,7 +134,7 @@ internal static class SqlAnalysisReference
             if (keyword == SqlKeyword.Select)
             {
                 FinishList(code, lists, stars, depth, confirmed: false, results);
-                if (IsSelectStatement(code, i))
+                if (SqlAnalysis.IsSelectStatement(code, i))
                 {
                     lists[depth] = new SelectList { Active = true, ExpectItem = true, InModifiers = true };
                 }
@@ -197,7 +199,7 @@ internal static class SqlAnalysisReference
                     continue;
                 }
 
-                if (list.InModifiers && IsSelectModifier(word))
+                if (list.InModifiers && SqlAnalysis.IsSelectModifier(word))
                 {
                     list.ExpectItem = true;
                     continue;
@@ -211,7 +213,7 @@ internal static class SqlAnalysisReference
                     continue;
                 }
 
-                if (IsSelectListEnd(word))
+                if (SqlAnalysis.IsSelectListEnd(word))
                 {
                     FinishList(code, lists, stars, depth, confirmed: false, results);
                     continue;
@@ -339,7 +341,7 @@ internal static class SqlAnalysisReference
             }
 
             var isUpdate = keyword == SqlKeyword.Update;
-            if ((isUpdate || keyword == SqlKeyword.Delete) && IsWriteStatement(code, i, isUpdate, state.InMerge))
+            if ((isUpdate || keyword == SqlKeyword.Delete) && SqlAnalysis.IsWriteStatement(code, i, isUpdate, state.InMerge))
             {
                 FinishWrite(code, ref state, results);
                 state.Active = true;
@@ -475,113 +477,6 @@ internal static class SqlAnalysisReference
 
         state.Active = false;
     }
-
-    /// <summary>SELECT that starts a query, not a privilege (<c>GRANT SELECT, INSERT ON</c>) nor an EXISTS probe.</summary>
-    private static bool IsSelectStatement(SqlCode code, int select)
-    {
-        var previous = code.Previous(select);
-        if (previous >= 0)
-        {
-            if (code.IsPunctuation(previous, ',') || code.IsWord(previous, SqlKeyword.Grant) || code.IsWord(previous, SqlKeyword.Revoke) || code.IsWord(previous, SqlKeyword.Deny))
-            {
-                return false;
-            }
-
-            if (code.IsPunctuation(previous, '(') && code.IsWord(code.Previous(previous), SqlKeyword.Exists))
-            {
-                return false;
-            }
-        }
-
-        var next = code.Next(select);
-        return !code.IsWord(next, SqlKeyword.On) && !code.IsPunctuation(next, ',');
-    }
-
-    /// <summary>UPDATE/DELETE that start a data-changing statement, not a privilege, trigger event, FK action or MERGE action.</summary>
-    private static bool IsWriteStatement(SqlCode code, int keyword, bool isUpdate, bool inMerge)
-    {
-        var previous = code.Previous(keyword);
-        if (previous >= 0)
-        {
-            if (code.IsPunctuation(previous, ',') || code.IsPunctuation(previous, '.'))
-            {
-                return false;
-            }
-
-            if (code.IsBareWord(previous) && IsNotAStatementBefore(code.Keyword(previous)))
-            {
-                return false;
-            }
-
-            if (inMerge && code.IsWord(previous, SqlKeyword.Then))
-            {
-                return false;
-            }
-        }
-
-        var next = code.Next(keyword);
-        if (!code.IsKind(next, TokenKind.Identifier))
-        {
-            return false;
-        }
-
-        if (isUpdate)
-        {
-            return !code.IsWord(next, SqlKeyword.Statistics) && !code.IsWord(next, SqlKeyword.Set);
-        }
-
-        if (code.IsWord(next, SqlKeyword.From) || code.IsWord(next, SqlKeyword.Top))
-        {
-            return true;
-        }
-
-        // T-SQL "DELETE t WHERE …": a (qualified) table name right after DELETE, then the end of the statement or a
-        // clause. "Delete the selected rows" is prose.
-        if (code.IsBareWord(next) && IsNotATableAfterDelete(code.Keyword(next)))
-        {
-            return false;
-        }
-
-        var afterName = code.Next(next);
-        while (code.IsPunctuation(afterName, '.') && code.IsKind(code.Next(afterName), TokenKind.Identifier))
-        {
-            afterName = code.Next(code.Next(afterName));
-        }
-
-        if (afterName >= code.Count || code.IsPunctuation(afterName, ';') || code.IsPunctuation(afterName, ')') || code.IsBatchSeparator(afterName))
-        {
-            return true;
-        }
-
-        if (!code.IsBareWord(afterName))
-        {
-            return false;
-        }
-
-        var word = code.Keyword(afterName);
-        return word == SqlKeyword.Where || word == SqlKeyword.From || word == SqlKeyword.Output || word == SqlKeyword.With || word == SqlKeyword.Option
-            || SqlKeywords.IsStatementStarter(word);
-    }
-
-    private static bool IsNotAStatementBefore(SqlKeyword word) =>
-        word == SqlKeyword.On || word == SqlKeyword.For || word == SqlKeyword.After || word == SqlKeyword.Before || word == SqlKeyword.Of || word == SqlKeyword.Or
-        || word == SqlKeyword.And || word == SqlKeyword.Not || word == SqlKeyword.If || word == SqlKeyword.Key || word == SqlKeyword.Do || word == SqlKeyword.Grant
-        || word == SqlKeyword.Revoke || word == SqlKeyword.Deny || word == SqlKeyword.To || word == SqlKeyword.When || word == SqlKeyword.Commit;
-
-    private static bool IsNotATableAfterDelete(SqlKeyword word) =>
-        word == SqlKeyword.On || word == SqlKeyword.To || word == SqlKeyword.As || word == SqlKeyword.Cascade || word == SqlKeyword.Restrict
-        || word == SqlKeyword.Set || word == SqlKeyword.No || word == SqlKeyword.Rows || word == SqlKeyword.Where;
-
-    private static bool IsSelectModifier(SqlKeyword word) =>
-        word == SqlKeyword.Distinct || word == SqlKeyword.All || word == SqlKeyword.Distinctrow || word == SqlKeyword.Percent || word == SqlKeyword.With
-        || word == SqlKeyword.Ties || word == SqlKeyword.StraightJoin || word == SqlKeyword.HighPriority || word == SqlKeyword.SqlCalcFoundRows
-        || word == SqlKeyword.SqlNoCache || word == SqlKeyword.SqlCache || word == SqlKeyword.SqlSmallResult || word == SqlKeyword.SqlBigResult
-        || word == SqlKeyword.SqlBufferResult;
-
-    private static bool IsSelectListEnd(SqlKeyword word) =>
-        word == SqlKeyword.Where || word == SqlKeyword.Group || word == SqlKeyword.Order || word == SqlKeyword.Having || word == SqlKeyword.Limit
-        || word == SqlKeyword.Union || word == SqlKeyword.Except || word == SqlKeyword.Intersect || word == SqlKeyword.Minus || word == SqlKeyword.Window
-        || word == SqlKeyword.Set || SqlKeywords.IsStatementStarter(word);
 
     [StructLayout(LayoutKind.Auto)]
     private struct SelectList
