@@ -47,28 +47,8 @@ public readonly struct RuleOptions
     /// <see cref="TryGetValue(string, string, out string)"/> with the two keys already built
     /// (<c>codeguardian.&lt;ID&gt;.&lt;option&gt;</c>, then <c>codeguardian.&lt;option&gt;</c>).
     /// </summary>
-    internal bool TryGetValueByKeys(string ruleKey, string generalKey, out string value)
-    {
-        value = string.Empty;
-        if (_options is null)
-        {
-            return false;
-        }
-
-        if (_options.TryGetValue(ruleKey, out var specific) && specific is not null)
-        {
-            value = specific.Trim();
-            return true;
-        }
-
-        if (_options.TryGetValue(generalKey, out var general) && general is not null)
-        {
-            value = general.Trim();
-            return true;
-        }
-
-        return false;
-    }
+    internal bool TryGetValueByKeys(string ruleKey, string generalKey, out string value) =>
+        TryGetValueOfKey(ruleKey, out value) || TryGetValueOfKey(generalKey, out value);
 
     public bool GetBool(string ruleId, string option, bool defaultValue)
     {
