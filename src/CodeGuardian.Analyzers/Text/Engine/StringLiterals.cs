@@ -14,24 +14,33 @@ public static class StringLiterals
     public static (int Start, int Length) ContentOf(ScannedFile file, in Token token)
     {
         var text = file.TextOf(token);
-        var open = 0;
-
-        // Prefix letters (r, b, f, u, N, E …) and Rust raw hashes.
-        while (open < text.Length && char.IsLetter(text[open]))
-        {
-            open++;
-        }
-
-        var hashes = 0;
-        while (open < text.Length && text[open] == '#')
-        {
-            open++;
-            hashes++;
-        }
-
-        if (open >= text.Length)
+        if (text.Length == 0)
         {
             return (token.Start, 0);
+        }
+
+        var open = 0;
+        var hashes = 0;
+
+        // Most literals start with their quote (asked of every literal by several rules): no prefix to skip.
+        if (text[0] is not ('"' or '\'' or '`'))
+        {
+            // Prefix letters (r, b, f, u, N, E …) and Rust raw hashes.
+            while (open < text.Length && char.IsLetter(text[open]))
+            {
+                open++;
+            }
+
+            while (open < text.Length && text[open] == '#')
+            {
+                open++;
+                hashes++;
+            }
+
+            if (open >= text.Length)
+            {
+                return (token.Start, 0);
+            }
         }
 
         var quote = text[open];

@@ -37,8 +37,8 @@ internal static class SqlStringLiteralScanner
         {
             var i = candidates.TokenIndexes[c];
             ref readonly var token = ref tokens[i];
-            var (contentStart, contentLength) = StringLiterals.ContentOf(file, token);
-            var content = file.Slice(contentStart, contentLength);
+            var contentStart = candidates.ContentStarts[c];
+            var content = file.Slice(contentStart, candidates.ContentLengths[c]);
             var options = token.Has(TokenFlags.Raw) ? SqlLexerOptions.None : SqlLexerOptions.HostEscapes;
             scratch.Clear();
             if (selectStar)
@@ -99,14 +99,23 @@ internal static class SqlStringLiteralScanner
                 if (Count == TokenIndexes.Length)
                 {
                     TokenIndexes = file.Grow(TokenIndexes, Count);
+                    ContentStarts = file.Grow(ContentStarts, Count);
+                    ContentLengths = file.Grow(ContentLengths, Count);
                 }
 
-                TokenIndexes[Count++] = i;
+                TokenIndexes[Count] = i;
+                ContentStarts[Count] = contentStart;
+                ContentLengths[Count++] = contentLength;
             }
         }
 
 #pragma warning disable CA1051, SA1401 // A private layer's plain fields.
         public int[] TokenIndexes = Array.Empty<int>();
+
+        // Each literal's content, found here once for both rules.
+        public int[] ContentStarts = Array.Empty<int>();
+
+        public int[] ContentLengths = Array.Empty<int>();
 
         public int Count;
 #pragma warning restore CA1051, SA1401
