@@ -28,6 +28,13 @@ public sealed class JsDevelopmentEndpointRule : JsRule
         foreach (var i in syntax.Strings)
         {
             var (start, length) = StringLiterals.ContentOf(file, syntax[i]);
+
+            // The shortest development host is five characters ("[::1]"): most literals are shorter words.
+            if (length < MinimumHostLength)
+            {
+                continue;
+            }
+
             var content = file.Slice(start, length);
             var foundUrl = false;
             var offset = 0;
@@ -51,7 +58,7 @@ public sealed class JsDevelopmentEndpointRule : JsRule
                 offset = hostEnd;
             }
 
-            if (!foundUrl && length > 0 && length <= 260 && IsHostLike(content))
+            if (!foundUrl && length <= 260 && IsHostLike(content))
             {
                 Check(context, content, start, 0, content.Length);
             }
@@ -124,17 +131,53 @@ public sealed class JsDevelopmentEndpointRule : JsRule
     private static bool EndsHost(char c) =>
         c is '/' or '?' or '#' or '\\' or '"' or '\'' or '`' or '$' or '{' or '}' or ',' or ';' or ')' || char.IsWhiteSpace(c);
 
-    /// <summary>The whole literal is a host (with optional port): letters, digits, dots, dashes, colons, brackets.</summary>
+    /// <summary>
+    /// The whole literal is a host (with optional port): letters, digits, dots, dashes, colons, brackets; and one that
+    /// <see cref="IsDevelopmentHost"/> can accept: without a dot or a bracket only "localhost" can, so it needs nine
+    /// characters or more.
+    /// </summary>
     private static bool IsHostLike(ReadOnlySpan<char> content)
     {
+        var dotOrBracket = false;
         foreach (var c in content)
         {
-            if (!(char.IsLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']' or '_' or '@'))
+            if (c < 128)
+            {
+                var hostChar = HostChars[c];
+                if (hostChar == NotHost)
+                {
+                    return false;
+                }
+
+                dotOrBracket |= hostChar == DotOrBracket;
+            }
+            else if (!char.IsLetterOrDigit(c))
             {
                 return false;
             }
         }
 
-        return true;
+        return dotOrBracket || content.Length >= "localhost".Length;
+    }
+
+    private const int MinimumHostLength = 5;
+
+    private const byte NotHost = 0;
+
+    private const byte DotOrBracket = 2;
+
+    /// <summary>ASCII host characters: 1 for letters, digits, '-', ':', '_', '@'; 2 for '.', '[' and ']'.</summary>
+    private static readonly byte[] HostChars = BuildHostChars();
+
+    private static byte[] BuildHostChars()
+    {
+        var table = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            var ch = (char)c;
+            table[c] = ch is '.' or '[' or ']' ? DotOrBracket : char.IsLetterOrDigit(ch) || ch is '-' or ':' or '_' or '@' ? (byte)1 : NotHost;
+        }
+
+        return table;
     }
 }
