@@ -157,6 +157,24 @@ public class JsDevelopmentEndpointRuleTests
 
     [Fact]
     public Task Test_files_do_not_fire() => JsRuleTest.VerifyAsync("CG2004", "const api = 'http://localhost:3000';", "/src/__tests__/api.js");
+
+    // The whole-literal form at the edges of its length and dot/bracket shortcuts.
+    [Fact]
+    public Task Whole_literal_hosts_at_the_shortcuts_edges_fire() => JsRuleTest.VerifyAsync("CG2004", """
+        const a = '{|CG2004:[::1]|}';
+        const b = '{|CG2004:LOCALHOST|}';
+        const c = 'admin@{|CG2004:localhost:8080|}';
+        const d = '{|CG2004:staging.example.com|}';
+        """);
+
+    [Fact]
+    public Task Short_or_dotless_words_do_not_fire() => JsRuleTest.VerifyAsync("CG2004", """
+        const a = 'dev';
+        const b = '::1';
+        const c = 'localhos';
+        const d = 'api-dev:8080';
+        const e = 'developer';
+        """);
 }
 
 public class JsSwallowedExceptionRuleTests
