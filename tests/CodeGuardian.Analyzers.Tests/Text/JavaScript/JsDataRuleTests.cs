@@ -14,6 +14,7 @@ public class JsPathTraversalRuleTests
           const full = {|CG4005:path.join|}(__dirname, 'uploads', req.body.path);
           fs.readFileSync({|CG4005:path.resolve|}(root, req.params.file));
           {|CG4005:fs.createReadStream|}(`./files/${req.params.name}`);
+          {|CG4005:res.sendFile|}(`/srv/${request.query.file}`);
           {|CG4005:fs.promises.writeFile|}(
             req.body.target,
             data);
@@ -39,6 +40,8 @@ public class JsPathTraversalRuleTests
           fs.readFile(path.basename(req.params.name), send);
           res.sendFile(sanitizeFilename(req.query.file));
           fs.readFile(path.join(__dirname, 'static', 'index.html'), send);
+          fs.readFile(`./static/${page}.html`, send);
+          fs.readFile(`./static/${prereq.name}.html`, send);
           const id = req.params.id;
           log(id);
           res.json(req.body);
