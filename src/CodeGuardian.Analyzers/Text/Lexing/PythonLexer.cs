@@ -14,7 +14,8 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// Strings are one token each, prefixes included; f-strings are scanned with their replacement fields
 /// (nested quotes of any kind, nested braces, format specs) and flagged <see cref="TokenFlags.Interpolated"/>
 /// when they have a real <c>{expression}</c>. A logical line made only of strings is a docstring/expression
-/// statement and its strings get <see cref="TokenFlags.Documentation"/>.
+/// statement and its strings get <see cref="TokenFlags.Documentation"/>. Names, brackets, <c>=</c>, <c>:</c>, <c>.</c>
+/// and line ends carry a <see cref="PyTag"/> in <see cref="Token.Tag"/> for the Python layer.
 /// </summary>
 public sealed class PythonLexer : ILexer
 {
@@ -120,7 +121,8 @@ public sealed class PythonLexer : ILexer
                             EndLogicalLine(_breakStart, _breakLength);
                         }
 
-                        Emit(i, end - i, TokenKind.Identifier, TokenFlags.None);
+                        // The keyword or kind of name, for the layer's passes (Token.Tag).
+                        Emit(i, end - i, TokenKind.Identifier, TokenFlags.None, PyTags.OfName(text.Slice(i, end - i)));
 
                         // The spaces after a name are skipped here: one dispatch less for "x = y", "if x", "import os".
                         i = SpacesEnd(text, end);
@@ -186,7 +188,7 @@ public sealed class PythonLexer : ILexer
                         continue;
                     case OpenClass:
                         _depth++;
-                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None, PyTags.OpenerOf(c));
                         i++;
                         continue;
                     case CloseClass:
@@ -195,7 +197,7 @@ public sealed class PythonLexer : ILexer
                             _depth--;
                         }
 
-                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                        Emit(i, 1, TokenKind.Punctuation, TokenFlags.None, PyTags.CloserOf(c));
                         i++;
                         continue;
                     case CommaClass:
@@ -217,7 +219,7 @@ public sealed class PythonLexer : ILexer
 
                         if (next != '.')
                         {
-                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None, PyTag.Dot);
                             i++;
                             continue;
                         }
@@ -229,7 +231,7 @@ public sealed class PythonLexer : ILexer
                         // ':' and '=' not followed by '=' are one character.
                         if (i + 1 >= text.Length || text[i + 1] != '=')
                         {
-                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None);
+                            Emit(i, 1, TokenKind.Punctuation, TokenFlags.None, c == ':' ? PyTag.Colon : PyTag.Equals);
                             i = SpacesEnd(text, i + 1);
                             continue;
                         }
@@ -238,7 +240,9 @@ public sealed class PythonLexer : ILexer
                 }
 
                 var operatorLength = OperatorLength(i);
-                Emit(i, operatorLength, TokenKind.Punctuation, TokenFlags.None);
+
+                // ".." is a dot and another dot (no other operator of one character carries a tag).
+                Emit(i, operatorLength, TokenKind.Punctuation, TokenFlags.None, operatorLength == 1 && c == '.' ? PyTag.Dot : PyTag.Plain);
                 i += operatorLength;
             }
 
@@ -266,13 +270,13 @@ public sealed class PythonLexer : ILexer
         private void EndLogicalLine(int start, int length)
         {
             FlushPending(_lineOnlyStrings);
-            _tokens.Add(start, length, TokenKind.Newline);
+            _tokens.Add(start, length, TokenKind.Newline, TokenFlags.None, (byte)PyTag.Newline);
             _lineHasCode = false;
             _lineOnlyStrings = true;
             _depth = 0;
         }
 
-        private void Emit(int start, int length, TokenKind kind, TokenFlags flags)
+        private void Emit(int start, int length, TokenKind kind, TokenFlags flags, PyTag tag = PyTag.Plain)
         {
             _atBracketLineStart = false;
             if (!_lineHasCode)
@@ -293,7 +297,7 @@ public sealed class PythonLexer : ILexer
                 FlushPending(false);
             }
 
-            _tokens.Add(start, length, kind, flags);
+            _tokens.Add(start, length, kind, flags, (byte)tag);
         }
 
         private void EmitComment(int start, int length)

@@ -39,15 +39,15 @@ public sealed class TokenList : IDisposable
 
     // Called for every token by every lexer: inlined, with the rare growth out of line. Where the kind is a constant
     // (most call sites) the string and comment checks fold away. The array in a local and the count tested against its
-    // length once: that test is also the bounds check.
+    // length once: that test is also the bounds check. The tag is the lexer's Token.Tag (0 when it says nothing).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None)
+    public void Add(int start, int length, TokenKind kind, TokenFlags flags = TokenFlags.None, byte tag = 0)
     {
         var items = _items;
         var count = Count;
         if ((uint)count >= (uint)items.Length)
         {
-            GrowAndAdd(start, length, kind, flags);
+            GrowAndAdd(start, length, kind, flags, tag);
             return;
         }
 
@@ -60,15 +60,15 @@ public sealed class TokenList : IDisposable
             AddIndex(ref _comments, ref _commentCount, count);
         }
 
-        items[count] = new Token(start, length, kind, flags);
+        items[count] = new Token(start, length, kind, flags, tag);
         Count = count + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void GrowAndAdd(int start, int length, TokenKind kind, TokenFlags flags)
+    private void GrowAndAdd(int start, int length, TokenKind kind, TokenFlags flags, byte tag)
     {
         Grow();
-        Add(start, length, kind, flags);
+        Add(start, length, kind, flags, tag);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

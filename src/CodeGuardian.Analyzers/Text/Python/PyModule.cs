@@ -104,7 +104,6 @@ public sealed class PyModule
         _importLines = Array.Empty<int>();
         _found = Array.Empty<int>();
         BuildBracketsAndLines();
-        BuildBlocks();
         BuildImports();
         BuildCalls();
     }
@@ -456,7 +455,7 @@ public sealed class PyModule
         (uint)openIndex < (uint)_count && _table[_forBase + openIndex] > 0 ? _table[_forBase + openIndex] : -1;
 
     /// <summary>Python keywords that can never be a name (soft keywords such as <c>match</c> excluded).</summary>
-    public bool IsKeyword(int index) => IsKind(index, TokenKind.Identifier) && PyNames.IsKeyword(File.TextOf(_tokens[index]));
+    public bool IsKeyword(int index) => (uint)index < (uint)_count && PyTags.IsKeyword(_tokens[index].Tag);
 
     // ---- Lines and blocks ---------------------------------------------------------------------------------
 
@@ -698,7 +697,7 @@ public sealed class PyModule
         name.Length == 0 ? 0 : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 
     /// <summary>The first token of the dotted name ending at identifier <paramref name="lastIndex"/> (<c>a</c> in <c>a.b.c</c>).</summary>
-    public int DottedNameStart(int lastIndex) => DottedNameStart(_tokens.AsSpan(), File.Text, lastIndex, out _);
+    public int DottedNameStart(int lastIndex) => DottedNameStart(_tokens.AsSpan(), lastIndex, out _);
 
     /// <summary>Source text of tokens [<paramref name="first"/>..<paramref name="last"/>] without whitespace between them (for messages).</summary>
     /// <summary><see cref="TextOf"/> of an import's dotted name; a one-word common module name is not copied.</summary>
@@ -907,16 +906,18 @@ public sealed class PyModule
     private static bool IsTrivia(TokenKind kind) => kind == TokenKind.Comment || kind == TokenKind.Text;
 
     /// <summary>
-    /// One pass over the tokens: brackets, logical lines, and the names that go into the name indexes (collected
-    /// here, indexed once their number is known). Call sites are recorded after it, from the '(' tokens it lists.
+    /// One pass over the tokens, driven by the tags the lexer put on them (<see cref="PyTag"/>: one byte per token, no
+    /// text read): brackets, logical lines with their block structure, and the names that go into the name indexes
+    /// (collected here, indexed once their number is known). Call sites are recorded after it, from the '(' tokens it
+    /// lists.
     /// </summary>
     private void BuildBracketsAndLines()
     {
         var tokens = _tokens.AsSpan();
-        var text = File.Text;
         var table = _table;
         var parentBase = _parentBase;
         var stackBase = _stackBase;
+        var forBase = _forBase;
         var depth = 0;
         var parent = -1;
         var otherNames = _otherNames;
@@ -925,87 +926,64 @@ public sealed class PyModule
         var assignedCount = 0;
         var opens = File.Rent<int>(Math.Max(16, tokens.Length / 8));
         var openCount = 0;
-        var lineStart = -1;
+
+        // Where the current logical line's tokens start (after the previous Newline), and the line's first ':' outside
+        // brackets that no lambda takes (its block header colon when all its brackets close), with the lambdas open
+        // before it.
+        var lineBegin = 0;
+        var colon = -1;
+        var lambdas = 0;
+        var blocks = new BlockStack(table, stackBase + _count);
         for (var i = 0; i < tokens.Length; i++)
         {
-            ref readonly var token = ref tokens[i];
-            var kind = token.Kind;
-            if (kind == TokenKind.Identifier)
+            var tag = tokens[i].Tag;
+            if (tag == 0)
             {
-                if (lineStart < 0)
-                {
-                    lineStart = i;
-                }
+                continue;
+            }
 
-                var first = text[token.Start];
-                if (first < 'a' || first > 'z')
-                {
+            switch ((PyTag)tag)
+            {
+                case PyTag.NoneWord:
+                case PyTag.TrueWord:
+                case PyTag.FalseWord:
+                case PyTag.OtherName:
                     if (otherCount == otherNames.Length)
                     {
                         otherNames = File.Grow(otherNames, otherCount);
                     }
 
                     otherNames[otherCount++] = i;
-                }
-                else if (depth > 0 && first == 'f' && token.Length == 3 && text[token.Start + 1] == 'o' && text[token.Start + 2] == 'r'
-                    && table[_forBase + parent] == 0)
-                {
-                    table[_forBase + parent] = i;
-                }
+                    break;
+                case PyTag.For:
+                    if (depth > 0 && table[forBase + parent] == 0)
+                    {
+                        table[forBase + parent] = i;
+                    }
 
-                continue;
-            }
+                    break;
+                case PyTag.Lambda:
+                    if (depth == 0 && colon < 0)
+                    {
+                        lambdas++;
+                    }
 
-            if (kind == TokenKind.Punctuation)
-            {
-                if (lineStart < 0)
-                {
-                    lineStart = i;
-                }
-
-                if (token.Length != 1)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                switch (kind)
-                {
-                    case TokenKind.Newline:
-                        if (depth > 0)
+                    break;
+                case PyTag.Colon:
+                    if (depth == 0 && colon < 0)
+                    {
+                        if (lambdas == 0)
                         {
-                            CloseUnclosed(depth, i);
+                            colon = i;
                         }
-
-                        depth = 0;
-                        parent = -1;
-                        if (lineStart >= 0)
+                        else
                         {
-                            AddLine(new PyLine(lineStart, i, IndentOf(tokens[lineStart])));
+                            lambdas--;
                         }
+                    }
 
-                        lineStart = -1;
-                        break;
-                    case TokenKind.Comment:
-                    case TokenKind.Text:
-                        break;
-                    default:
-                        if (lineStart < 0)
-                        {
-                            lineStart = i;
-                        }
-
-                        break;
-                }
-
-                continue;
-            }
-
-            var c = text[token.Start];
-            switch (c)
-            {
-                case '(':
+                    break;
+                case PyTag.OpenParenthesis:
                     table[parentBase + i] = parent;
                     table[stackBase + depth++] = i;
                     parent = i;
@@ -1016,17 +994,17 @@ public sealed class PyModule
 
                     opens[openCount++] = i;
                     break;
-                case '[':
-                case '{':
+                case PyTag.OpenBracket:
+                case PyTag.OpenBrace:
                     table[parentBase + i] = parent;
                     table[stackBase + depth++] = i;
                     parent = i;
                     break;
-                case ')':
-                case ']':
-                case '}':
+                case PyTag.CloseParenthesis:
+                case PyTag.CloseBracket:
+                case PyTag.CloseBrace:
                     table[parentBase + i] = parent;
-                    if (depth > 0 && IsPair(text[tokens[parent].Start], c))
+                    if (depth > 0 && PyTags.IsPair(tokens[parent].Tag, tag))
                     {
                         depth--;
                         table[parent] = i + 1;
@@ -1036,7 +1014,7 @@ public sealed class PyModule
                     }
 
                     break;
-                case '=':
+                case PyTag.Equals:
                 {
                     var target = Previous(i);
                     if (target >= 0 && tokens[target].Kind == TokenKind.Identifier)
@@ -1051,6 +1029,21 @@ public sealed class PyModule
 
                     break;
                 }
+
+                case PyTag.Newline:
+                    if (depth > 0)
+                    {
+                        CloseUnclosed(depth, i);
+                    }
+
+                    AddLine(tokens, lineBegin, i, depth == 0 ? colon : HeaderColonOfUnclosedLine, ref blocks);
+
+                    depth = 0;
+                    parent = -1;
+                    lineBegin = i + 1;
+                    colon = -1;
+                    lambdas = 0;
+                    break;
             }
         }
 
@@ -1058,24 +1051,129 @@ public sealed class PyModule
         _otherCount = otherCount;
         _assigned = assigned;
         _assignedCount = assignedCount;
-        CloseUnclosed(depth, tokens.Length);
-        if (lineStart >= 0)
-        {
-            // The lexer always ends a line with a Newline; this only guards a hand-made token list.
-            AddLine(new PyLine(lineStart, tokens.Length, IndentOf(tokens[lineStart])));
-        }
 
+        // The lexer always ends a line with a Newline; this only guards a hand-made token list.
+        CloseUnclosed(depth, tokens.Length);
+        AddLine(tokens, lineBegin, tokens.Length, depth == 0 ? colon : HeaderColonOfUnclosedLine, ref blocks);
         AddCalls(opens, openCount);
     }
 
-    private void AddLine(PyLine line)
+    // For AddLine: the line has unclosed brackets, its header colon is found by a walk over the line (HeaderColon).
+    private const int HeaderColonOfUnclosedLine = -2;
+
+    /// <summary>
+    /// The enclosing block headers of the lines so far, as a stack of line indexes kept at the top of the per-token
+    /// table's work area, growing down: the bracket stack grows up from its bottom, and the two never meet (the
+    /// brackets open on a line and the lines before it are together fewer than the tokens).
+    /// </summary>
+    private struct BlockStack
     {
-        if (_lineCount == _lines.Length)
+        private readonly int[] _table;
+        private readonly int _top;
+
+        public BlockStack(int[] table, int top)
         {
-            _lines = File.Grow(_lines, _lineCount);
+            _table = table;
+            _top = top;
+            Depth = 0;
         }
 
-        _lines[_lineCount++] = line;
+        public int Depth { get; private set; }
+
+        public readonly int Peek() => _table[_top - Depth + 1];
+
+        public void Push(int lineIndex)
+        {
+            Depth++;
+            _table[_top - Depth + 1] = lineIndex;
+        }
+
+        public void Pop() => Depth--;
+    }
+
+    /// <summary>
+    /// Adds the logical line of tokens [<paramref name="begin"/>, <paramref name="end"/>) (comments before its first
+    /// code token included; <paramref name="end"/> its Newline) if it holds code: its indentation, the header it is in,
+    /// and, for a block header, its kind and colon. <paramref name="colon"/> is the first ':' outside brackets not taken
+    /// by a lambda, or <see cref="HeaderColonOfUnclosedLine"/>.
+    /// </summary>
+    private void AddLine(ReadOnlySpan<Token> tokens, int begin, int end, int colon, ref BlockStack blocks)
+    {
+        var first = begin;
+        while (first < end && IsTrivia(tokens[first].Kind))
+        {
+            first++;
+        }
+
+        if (first >= end)
+        {
+            return;
+        }
+
+        var indent = IndentOf(tokens[first]);
+        while (blocks.Depth > 0 && _lines[blocks.Peek()].Indent >= indent)
+        {
+            blocks.Pop();
+        }
+
+        var parent = blocks.Depth > 0 ? blocks.Peek() : -1;
+        var kind = HeaderKind(tokens, first, end, out var isAsync, out var isImport);
+        if (kind != PyBlockKind.None)
+        {
+            if (colon == HeaderColonOfUnclosedLine)
+            {
+                colon = HeaderColon(first, end);
+            }
+
+            if (colon < 0)
+            {
+                kind = PyBlockKind.None;
+            }
+        }
+
+        if (kind == PyBlockKind.None)
+        {
+            colon = -1;
+        }
+
+        var lineIndex = _lineCount;
+        if (lineIndex == _lines.Length)
+        {
+            _lines = File.Grow(_lines, lineIndex);
+        }
+
+        _lines[lineIndex] = new PyLine(first, end, indent, parent, kind, colon, isAsync);
+        _lineCount = lineIndex + 1;
+        if (kind == PyBlockKind.None)
+        {
+            if (isImport)
+            {
+                Append(ref _importLines, ref _importLineCount, lineIndex);
+            }
+
+            return;
+        }
+
+        // A header whose body is on the next lines (nothing but comments after its colon) encloses them.
+        var afterColon = colon + 1;
+        while (afterColon < end && IsTrivia(tokens[afterColon].Kind))
+        {
+            afterColon++;
+        }
+
+        if (afterColon >= end)
+        {
+            blocks.Push(lineIndex);
+        }
+
+        if (kind == PyBlockKind.Except)
+        {
+            Append(ref _handlers, ref _handlerCount, lineIndex);
+        }
+        else if (kind == PyBlockKind.If && indent == 0 && !_hasMainGuard)
+        {
+            _hasMainGuard = IsMainGuard(_lines[lineIndex]);
+        }
     }
 
     /// <summary>Unclosed openers at a line end: each one's contents run to the next one, the last one's to the line end.</summary>
@@ -1086,10 +1184,6 @@ public sealed class PyModule
             _table[_contentEndBase + _table[_stackBase + k]] = k + 1 < depth ? _table[_stackBase + k + 1] : lineEnd;
         }
     }
-
-
-    private static bool IsPair(char open, char close) =>
-        (open == '(' && close == ')') || (open == '[' && close == ']') || (open == '{' && close == '}');
 
     /// <summary>Column of a line's first token, tabs to the next multiple of 8 as Python does.</summary>
     private int IndentOf(in Token token)
@@ -1135,49 +1229,6 @@ public sealed class PyModule
         return column;
     }
 
-    private void BuildBlocks()
-    {
-        // The work stack of the bracket pass is free again (lines never outnumber tokens).
-        var stack = _table;
-        var bottom = _stackBase;
-        var depth = 0;
-        for (var k = 0; k < _lineCount; k++)
-        {
-            var line = _lines[k];
-            while (depth > 0 && _lines[stack[bottom + depth - 1]].Indent >= line.Indent)
-            {
-                depth--;
-            }
-
-            var parent = depth > 0 ? stack[bottom + depth - 1] : -1;
-            var kind = HeaderKind(line.First, out var isAsync, out var isImport);
-            var colon = kind != PyBlockKind.None ? HeaderColon(line) : -1;
-            if (colon < 0)
-            {
-                kind = PyBlockKind.None;
-            }
-
-            _lines[k] = new PyLine(line.First, line.End, line.Indent, parent, kind, colon, isAsync);
-            if (kind != PyBlockKind.None && Next(colon) >= line.End)
-            {
-                stack[bottom + depth++] = k;
-            }
-
-            if (kind == PyBlockKind.Except)
-            {
-                Append(ref _handlers, ref _handlerCount, k);
-            }
-            else if (isImport)
-            {
-                Append(ref _importLines, ref _importLineCount, k);
-            }
-            else if (kind == PyBlockKind.If && line.Indent == 0 && !_hasMainGuard)
-            {
-                _hasMainGuard = IsMainGuard(_lines[k]);
-            }
-        }
-    }
-
     private void Append(ref int[] array, ref int count, int value)
     {
         if (count == array.Length)
@@ -1189,86 +1240,72 @@ public sealed class PyModule
     }
 
     /// <summary>The block a line's first word opens (None for other lines); whether it is an import statement.</summary>
-    private PyBlockKind HeaderKind(int first, out bool isAsync, out bool isImport)
+    private static PyBlockKind HeaderKind(ReadOnlySpan<Token> tokens, int first, int end, out bool isAsync, out bool isImport)
     {
         isAsync = false;
         isImport = false;
-        if (!IsKind(first, TokenKind.Identifier))
-        {
-            return PyBlockKind.None;
-        }
-
-        var text = File.TextOf(_tokens[first]);
-        if (text.Length == 5 && text[0] == 'a' && text.SequenceEqual("async".AsSpan()))
+        var word = (PyTag)tokens[first].Tag;
+        if (word == PyTag.Async)
         {
             isAsync = true;
-            var keyword = Next(first);
-            if (!IsKind(keyword, TokenKind.Identifier))
+            var keyword = first + 1;
+            while (keyword < tokens.Length && IsTrivia(tokens[keyword].Kind))
+            {
+                keyword++;
+            }
+
+            if (keyword >= tokens.Length)
             {
                 return PyBlockKind.None;
             }
 
-            text = File.TextOf(_tokens[keyword]);
+            word = (PyTag)tokens[keyword].Tag;
         }
 
-        switch (text.Length)
+        switch (word)
         {
-            case 2:
-                return text[0] == 'i' && text[1] == 'f' ? PyBlockKind.If : PyBlockKind.None;
-            case 3:
-                return text[0] switch
-                {
-                    'd' when text.SequenceEqual("def".AsSpan()) => PyBlockKind.Def,
-                    'f' when text.SequenceEqual("for".AsSpan()) => PyBlockKind.For,
-                    't' when text.SequenceEqual("try".AsSpan()) => PyBlockKind.Try,
-                    _ => PyBlockKind.None,
-                };
-            case 4:
-                switch (text[0])
-                {
-                    case 'e' when text.SequenceEqual("elif".AsSpan()):
-                        return PyBlockKind.If;
-                    case 'e' when text.SequenceEqual("else".AsSpan()):
-                        return PyBlockKind.Else;
-                    case 'w' when text.SequenceEqual("with".AsSpan()):
-                        return PyBlockKind.With;
-                    case 'c' when text.SequenceEqual("case".AsSpan()):
-                        return PyBlockKind.Match;
-                    case 'f' when !isAsync && text.SequenceEqual("from".AsSpan()):
-                        isImport = true;
-                        return PyBlockKind.None;
-                    default:
-                        return PyBlockKind.None;
-                }
-
-            case 5:
-                return text[0] switch
-                {
-                    'c' when text.SequenceEqual("class".AsSpan()) => PyBlockKind.Class,
-                    'w' when text.SequenceEqual("while".AsSpan()) => PyBlockKind.While,
-                    'm' when text.SequenceEqual("match".AsSpan()) => PyBlockKind.Match,
-                    _ => PyBlockKind.None,
-                };
-            case 6:
-                if (text[0] == 'e' && text.SequenceEqual("except".AsSpan()))
-                {
-                    return PyBlockKind.Except;
-                }
-
-                isImport = !isAsync && text.SequenceEqual("import".AsSpan());
+            case PyTag.If:
+            case PyTag.Elif:
+                return PyBlockKind.If;
+            case PyTag.Else:
+                return PyBlockKind.Else;
+            case PyTag.For:
+                return PyBlockKind.For;
+            case PyTag.While:
+                return PyBlockKind.While;
+            case PyTag.Try:
+                return PyBlockKind.Try;
+            case PyTag.Except:
+                return PyBlockKind.Except;
+            case PyTag.Finally:
+                return PyBlockKind.Finally;
+            case PyTag.With:
+                return PyBlockKind.With;
+            case PyTag.Def:
+                return PyBlockKind.Def;
+            case PyTag.Class:
+                return PyBlockKind.Class;
+            case PyTag.Match:
+            case PyTag.Case:
+                return PyBlockKind.Match;
+            case PyTag.Import:
+            case PyTag.From:
+                isImport = !isAsync;
                 return PyBlockKind.None;
-            case 7:
-                return text.SequenceEqual("finally".AsSpan()) ? PyBlockKind.Finally : PyBlockKind.None;
             default:
                 return PyBlockKind.None;
         }
     }
 
-    /// <summary>The ':' ending a block header: the first one outside brackets and not part of a lambda.</summary>
-    private int HeaderColon(PyLine line)
+    /// <summary>
+    /// The ':' ending a block header in tokens [<paramref name="first"/>, <paramref name="end"/>): the first one
+    /// outside brackets that close and not part of a lambda. For lines with an unclosed bracket; the pass over the
+    /// tokens finds it for the others.
+    /// </summary>
+    private int HeaderColon(int first, int end)
     {
         var lambdas = 0;
-        for (var i = line.First; i < line.End; i = Next(i))
+        for (var i = first; i < end; i = Next(i))
         {
             var match = MatchOf(i);
             if (match > i)
@@ -1277,26 +1314,24 @@ public sealed class PyModule
                 continue;
             }
 
-            ref readonly var token = ref _tokens[i];
-            if (token.Kind == TokenKind.Identifier && token.Length == 6 && File.Is(token, "lambda"))
+            switch ((PyTag)_tokens[i].Tag)
             {
-                lambdas++;
-            }
-            else if (token.Kind == TokenKind.Punctuation && token.Length == 1 && File.CharAt(token.Start) == ':')
-            {
-                if (lambdas == 0)
-                {
-                    return i;
-                }
+                case PyTag.Lambda:
+                    lambdas++;
+                    break;
+                case PyTag.Colon:
+                    if (lambdas == 0)
+                    {
+                        return i;
+                    }
 
-                lambdas--;
+                    lambdas--;
+                    break;
             }
         }
 
         return -1;
     }
-
-
 
     /// <summary>
     /// Records a call site for each '(' at <paramref name="opens"/> that follows a name (not a def/class name):
@@ -1305,33 +1340,28 @@ public sealed class PyModule
     private void AddCalls(int[] opens, int openCount)
     {
         var tokens = _tokens.AsSpan();
-        var text = File.Text;
         var calls = _calls;
         var callCount = 0;
         for (var k = 0; k < openCount; k++)
         {
             var open = opens[k];
             var nameEnd = PreviousCode(tokens, open);
-            if (nameEnd < 0 || !IsName(tokens[nameEnd], text))
+            if (nameEnd < 0 || !IsName(tokens[nameEnd]))
             {
                 continue;
             }
 
-            var nameStart = DottedNameStart(tokens, text, nameEnd, out var before);
+            var nameStart = DottedNameStart(tokens, nameEnd, out var before);
             var hasReceiver = false;
             if (before >= 0)
             {
-                ref readonly var token = ref tokens[before];
-                if (token.Kind == TokenKind.Identifier && (token.Length == 3 || token.Length == 5))
+                var tag = (PyTag)tokens[before].Tag;
+                if (tag is PyTag.Def or PyTag.Class)
                 {
-                    var word = text.Slice(token.Start, token.Length);
-                    if (word.SequenceEqual("def".AsSpan()) || word.SequenceEqual("class".AsSpan()))
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                hasReceiver = IsDot(token, text);
+                hasReceiver = tag == PyTag.Dot;
             }
 
             if (callCount == calls.Length)
@@ -1352,14 +1382,14 @@ public sealed class PyModule
     /// before it in <paramref name="before"/> (-1 when none). Inlined: the call-site pass runs it for every '('.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DottedNameStart(ReadOnlySpan<Token> tokens, ReadOnlySpan<char> text, int lastIndex, out int before)
+    private static int DottedNameStart(ReadOnlySpan<Token> tokens, int lastIndex, out int before)
     {
         var start = lastIndex;
         before = PreviousCode(tokens, start);
-        while (before >= 0 && IsDot(tokens[before], text))
+        while (before >= 0 && tokens[before].Tag == (byte)PyTag.Dot)
         {
             var part = PreviousCode(tokens, before);
-            if (part < 0 || !IsName(tokens[part], text))
+            if (part < 0 || !IsName(tokens[part]))
             {
                 break;
             }
@@ -1383,12 +1413,8 @@ public sealed class PyModule
         return i;
     }
 
-    /// <summary>An identifier that is not a keyword.</summary>
-    private static bool IsName(in Token token, ReadOnlySpan<char> text) =>
-        token.Kind == TokenKind.Identifier && !PyNames.IsKeyword(text.Slice(token.Start, token.Length));
-
-    private static bool IsDot(in Token token, ReadOnlySpan<char> text) =>
-        token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '.';
+    /// <summary>An identifier that is not a keyword (the lexer's tag says which).</summary>
+    private static bool IsName(in Token token) => token.Kind == TokenKind.Identifier && !PyTags.IsKeyword(token.Tag);
 
     /// <summary>Completes the call sites (closing parenthesis, import binding of the first name part) and indexes them by last name part.</summary>
     private void BuildCalls()

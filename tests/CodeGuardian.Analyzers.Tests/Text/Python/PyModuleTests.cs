@@ -191,6 +191,101 @@ public class PyModuleTests
         }
     }
 
+    [Fact]
+    public void Block_headers_match_a_walk_over_each_line_on_generated_sources()
+    {
+        // The pass over the tokens finds each line's header colon as it goes (lines whose brackets all close) and the
+        // header kind from the lexer's tags; this compares with a walk over each line's text and matched brackets.
+        var pieces = new[]
+        {
+            "\n", "    ", "\t", "if ", "elif x", "else", "for ", "while ", "try", "except ", "finally", "with ", "def ", "class ",
+            "async ", "match ", "case ", "import ", "from ", "lambda", "lambda x", ":", ": ", " = ", "(", ")", "[", "]", "{",
+            "}", "x", "f(", "# c\n", "\\\n", "'s'", "a.b", "print(\n", ", ", "return ",
+        };
+        var sources = new System.Collections.Generic.List<string>(GeneratedSources.From(pieces, 3000))
+        {
+            "if (lambda: 1)(): pass\nif lambda x: x: pass\nwhile f(a,\n  b): x\n",
+            "def f(a: int = (lambda: 2)()) -> dict[str, int]:\n    return {k: v for k, v in a}\n",
+            "if x[1:2] == (3,\n    lambda: 4,\nclass C:\n    pass\n",
+            "async def f():\n    async with a as b:  # c\n        async for x in y: pass\n",
+        };
+        foreach (var source in sources)
+        {
+            var module = Model(source);
+            var indents = new System.Collections.Generic.List<int>();
+            for (var k = 0; k < module.Lines.Length; k++)
+            {
+                var line = module.Lines[k];
+                var first = line.First;
+                var isAsync = module.IsIdentifier(first, "async");
+                var word = isAsync ? module.Next(first) : first;
+                var kind = !module.IsKind(word, TokenKind.Identifier) ? PyBlockKind.None : module.File.GetString(module[word]) switch
+                {
+                    "if" or "elif" => PyBlockKind.If,
+                    "else" => PyBlockKind.Else,
+                    "for" => PyBlockKind.For,
+                    "while" => PyBlockKind.While,
+                    "try" => PyBlockKind.Try,
+                    "except" => PyBlockKind.Except,
+                    "finally" => PyBlockKind.Finally,
+                    "with" => PyBlockKind.With,
+                    "def" => PyBlockKind.Def,
+                    "class" => PyBlockKind.Class,
+                    "match" or "case" => PyBlockKind.Match,
+                    _ => PyBlockKind.None,
+                };
+                var colon = -1;
+                var lambdas = 0;
+                for (var i = first; i < line.End && kind != PyBlockKind.None; i = module.Next(i))
+                {
+                    if (module.MatchOf(i) > i)
+                    {
+                        i = module.MatchOf(i);
+                    }
+                    else if (module.IsIdentifier(i, "lambda"))
+                    {
+                        lambdas++;
+                    }
+                    else if (module.IsPunctuation(i, ":") && lambdas-- == 0)
+                    {
+                        colon = i;
+                        break;
+                    }
+                }
+
+                if (colon < 0)
+                {
+                    kind = PyBlockKind.None;
+                }
+
+                var message = $"line {k} of: {source}";
+                Assert.True(kind == line.Kind, message);
+                Assert.True(colon == line.Colon, message);
+                Assert.True(isAsync == line.IsAsync, message);
+
+                // The enclosing header: the nearest earlier header with a body (nothing after its colon) and a smaller indent.
+                var parent = -1;
+                var indent = line.Indent;
+                for (var h = k - 1; h >= 0; h--)
+                {
+                    var header = module.Lines[h];
+                    if (header.Indent < indent)
+                    {
+                        if (header.Kind != PyBlockKind.None && module.Next(header.Colon) >= header.End)
+                        {
+                            parent = h;
+                            break;
+                        }
+
+                        indent = header.Indent;
+                    }
+                }
+
+                Assert.True(parent == line.Parent, message + $" parent {line.Parent}, expected {parent}");
+            }
+        }
+    }
+
     private static int[] ParentsByStack(PyModule module)
     {
         var parents = new int[module.Tokens.Count];

@@ -478,4 +478,81 @@ public class PythonLexerTests
 
         return builder.ToString();
     }
+
+    private static readonly string[] Keywords =
+    {
+        "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class", "async", "import", "from",
+        "lambda", "as", "in", "is", "or", "and", "not", "del", "pass", "await", "break", "raise", "yield", "assert", "global",
+        "return", "continue", "nonlocal", "None", "True", "False",
+    };
+
+    [Fact]
+    public void Every_keyword_has_its_tag_and_near_misses_are_names()
+    {
+        foreach (var keyword in Keywords)
+        {
+            var tag = PyTags.OfName(keyword.AsSpan());
+            Assert.True(PyTags.IsKeyword((byte)tag), keyword);
+            Assert.Equal(keyword, tag is PyTag.NoneWord or PyTag.TrueWord or PyTag.FalseWord ? keyword : tag.ToString().ToLowerInvariant());
+
+            // Same length, first and last character (same hash slot) or one character more or less: not keywords.
+            var middle = keyword.Length > 2 ? keyword.Substring(0, 1) + new string('x', keyword.Length - 2) + keyword.Substring(keyword.Length - 1) : keyword + "x";
+            foreach (var near in new[] { middle, keyword + "s", "_" + keyword, keyword.Substring(1), keyword.ToUpperInvariant(), keyword + "\u00e9" })
+            {
+                if (Array.IndexOf(Keywords, near) < 0 && near.Length > 0)
+                {
+                    var nearTag = PyTags.OfName(near.AsSpan());
+                    Assert.False(PyTags.IsKeyword((byte)nearTag), near);
+                    Assert.Equal(near[0] is >= 'a' and <= 'z' ? PyTag.Plain : PyTag.OtherName, nearTag);
+                }
+            }
+        }
+
+        Assert.Equal(PyTag.Match, PyTags.OfName("match".AsSpan()));
+        Assert.Equal(PyTag.Case, PyTags.OfName("case".AsSpan()));
+        Assert.Equal(PyTag.Plain, PyTags.OfName("x".AsSpan()));
+        Assert.Equal(PyTag.Plain, PyTags.OfName("self".AsSpan()));
+        Assert.Equal(PyTag.OtherName, PyTags.OfName("X".AsSpan()));
+        Assert.Equal(PyTag.OtherName, PyTags.OfName("\u00e9t\u00e9".AsSpan()));
+        Assert.Equal(PyTag.OtherName, PyTags.OfName("__init__".AsSpan()));
+    }
+
+    [Fact]
+    public void Tags_say_what_each_token_is_on_generated_sources()
+    {
+        var pieces = new[]
+        {
+            "(", ")", "[", "]", "{", "}", "\n", "\\\n", "x", " ", ", ", "'s'", "# c\n", "def ", "f(", "a.b", "=", "==", ":", ":=", ".", "..",
+            "...", ".5", "if ", "lambda", "None", "True", "Foo", "_x", "\u00e9", "match", "print(\n", "f'{a:{b}}'", "import", "else:", "1e5",
+        };
+        foreach (var source in GeneratedSources.From(pieces, 3000))
+        {
+            using var tokens = new TokenList();
+            new PythonLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+            foreach (var token in tokens.AsSpan())
+            {
+                var text = source.Substring(token.Start, token.Length);
+                var expected = token.Kind switch
+                {
+                    TokenKind.Identifier => PyTags.OfName(text.AsSpan()),
+                    TokenKind.Newline => PyTag.Newline,
+                    TokenKind.Punctuation => text switch
+                    {
+                        "(" => PyTag.OpenParenthesis,
+                        "[" => PyTag.OpenBracket,
+                        "{" => PyTag.OpenBrace,
+                        ")" => PyTag.CloseParenthesis,
+                        "]" => PyTag.CloseBracket,
+                        "}" => PyTag.CloseBrace,
+                        "=" => PyTag.Equals,
+                        ":" => PyTag.Colon,
+                        "." => PyTag.Dot,
+                        _ => PyTag.Plain,
+                    },
+                    _ => PyTag.Plain,
+                };
+                Assert.True(expected == (PyTag)token.Tag, $"{token} '{text}' of: {source}");
+            }
+        }
+    }
 }
