@@ -53,6 +53,14 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
                 continue;
             }
 
+            // A pair in the content is a pair in the whole token: most literals are turned down before their content
+            // is found (their prefix letters and quotes hardly ever form a pair).
+            var pairs = PairsIn(file.Text, token.Start, token.Length);
+            if (pairs == 0)
+            {
+                continue;
+            }
+
             var (start, length) = StringLiterals.ContentOf(file, token);
             var content = file.Slice(start, length);
             if (content.Length < 5)
@@ -60,11 +68,7 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
                 continue;
             }
 
-            var pairs = PairsIn(file.Text, start, length);
-            if (pairs == 0)
-            {
-                continue;
-            }
+            pairs = PairsIn(file.Text, start, length);
 
             if (TryFindLoopback(content, pairs, out var at, out var hostLength) || TryFindStagingHost(content, pairs, out at, out hostLength))
             {
@@ -75,8 +79,8 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
     }
 
     /// <summary>
-    /// The pairs (see <see cref="StartsPair"/>) the literal's content [<paramref name="start"/>, +<paramref name="length"/>)
-    /// has; all of them when it has a non-ASCII character (a case-insensitive match may then be spelled with other characters).
+    /// The pairs (see <see cref="StartsPair"/>) the text [<paramref name="start"/>, +<paramref name="length"/>) has;
+    /// all of them when it has a non-ASCII character (a case-insensitive match may then be spelled with other characters).
     /// </summary>
     private static int PairsIn(ReadOnlySpan<char> text, int start, int length)
     {
