@@ -50,5 +50,18 @@ public class PyDevelopmentEndpointTests
         """");
 
     [Fact]
+    public Task Hosts_anywhere_in_long_literals_fire_in_any_case() => PyVerify.VerifyAsync(Id, """
+        A = "a long literal before the host, then http://{|CG2004:LOCALHOST:8000|}"
+        B = "0123456789abcd {|CG2004:127.0.0.1|}"
+        C = "many characters before the address ................. https://{|CG2004:api.Staging.example.com|}/v1"
+        D = "{|CG2004:Dev.example.com|}"
+        E = "café at http://{|CG2004:localhost:8080|}"
+        F = ("service_local", "host.example", "logs/dev", "v.1")
+        """);
+
+    [Fact]
+    public Task Literal_at_the_very_end_of_the_file_fires() => PyVerify.VerifyAsync(Id, "URL = 'http://{|CG2004:localhost|}'");
+
+    [Fact]
     public Task Test_files_do_not_fire() => PyVerify.VerifyAsync(Id, "URL = 'http://localhost:8000'\n", "/src/tests/test_api.py");
 }

@@ -38,6 +38,13 @@ public class PyPathTraversalTests
         """);
 
     [Fact]
+    public Task Request_at_the_edges_of_the_file_and_after_other_qs_fires() => PyVerify.VerifyAsync(Id, """
+        {|CG4005:open(request.args["q"])|}
+        query = quote(unique) + requests.get(u).text
+        {|CG4005:send_file(request.values["n"])|}
+        """.TrimEnd());
+
+    [Fact]
     public Task Nested_sinks_report_the_inner_call_once() => PyVerify.VerifyAsync(Id, """
         def upload():
             return open({|CG4005:os.path.join(UPLOAD_DIR, request.files["f"].filename)|})

@@ -1,4 +1,6 @@
 using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Lexing;
@@ -15,6 +17,20 @@ namespace CodeGuardian.Analyzers.Text.Rules.Python;
 public sealed class PyDevelopmentEndpointRule : PythonRule
 {
     private static readonly string[] LoopbackHosts = { "localhost", "127.0.0.1", "0.0.0.0", "[::1]" };
+
+    // What a literal may hold, from the pairs of characters it has: each loopback host (bit 1 << its index in
+    // LoopbackHosts) starts with a pair of its own ("lo" in any case, "12", "0.", "[:"), a URL has ":/", and a
+    // "staging." or "dev." label ends with "g." or "v." (any case). Most literals have none of them and skip every search.
+    private const int SchemePair = 1 << 4;
+    private const int LabelPair = 1 << 5;
+    private const int AnyPair = (1 << 6) - 1;
+
+    // For each ASCII character: the pairs it starts and the pairs it ends.
+    private static readonly byte[] StartsPair = BuildPairTable(first: true);
+    private static readonly byte[] EndsPair = BuildPairTable(first: false);
+
+    // 0, 1, 2 … per lane: which lanes of a block lie inside the literal.
+    private static readonly Vector<ushort> LaneIndexes = BuildLaneIndexes();
 
     private static readonly string[] FileExtensions = { "py", "json", "txt", "yaml", "yml", "cfg", "ini", "log", "csv", "xml", "html", "js", "toml", "env", "md", "sql", "conf" };
 
@@ -37,14 +53,24 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
                 continue;
             }
 
-            var (start, length) = StringLiterals.ContentOf(file, token);
-            var content = file.Slice(start, length);
-            if (content.Length < 5 || !MayHoldHost(content))
+            // A pair in the content is a pair in the whole token: most literals are turned down before their content
+            // is found (their prefix letters and quotes hardly ever form a pair).
+            var pairs = PairsIn(file.Text, token.Start, token.Length);
+            if (pairs == 0)
             {
                 continue;
             }
 
-            if (TryFindLoopback(content, out var at, out var hostLength) || TryFindStagingHost(content, out at, out hostLength))
+            var (start, length) = StringLiterals.ContentOf(file, token);
+            var content = file.Slice(start, length);
+            if (content.Length < 5)
+            {
+                continue;
+            }
+
+            pairs = PairsIn(file.Text, start, length);
+
+            if (TryFindLoopback(content, pairs, out var at, out var hostLength) || TryFindStagingHost(content, pairs, out at, out hostLength))
             {
                 var host = file.GetString(start + at, hostLength);
                 context.Report(Descriptor, start + at, hostLength, host);
@@ -52,15 +78,105 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
         }
     }
 
-    /// <summary>Cheap prefilter: the content has one of the characters every pattern needs.</summary>
-    private static bool MayHoldHost(ReadOnlySpan<char> content) =>
-        content.IndexOfAny('.', ':') >= 0
-        || content.IndexOf("localhost".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
-
-    private static bool TryFindLoopback(ReadOnlySpan<char> content, out int at, out int length)
+    /// <summary>
+    /// The pairs (see <see cref="StartsPair"/>) the text [<paramref name="start"/>, +<paramref name="length"/>) has;
+    /// all of them when it has a non-ASCII character (a case-insensitive match may then be spelled with other characters).
+    /// </summary>
+    private static int PairsIn(ReadOnlySpan<char> text, int start, int length)
     {
-        foreach (var host in LoopbackHosts)
+        if (Vector.IsHardwareAccelerated && start + length + Vector<ushort>.Count <= text.Length && !MayHavePair(text, start, length))
         {
+            return 0;
+        }
+
+        var pairs = 0;
+        var started = 0;
+        var allChars = 0;
+        foreach (var c in text.Slice(start, length))
+        {
+            allChars |= c;
+            var ascii = c & 0x7F;
+            pairs |= started & EndsPair[ascii];
+            started = StartsPair[ascii];
+        }
+
+        return allChars >= 0x80 ? AnyPair : pairs;
+    }
+
+    /// <summary>
+    /// Whether the content may have one of the pairs or a non-ASCII character, a block of characters at a time against
+    /// the block one character further. Blocks read past the content's end (the text has room for that); lanes there
+    /// are masked out.
+    /// </summary>
+    private static bool MayHavePair(ReadOnlySpan<char> text, int start, int length)
+    {
+        var bytes = MemoryMarshal.AsBytes(text);
+        var width = Vector<ushort>.Count;
+        var lowerCase = new Vector<ushort>(0x20);
+        for (var i = 0; i < length - 1; i += width)
+        {
+            var first = MemoryMarshal.Read<Vector<ushort>>(bytes.Slice((start + i) * sizeof(char)));
+            var second = MemoryMarshal.Read<Vector<ushort>>(bytes.Slice((start + i + 1) * sizeof(char)));
+            var firstFolded = first | lowerCase;
+            var pairs = (Vector.Equals(firstFolded, new Vector<ushort>('l')) & Vector.Equals(second | lowerCase, new Vector<ushort>('o')))
+                | (Vector.Equals(first, new Vector<ushort>('1')) & Vector.Equals(second, new Vector<ushort>('2')))
+                | (Vector.Equals(first, new Vector<ushort>('0')) & Vector.Equals(second, new Vector<ushort>('.')))
+                | (Vector.Equals(first, new Vector<ushort>('[')) & Vector.Equals(second, new Vector<ushort>(':')))
+                | (Vector.Equals(first, new Vector<ushort>(':')) & Vector.Equals(second, new Vector<ushort>('/')))
+                | ((Vector.Equals(firstFolded, new Vector<ushort>('g')) | Vector.Equals(firstFolded, new Vector<ushort>('v'))) & Vector.Equals(second, new Vector<ushort>('.')))
+                | Vector.GreaterThan(first | second, new Vector<ushort>(0x7F));
+
+            // Lane j holds the pair starting at content[i + j]: inside when i + j + 1 < length.
+            var inside = Vector.LessThan(LaneIndexes, new Vector<ushort>((ushort)Math.Min(length - 1 - i, width)));
+            if ((pairs & inside) != Vector<ushort>.Zero)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Vector<ushort> BuildLaneIndexes()
+    {
+        var lanes = new ushort[Vector<ushort>.Count];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = (ushort)i;
+        }
+
+        return new Vector<ushort>(lanes);
+    }
+
+    private static byte[] BuildPairTable(bool first)
+    {
+        var table = new byte[128];
+        for (var host = 0; host < LoopbackHosts.Length; host++)
+        {
+            var pair = first ? LoopbackHosts[host][0] : LoopbackHosts[host][1];
+            table[pair] |= (byte)(1 << host);
+            table[char.ToUpperInvariant(pair)] |= (byte)(1 << host);
+        }
+
+        table[first ? ':' : '/'] |= SchemePair;
+        foreach (var labelEnd in first ? "gGvV" : ".")
+        {
+            table[labelEnd] |= LabelPair;
+        }
+
+        return table;
+    }
+
+    private static bool TryFindLoopback(ReadOnlySpan<char> content, int pairs, out int at, out int length)
+    {
+        for (var h = 0; h < LoopbackHosts.Length; h++)
+        {
+            if ((pairs & (1 << h)) == 0)
+            {
+                continue;
+            }
+
+            var host = LoopbackHosts[h];
             var from = 0;
             while (from < content.Length)
             {
@@ -120,10 +236,16 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
     }
 
     /// <summary>A host with a <c>staging</c> or <c>dev</c> label: in a URL after <c>://</c> (or <c>@</c>), or the whole literal being a host name.</summary>
-    private static bool TryFindStagingHost(ReadOnlySpan<char> content, out int at, out int length)
+    private static bool TryFindStagingHost(ReadOnlySpan<char> content, int pairs, out int at, out int length)
     {
+        at = length = 0;
+        if ((pairs & LabelPair) == 0)
+        {
+            return false;
+        }
+
         var from = 0;
-        while (from < content.Length)
+        while ((pairs & SchemePair) != 0 && from < content.Length)
         {
             var scheme = content.Slice(from).IndexOf("://".AsSpan());
             if (scheme < 0)
@@ -173,7 +295,6 @@ public sealed class PyDevelopmentEndpointRule : PythonRule
             return true;
         }
 
-        at = length = 0;
         return false;
     }
 

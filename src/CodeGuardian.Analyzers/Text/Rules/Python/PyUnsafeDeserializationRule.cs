@@ -23,6 +23,11 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
     /// <summary>Every <c>module.function</c> of the pickle family, built once rather than per call.</summary>
     private static readonly string[] PickleCalls = PickleQualifiedNames();
 
+    private const string YamlLoadAlternative = "yaml.safe_load, or yaml.load with Loader=yaml.SafeLoader";
+
+    /// <summary>The unsafe calls in the order they are tried, each with its last name part split off once.</summary>
+    private static readonly UnsafeCall[] UnsafeCalls = BuildUnsafeCalls();
+
     private static readonly string[] SafeLoaders = { "SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader" };
 
     private static readonly string[] CandidateNames = PyNames.LastParts(
@@ -52,32 +57,13 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
         var last = call.NameStart == call.NameEnd && call.Import >= 0
             ? LastPart(module.Imports[call.Import].QualifiedName.AsSpan())
             : module.File.TextOf(module.Tokens[call.NameEnd]);
-        foreach (var function in PickleCalls)
+        foreach (var unsafeCall in UnsafeCalls)
         {
-            if (Is(module, call, last, function))
+            if (last.SequenceEqual(unsafeCall.LastPart.AsSpan()) && module.CallIs(call, unsafeCall.QualifiedName)
+                && !(unsafeCall.UnlessSafeLoader && HasSafeLoader(module, call)))
             {
-                return DataFormat;
+                return unsafeCall.Alternative;
             }
-        }
-
-        if (Is(module, call, last, "shelve.open") || Is(module, call, last, "marshal.loads") || Is(module, call, last, "marshal.load"))
-        {
-            return DataFormat;
-        }
-
-        if (Is(module, call, last, "jsonpickle.decode") || Is(module, call, last, "jsonpickle.unpickler.decode"))
-        {
-            return "json.loads with explicit types";
-        }
-
-        if (Is(module, call, last, "yaml.unsafe_load") || Is(module, call, last, "yaml.unsafe_load_all"))
-        {
-            return "yaml.safe_load";
-        }
-
-        if ((Is(module, call, last, "yaml.load") || Is(module, call, last, "yaml.load_all")) && !HasSafeLoader(module, call))
-        {
-            return "yaml.safe_load, or yaml.load with Loader=yaml.SafeLoader";
         }
 
         return null;
@@ -85,8 +71,25 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
 
     private static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> name) => name.Slice(name.LastIndexOf('.') + 1);
 
-    private static bool Is(PyModule module, in PyCall call, ReadOnlySpan<char> last, string qualifiedName) =>
-        LastPart(qualifiedName.AsSpan()).SequenceEqual(last) && module.CallIs(call, qualifiedName);
+    private static UnsafeCall[] BuildUnsafeCalls()
+    {
+        var calls = new System.Collections.Generic.List<UnsafeCall>();
+        foreach (var function in PickleCalls)
+        {
+            calls.Add(new UnsafeCall(function, DataFormat));
+        }
+
+        calls.Add(new UnsafeCall("shelve.open", DataFormat));
+        calls.Add(new UnsafeCall("marshal.loads", DataFormat));
+        calls.Add(new UnsafeCall("marshal.load", DataFormat));
+        calls.Add(new UnsafeCall("jsonpickle.decode", "json.loads with explicit types"));
+        calls.Add(new UnsafeCall("jsonpickle.unpickler.decode", "json.loads with explicit types"));
+        calls.Add(new UnsafeCall("yaml.unsafe_load", "yaml.safe_load"));
+        calls.Add(new UnsafeCall("yaml.unsafe_load_all", "yaml.safe_load"));
+        calls.Add(new UnsafeCall("yaml.load", YamlLoadAlternative, unlessSafeLoader: true));
+        calls.Add(new UnsafeCall("yaml.load_all", YamlLoadAlternative, unlessSafeLoader: true));
+        return calls.ToArray();
+    }
 
     private static bool HasSafeLoader(PyModule module, in PyCall call)
     {
@@ -125,5 +128,25 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
         }
 
         return names;
+    }
+
+    private sealed class UnsafeCall
+    {
+        public UnsafeCall(string qualifiedName, string alternative, bool unlessSafeLoader = false)
+        {
+            QualifiedName = qualifiedName;
+            LastPart = qualifiedName.Substring(qualifiedName.LastIndexOf('.') + 1);
+            Alternative = alternative;
+            UnlessSafeLoader = unlessSafeLoader;
+        }
+
+        public string QualifiedName { get; }
+
+        public string LastPart { get; }
+
+        public string Alternative { get; }
+
+        /// <summary>Not a finding when the call names a safe Loader (yaml.load).</summary>
+        public bool UnlessSafeLoader { get; }
     }
 }

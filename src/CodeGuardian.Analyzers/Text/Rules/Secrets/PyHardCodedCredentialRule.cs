@@ -13,12 +13,15 @@ public sealed class PyHardCodedCredentialRule : CredentialLiteralRule
 
     protected override CandidateName NameOf(CodeView view, int index)
     {
-        if (!view.EndsValue(index + 1, ",)}];"))
+        // Only a string after '=' or ':' can be a value under a name: most strings (call arguments, list items) are
+        // turned down by the token before them, without looking for the token after.
+        var afterEquals = view.Is(index - 1, "=");
+        if ((!afterEquals && !view.Is(index - 1, ":")) || !view.EndsValue(index + 1, ",)}];"))
         {
             return CandidateName.None;
         }
 
-        if (view.Is(index - 1, "="))
+        if (afterEquals)
         {
             if (view.Is(index - 2, "]") && view.Is(index - 4, "["))
             {
