@@ -71,7 +71,8 @@ internal sealed class RsSyntax
     /// The names the Rust rules look up. Only identifiers that may be one of them go into the name index, which keeps
     /// building it cheap; a name outside this list is still found, by a walk over the tokens.
     /// </summary>
-    private static readonly NameFilter IndexedNames = new(
+    private static readonly string[] IndexedNameList =
+    {
         "unsafe", "transmute", "from_raw",
         "dbg", "println", "print", "eprintln", "eprint",
         "todo", "unimplemented",
@@ -80,13 +81,22 @@ internal sealed class RsSyntax
         "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
         "Command", "new",
         "compute", "md5", "sha1", "Sha1", "Md5", "Md4", "SHA1_FOR_LEGACY_USE_ONLY", "new_with_prefix", "default", "digest", "from",
-        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert");
+        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert",
+    };
+
+    private static readonly NameFilter IndexedNames = new(IndexedNameList);
+
+    // The names the lexer tags (the indexed names and the two keywords the region walk acts on), by length: bit
+    // (c & 63) of TaggedFirst[length] (TaggedLast[length]) is set when such a name starts (ends) with c. Arrays in
+    // static readonly fields of known length, so a length test is also the bounds check.
+    private const int MaxTaggedLength = 64;
+    private static readonly ulong[] TaggedFirst = CharacterBits(IndexedNameList, first: true);
+    private static readonly ulong[] TaggedLast = CharacterBits(IndexedNameList, first: false);
 
     private RsSyntax(ScannedFile file)
     {
         File = file;
         var all = file.Tokens.AsSpan();
-        var text = file.Text;
 
         // One pass: copy the code tokens, match brackets (a rented stack: nesting may be as deep as the file is
         // long), and note the string literals and the names the index may need. Sized by the token count, an
@@ -112,68 +122,58 @@ internal sealed class RsSyntax
         var depth = 0;
 
         // The code tokens are copied a run at a time (at each comment and at the end), not one by one: the loop
-        // reads them where the lexer put them. Only brackets have a partner.
+        // reads them where the lexer put them. Only brackets have a partner. What a token is to this pass the lexer
+        // put in its tag (0 for most tokens), so the pass reads one byte instead of the token's text.
         new Span<int>(match, 0, all.Length).Fill(-1);
         var runStart = 0;
         for (var t = 0; t < all.Length; t++)
         {
             ref readonly var token = ref all[t];
-            var kind = token.Kind;
-            if (kind is TokenKind.Comment or TokenKind.Text)
+            var tag = token.Tag;
+            if (tag == 0)
             {
-                all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
-                runStart = t + 1;
+                var kind = token.Kind;
+                if (kind == TokenKind.String)
+                {
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        strings[stringCount++] = count;
+                    }
+                }
+                else if (kind is TokenKind.Comment or TokenKind.Text)
+                {
+                    all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
+                    runStart = t + 1;
+                    continue;
+                }
+
+                count++;
                 continue;
             }
 
             var i = count++;
-            if (kind == TokenKind.Punctuation)
+            var eventKind = (RegionEvent)(tag - 1);
+            if (eventKind == RegionEvent.None)
             {
-                if (token.Length != 1)
-                {
-                    continue;
-                }
-
-                var eventKind = PunctuationEvent(text[token.Start]);
-                if (eventKind == RegionEvent.None)
-                {
-                    continue;
-                }
-
-                events[eventCount] = i;
-                eventKinds[eventCount++] = eventKind;
-                if (eventKind <= RegionEvent.OpenBrace)
-                {
-                    stack[depth++] = (i << 2) | (int)eventKind;
-                }
-                else if (eventKind <= RegionEvent.CloseBrace && depth > 0)
-                {
-                    var open = stack[depth - 1];
-                    if ((open & 3) == (int)eventKind - 3)
-                    {
-                        depth--;
-                        match[open >> 2] = i;
-                        match[i] = open >> 2;
-                    }
-                }
+                names[nameCount++] = i;
+                continue;
             }
-            else if (kind == TokenKind.Identifier)
-            {
-                if (MayBeIndexed(text, token))
-                {
-                    names[nameCount++] = i;
-                }
 
-                var nameEvent = KeywordEvent(text, token);
-                if (nameEvent != RegionEvent.None)
-                {
-                    events[eventCount] = i;
-                    eventKinds[eventCount++] = nameEvent;
-                }
-            }
-            else if (kind == TokenKind.String && !token.Has(TokenFlags.Char))
+            events[eventCount] = i;
+            eventKinds[eventCount++] = eventKind;
+            if (eventKind <= RegionEvent.OpenBrace)
             {
-                strings[stringCount++] = i;
+                stack[depth++] = (i << 2) | (int)eventKind;
+            }
+            else if (eventKind <= RegionEvent.CloseBrace && depth > 0)
+            {
+                var open = stack[depth - 1];
+                if ((open & 3) == (int)eventKind - 3)
+                {
+                    depth--;
+                    match[open >> 2] = i;
+                    match[i] = open >> 2;
+                }
             }
         }
 
@@ -198,47 +198,64 @@ internal sealed class RsSyntax
         ComputeRegions(events, eventKinds, eventCount);
     }
 
-    /// <summary>The tokens the region walk acts on. The three openers come first, in the order of their closers.</summary>
+    /// <summary>
+    /// The tokens the region walk acts on: the lexer's tag minus one (<see cref="RustLexer.OpenParenTag"/> …). The three
+    /// openers come first, in the order of their closers; <see cref="None"/> is an indexed name's tag.
+    /// </summary>
     private enum RegionEvent : byte
     {
-        OpenParen,
-        OpenSquare,
-        OpenBrace,
-        CloseParen,
-        CloseSquare,
-        CloseBrace,
-        Semicolon,
-        Hash,
-        Use,
-        Fn,
-        None,
+        OpenParen = RustLexer.OpenParenTag - 1,
+        OpenSquare = RustLexer.OpenSquareTag - 1,
+        OpenBrace = RustLexer.OpenBraceTag - 1,
+        CloseParen = RustLexer.CloseParenTag - 1,
+        CloseSquare = RustLexer.CloseSquareTag - 1,
+        CloseBrace = RustLexer.CloseBraceTag - 1,
+        Semicolon = RustLexer.SemicolonTag - 1,
+        Hash = RustLexer.HashTag - 1,
+        Use = RustLexer.UseTag - 1,
+        Fn = RustLexer.FnTag - 1,
+        None = RustLexer.IndexedNameTag - 1,
     }
 
+    /// <summary>
+    /// The <see cref="Token.Tag"/> of the name [<paramref name="start"/>, +<paramref name="length"/>), for the lexer to
+    /// set while it has the name in hand: <see cref="RustLexer.FnTag"/>, <see cref="RustLexer.UseTag"/>,
+    /// <see cref="RustLexer.IndexedNameTag"/> for a name that may be one of the indexed names (a near miss only costs an
+    /// index entry no query finds), 0 for any other name.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static RegionEvent PunctuationEvent(char c) => c < 128 ? (RegionEvent)PunctuationEvents[c] : RegionEvent.None;
-
-    /// <summary>The <see cref="RegionEvent"/> of each ASCII character (10: none): one load instead of a chain of tests.</summary>
-    private static ReadOnlySpan<byte> PunctuationEvents => new byte[]
+    internal static byte NameTag(ReadOnlySpan<char> text, int start, int length)
     {
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-        10, 10, 10, 7, 10, 10, 10, 10, 0, 3, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 6, 10, 10, 10, 10,
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 1, 10, 4, 10, 10,
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 2, 10, 5, 10, 10,
-    };
-
-    /// <summary>The names <c>use</c> and <c>fn</c> (not lifetimes, which start with a quote).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static RegionEvent KeywordEvent(ReadOnlySpan<char> text, in Token token)
-    {
-        var start = token.Start;
-        if (token.Length == 2)
+        var first = TaggedFirst;
+        var last = TaggedLast;
+        if ((uint)length >= (uint)first.Length || (uint)length >= (uint)last.Length
+            || ((first[length] >> (text[start] & 63)) & 1) == 0
+            || ((last[length] >> (text[start + length - 1] & 63)) & 1) == 0)
         {
-            return text[start] == 'f' && text[start + 1] == 'n' ? RegionEvent.Fn : RegionEvent.None;
+            return 0;
         }
 
-        return token.Length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
-            ? RegionEvent.Use
-            : RegionEvent.None;
+        if (length == 2 && text[start] == 'f' && text[start + 1] == 'n')
+        {
+            return RustLexer.FnTag;
+        }
+
+        return length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
+            ? RustLexer.UseTag
+            : RustLexer.IndexedNameTag;
+    }
+
+    private static ulong[] CharacterBits(string[] indexedNames, bool first)
+    {
+        var bits = new ulong[MaxTaggedLength];
+        foreach (var name in indexedNames)
+        {
+            bits[name.Length] |= 1UL << ((first ? name[0] : name[name.Length - 1]) & 63);
+        }
+
+        bits[2] |= 1UL << (first ? 'f' & 63 : 'n' & 63);
+        bits[3] |= 1UL << (first ? 'u' & 63 : 'e' & 63);
+        return bits;
     }
 
     public ScannedFile File { get; }
@@ -471,11 +488,6 @@ internal sealed class RsSyntax
     }
 
     private static bool IsIndexed(string name) => IndexedNames.Contains(name);
-
-    /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token) =>
-        !token.Has(TokenFlags.Lifetime) && IndexedNames.MayBe(text, token.Start, token.Length);
 
     private bool IsOneOf(int index, string[] names)
     {
