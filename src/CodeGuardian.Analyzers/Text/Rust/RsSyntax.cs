@@ -1127,7 +1127,9 @@ internal sealed class RsSyntax
         var pendingBracketDepth = 0;
         var bracketDepth = 0;
 
-        // Tokens [0, filled) have their region; the tokens between two events take the current one.
+        // Tokens [0, filled) have their region; the tokens between two events take the current one. Most code is
+        // outside test code and main: the array starts as None everywhere, so those gaps need no stores at all.
+        new Span<RsRegion>(region, 0, _count).Clear();
         var filled = 0;
         for (var e = 0; e < eventCount; e++)
         {
@@ -1139,9 +1141,12 @@ internal sealed class RsSyntax
             }
 
             // The gaps are a few tokens long: a loop, not a call to fill memory.
-            for (var k = filled; k < i; k++)
+            if (current != RsRegion.None)
             {
-                region[k] = current;
+                for (var k = filled; k < i; k++)
+                {
+                    region[k] = current;
+                }
             }
 
             filled = i + 1;
@@ -1250,7 +1255,7 @@ internal sealed class RsSyntax
             region[i] = current;
         }
 
-        if (filled < _count)
+        if (filled < _count && current != RsRegion.None)
         {
             new Span<RsRegion>(region, filled, _count - filled).Fill(current);
         }
