@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using CodeGuardian.Analyzers.Text.Rust;
 
 namespace CodeGuardian.Analyzers.Text.Lexing;
 
@@ -10,7 +9,8 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <c>cr"…"</c>), byte and C strings, char literals versus lifetimes and labels (<c>'a'</c> versus <c>'a</c>),
 /// nested block comments (a depth counter, so nesting costs nothing), doc comments, raw identifiers and a shebang
 /// line. Keywords and macro names are Identifiers; a macro's <c>!</c> is its own Punctuation token.
-/// The tokens the Rust layer acts on carry a <see cref="Token.Tag"/> (<see cref="OpenParenTag"/> …), other tokens 0.
+/// The punctuation the Rust layer acts on (brackets, <c>;</c>, <c>#</c>) carries a <see cref="Token.Tag"/>
+/// (<see cref="OpenParenTag"/> …), other tokens 0.
 /// </summary>
 public sealed class RustLexer : ILexer
 {
@@ -30,15 +30,6 @@ public sealed class RustLexer : ILexer
     public const byte SemicolonTag = 7;
 
     public const byte HashTag = 8;
-
-    /// <summary><see cref="Token.Tag"/> of the name <c>use</c> (not a raw identifier).</summary>
-    public const byte UseTag = 9;
-
-    /// <summary><see cref="Token.Tag"/> of the name <c>fn</c> (not a raw identifier).</summary>
-    public const byte FnTag = 10;
-
-    /// <summary><see cref="Token.Tag"/> of a name that may be one the Rust layer indexes (see <see cref="RsSyntax.NameTag"/>).</summary>
-    public const byte IndexedNameTag = 11;
 
     private const int CancellationInterval = 4096;
 
@@ -491,8 +482,7 @@ public sealed class RustLexer : ILexer
             i++;
         }
 
-        // Tagged here, with the name just read, for the Rust layer (Token.Tag).
-        tokens.AddTagged(start, i - start, TokenKind.Identifier, RsSyntax.NameTag(text, start, i - start));
+        tokens.Add(start, i - start, TokenKind.Identifier);
         return i;
     }
 

@@ -86,7 +86,7 @@ internal sealed class RsSyntax
 
     private static readonly NameFilter IndexedNames = new(IndexedNameList);
 
-    // The names the lexer tags (the indexed names and the two keywords the region walk acts on), by length: bit
+    // The names this layer acts on (the indexed names and the two keywords the region walk acts on), by length: bit
     // (c & 63) of TaggedFirst[length] (TaggedLast[length]) is set when such a name starts (ends) with c. Arrays in
     // static readonly fields of known length, so a length test is also the bounds check.
     private const int MaxTaggedLength = 64;
@@ -97,6 +97,7 @@ internal sealed class RsSyntax
     {
         File = file;
         var all = file.Tokens.AsSpan();
+        var text = file.Text;
 
         // One pass: copy the code tokens, match brackets (a rented stack: nesting may be as deep as the file is
         // long), and note the string literals and the names the index may need. Sized by the token count, an
@@ -122,8 +123,9 @@ internal sealed class RsSyntax
         var depth = 0;
 
         // The code tokens are copied a run at a time (at each comment and at the end), not one by one: the loop
-        // reads them where the lexer put them. Only brackets have a partner. What a token is to this pass the lexer
-        // put in its tag (0 for most tokens), so the pass reads one byte instead of the token's text.
+        // reads them where the lexer put them. Only brackets have a partner. The punctuation this pass acts on the lexer
+        // tagged (Token.Tag, 0 for other tokens), so the pass reads one byte instead of the token's text. Names are
+        // classified here (NameEvent): in the lexer's loop the same test cost more than it saves here.
         new Span<int>(match, 0, all.Length).Fill(-1);
         var runStart = 0;
         for (var t = 0; t < all.Length; t++)
@@ -140,6 +142,19 @@ internal sealed class RsSyntax
                         strings[stringCount++] = count;
                     }
                 }
+                else if (kind == TokenKind.Identifier)
+                {
+                    var nameEvent = NameEvent(text, token);
+                    if (nameEvent == RegionEvent.IndexedName)
+                    {
+                        names[nameCount++] = count;
+                    }
+                    else if (nameEvent != RegionEvent.None)
+                    {
+                        events[eventCount] = count;
+                        eventKinds[eventCount++] = nameEvent;
+                    }
+                }
                 else if (kind is TokenKind.Comment or TokenKind.Text)
                 {
                     all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
@@ -153,12 +168,6 @@ internal sealed class RsSyntax
 
             var i = count++;
             var eventKind = (RegionEvent)(tag - 1);
-            if (eventKind == RegionEvent.None)
-            {
-                names[nameCount++] = i;
-                continue;
-            }
-
             events[eventCount] = i;
             eventKinds[eventCount++] = eventKind;
             if (eventKind <= RegionEvent.OpenBrace)
@@ -199,8 +208,9 @@ internal sealed class RsSyntax
     }
 
     /// <summary>
-    /// The tokens the region walk acts on: the lexer's tag minus one (<see cref="RustLexer.OpenParenTag"/> …). The three
-    /// openers come first, in the order of their closers; <see cref="None"/> is an indexed name's tag.
+    /// The tokens the region walk acts on: the punctuation's are the lexer's tag minus one (<see cref="RustLexer.OpenParenTag"/>
+    /// …), the three openers first, in the order of their closers; then the names <c>use</c> and <c>fn</c>.
+    /// <see cref="IndexedName"/> (a name for the index) and <see cref="None"/> are no walk events.
     /// </summary>
     private enum RegionEvent : byte
     {
@@ -212,37 +222,41 @@ internal sealed class RsSyntax
         CloseBrace = RustLexer.CloseBraceTag - 1,
         Semicolon = RustLexer.SemicolonTag - 1,
         Hash = RustLexer.HashTag - 1,
-        Use = RustLexer.UseTag - 1,
-        Fn = RustLexer.FnTag - 1,
-        None = RustLexer.IndexedNameTag - 1,
+        Use,
+        Fn,
+        IndexedName,
+        None,
     }
 
     /// <summary>
-    /// The <see cref="Token.Tag"/> of the name [<paramref name="start"/>, +<paramref name="length"/>), for the lexer to
-    /// set while it has the name in hand: <see cref="RustLexer.FnTag"/>, <see cref="RustLexer.UseTag"/>,
-    /// <see cref="RustLexer.IndexedNameTag"/> for a name that may be one of the indexed names (a near miss only costs an
-    /// index entry no query finds), 0 for any other name.
+    /// What the name token is to this layer: <see cref="RegionEvent.Fn"/>, <see cref="RegionEvent.Use"/>,
+    /// <see cref="RegionEvent.IndexedName"/> for a plain name that may be one of the indexed names (a near miss only
+    /// costs an index entry no query finds), <see cref="RegionEvent.None"/> for any other name or a lifetime.
+    /// Two table reads, no hashing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static byte NameTag(ReadOnlySpan<char> text, int start, int length)
+    private static RegionEvent NameEvent(ReadOnlySpan<char> text, in Token token)
     {
+        var start = token.Start;
+        var length = token.Length;
         var first = TaggedFirst;
         var last = TaggedLast;
-        if ((uint)length >= (uint)first.Length || (uint)length >= (uint)last.Length
+        if (token.Has(TokenFlags.Lifetime)
+            || (uint)length >= (uint)first.Length || (uint)length >= (uint)last.Length
             || ((first[length] >> (text[start] & 63)) & 1) == 0
             || ((last[length] >> (text[start + length - 1] & 63)) & 1) == 0)
         {
-            return 0;
+            return RegionEvent.None;
         }
 
         if (length == 2 && text[start] == 'f' && text[start + 1] == 'n')
         {
-            return RustLexer.FnTag;
+            return RegionEvent.Fn;
         }
 
         return length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
-            ? RustLexer.UseTag
-            : RustLexer.IndexedNameTag;
+            ? RegionEvent.Use
+            : RegionEvent.IndexedName;
     }
 
     private static ulong[] CharacterBits(string[] indexedNames, bool first)

@@ -571,14 +571,9 @@ public class RustLexerTests
         "#", "#!", ",", ".", "::", "!", "\"fn\"", "// use\n", "/* fn */", "b'u'", "r\"use\"", "1", "0x1f", "_", "é",
     };
 
-    private static readonly string[] IndexedNamesSample =
-    {
-        "unwrap", "new", "md5", "Md4", "Command", "danger_accept_invalid_hostnames", "verify_server_cert",
-    };
-
     /// <summary>
-    /// The tags the Rust layer reads instead of the text: one per bracket, ';' and '#', 'fn' and 'use' (not raw, not
-    /// lifetimes), the indexed names (a near miss may carry that tag too), 0 for everything else.
+    /// The tags the Rust layer reads instead of the text: one per bracket, ';' and '#' (also where they follow or
+    /// precede names, strings and comments), 0 for everything else.
     /// </summary>
     [Fact]
     public void Tokens_carry_the_tag_their_text_gives()
@@ -591,7 +586,6 @@ public class RustLexerTests
             foreach (var token in tokens.AsSpan())
             {
                 var text = source.Substring(token.Start, token.Length);
-                var isPlainName = token.Kind == TokenKind.Identifier && !token.Has(TokenFlags.Lifetime) && !text.StartsWith("r#", StringComparison.Ordinal);
                 byte expected = token.Kind == TokenKind.Punctuation
                     ? text switch
                     {
@@ -605,17 +599,12 @@ public class RustLexerTests
                         "#" => RustLexer.HashTag,
                         _ => (byte)0,
                     }
-                    : !isPlainName ? (byte)0
-                    : text == "fn" ? RustLexer.FnTag
-                    : text == "use" ? RustLexer.UseTag
-                    : Array.IndexOf(IndexedNamesSample, text) >= 0 ? RustLexer.IndexedNameTag
-                    : token.Tag == RustLexer.IndexedNameTag ? RustLexer.IndexedNameTag // a near miss
                     : (byte)0;
                 Assert.True(expected == token.Tag, $"{source}: {token} '{text}' tagged {token.Tag}, expected {expected}");
                 tagged += token.Tag == 0 ? 0 : 1;
             }
         }
 
-        Assert.True(tagged > 50000, tagged.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(tagged > 20000, tagged.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
