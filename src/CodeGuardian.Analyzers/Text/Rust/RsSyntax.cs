@@ -134,15 +134,9 @@ internal sealed class RsSyntax
             var tag = token.Tag;
             if (tag == 0)
             {
+                // Names first: they are most of these tokens.
                 var kind = token.Kind;
-                if (kind == TokenKind.String)
-                {
-                    if (!token.Has(TokenFlags.Char))
-                    {
-                        strings[stringCount++] = count;
-                    }
-                }
-                else if (kind == TokenKind.Identifier)
+                if (kind == TokenKind.Identifier)
                 {
                     var nameEvent = NameEvent(text, token);
                     if (nameEvent == RegionEvent.IndexedName)
@@ -153,6 +147,13 @@ internal sealed class RsSyntax
                     {
                         events[eventCount] = count;
                         eventKinds[eventCount++] = nameEvent;
+                    }
+                }
+                else if (kind == TokenKind.String)
+                {
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        strings[stringCount++] = count;
                     }
                 }
                 else if (kind is TokenKind.Comment or TokenKind.Text)
