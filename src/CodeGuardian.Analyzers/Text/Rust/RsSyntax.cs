@@ -1165,7 +1165,23 @@ internal sealed class RsSyntax
             }
 
             filled = i + 1;
-            switch (eventKinds[e])
+            // Parentheses and square brackets, most of the events, only count: tested before the switch.
+            var kind = eventKinds[e];
+            if (kind is RegionEvent.OpenParen or RegionEvent.OpenSquare)
+            {
+                bracketDepth++;
+                region[i] = current;
+                continue;
+            }
+
+            if (kind is RegionEvent.CloseParen or RegionEvent.CloseSquare)
+            {
+                bracketDepth = Math.Max(0, bracketDepth - 1);
+                region[i] = current;
+                continue;
+            }
+
+            switch (kind)
             {
                 case RegionEvent.Hash:
                     // Attributes: #[…] and #![…].
@@ -1201,14 +1217,6 @@ internal sealed class RsSyntax
                         continue;
                     }
 
-                    break;
-                case RegionEvent.OpenParen:
-                case RegionEvent.OpenSquare:
-                    bracketDepth++;
-                    break;
-                case RegionEvent.CloseParen:
-                case RegionEvent.CloseSquare:
-                    bracketDepth = Math.Max(0, bracketDepth - 1);
                     break;
                 case RegionEvent.Semicolon:
                     if (bracketDepth <= pendingBracketDepth)
