@@ -99,7 +99,18 @@ public sealed class RustLexer : ILexer
 
             var next = i + 1 < length ? text[i + 1] : '\0';
 
-            if (c == '/' && next == '/')
+            // Member access and paths ('.', '::'), the most frequent other punctuation, without the call.
+            if (c == '.' && next != '.')
+            {
+                tokens.Add(start, 1, TokenKind.Punctuation);
+                i++;
+            }
+            else if (c == ':')
+            {
+                i += next == ':' ? 2 : 1;
+                tokens.Add(start, i - start, TokenKind.Punctuation);
+            }
+            else if (c == '/' && next == '/')
             {
                 i = LineComment(text, i, tokens);
             }
