@@ -87,11 +87,11 @@ internal sealed class RsSyntax
     private static readonly NameFilter IndexedNames = new(IndexedNameList);
 
     // The names this layer acts on (the indexed names and the two keywords the region walk acts on), by length: bit
-    // (c & 63) of TaggedFirst[length] (TaggedLast[length]) is set when such a name starts (ends) with c. Arrays in
-    // static readonly fields of known length, so a length test is also the bounds check.
-    private const int MaxTaggedLength = 64;
-    private static readonly ulong[] TaggedFirst = CharacterBits(IndexedNameList, first: true);
-    private static readonly ulong[] TaggedLast = CharacterBits(IndexedNameList, first: false);
+    // (c & 63) of NameFirstCharacters[length] (NameLastCharacters[length]) is set when such a name starts (ends) with c.
+    // Arrays in static readonly fields of known length, so a length test is also the bounds check.
+    private const int MaxNameLength = 64;
+    private static readonly ulong[] NameFirstCharacters = CharacterBits(IndexedNameList, first: true);
+    private static readonly ulong[] NameLastCharacters = CharacterBits(IndexedNameList, first: false);
 
     private RsSyntax(ScannedFile file)
     {
@@ -240,8 +240,8 @@ internal sealed class RsSyntax
     {
         var start = token.Start;
         var length = token.Length;
-        var first = TaggedFirst;
-        var last = TaggedLast;
+        var first = NameFirstCharacters;
+        var last = NameLastCharacters;
         if (token.Has(TokenFlags.Lifetime)
             || (uint)length >= (uint)first.Length || (uint)length >= (uint)last.Length
             || ((first[length] >> (text[start] & 63)) & 1) == 0
@@ -262,7 +262,7 @@ internal sealed class RsSyntax
 
     private static ulong[] CharacterBits(string[] indexedNames, bool first)
     {
-        var bits = new ulong[MaxTaggedLength];
+        var bits = new ulong[MaxNameLength];
         foreach (var name in indexedNames)
         {
             bits[name.Length] |= 1UL << ((first ? name[0] : name[name.Length - 1]) & 63);
