@@ -9,9 +9,28 @@ namespace CodeGuardian.Analyzers.Text.Lexing;
 /// <c>cr"…"</c>), byte and C strings, char literals versus lifetimes and labels (<c>'a'</c> versus <c>'a</c>),
 /// nested block comments (a depth counter, so nesting costs nothing), doc comments, raw identifiers and a shebang
 /// line. Keywords and macro names are Identifiers; a macro's <c>!</c> is its own Punctuation token.
+/// The punctuation the Rust layer acts on (brackets, <c>;</c>, <c>#</c>) carries a <see cref="Token.Tag"/>
+/// (<see cref="OpenParenTag"/> …), other tokens 0.
 /// </summary>
 public sealed class RustLexer : ILexer
 {
+    /// <summary><see cref="Token.Tag"/> of the one-character punctuation <c>(</c>.</summary>
+    public const byte OpenParenTag = 1;
+
+    public const byte OpenSquareTag = 2;
+
+    public const byte OpenBraceTag = 3;
+
+    public const byte CloseParenTag = 4;
+
+    public const byte CloseSquareTag = 5;
+
+    public const byte CloseBraceTag = 6;
+
+    public const byte SemicolonTag = 7;
+
+    public const byte HashTag = 8;
+
     private const int CancellationInterval = 4096;
 
     public void Tokenize(ReadOnlySpan<char> text, TokenList tokens, CancellationToken cancellationToken) =>
@@ -70,17 +89,28 @@ public sealed class RustLexer : ILexer
                 continue;
             }
 
-            // Brackets, commas and semicolons, the most frequent punctuation, never combine with what follows.
+            // Brackets, commas, semicolons and '#', the most frequent punctuation, never combine with what follows.
             if (IsSeparator(c))
             {
-                tokens.Add(start, 1, TokenKind.Punctuation);
+                tokens.AddTagged(start, 1, TokenKind.Punctuation, SeparatorTags[c]);
                 i++;
                 continue;
             }
 
             var next = i + 1 < length ? text[i + 1] : '\0';
 
-            if (c == '/' && next == '/')
+            // Member access and paths ('.', '::'), the most frequent other punctuation, without the call.
+            if (c == '.' && next != '.')
+            {
+                tokens.Add(start, 1, TokenKind.Punctuation);
+                i++;
+            }
+            else if (c == ':')
+            {
+                i += next == ':' ? 2 : 1;
+                tokens.Add(start, i - start, TokenKind.Punctuation);
+            }
+            else if (c == '/' && next == '/')
             {
                 i = LineComment(text, i, tokens);
             }
@@ -531,8 +561,17 @@ public sealed class RustLexer : ILexer
     // scanning loops; the shift count of a 64-bit value is taken modulo 64, so c selects its bit in either half).
     private const ulong Digits = 0x03FF_0000_0000_0000UL;                // '0'-'9'
     private const ulong LettersAndUnderscore = 0x07FF_FFFE_87FF_FFFEUL; // 'A'-'Z', '_', 'a'-'z' (code points 64-127)
-    private const ulong SeparatorsLow = 0x0800_1300_0000_0000UL;         // '(', ')', ',', ';'
+    private const ulong SeparatorsLow = 0x0800_1308_0000_0000UL;         // '#', '(', ')', ',', ';'
     private const ulong SeparatorsHigh = 0x2800_0000_2800_0000UL;        // '[', ']', '{', '}' (code points 64-127)
+
+    /// <summary>The <see cref="Token.Tag"/> of each separator (indexed by the ASCII character; ',' has none).</summary>
+    private static ReadOnlySpan<byte> SeparatorTags => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, HashTag, 0, 0, 0, 0, OpenParenTag, CloseParenTag, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, SemicolonTag, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenSquareTag, 0, CloseSquareTag, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OpenBraceTag, 0, CloseBraceTag, 0, 0,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSeparator(char c) =>

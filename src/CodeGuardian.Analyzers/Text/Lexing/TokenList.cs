@@ -93,12 +93,19 @@ public sealed class TokenList : IDisposable
         var count = Count;
         if ((uint)count >= (uint)items.Length)
         {
-            Grow();
-            items = _items;
+            GrowAndAddTagged(start, length, kind, tag);
+            return;
         }
 
         items[count] = new Token(start, length, kind, TokenFlags.None, tag);
         Count = count + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowAndAddTagged(int start, int length, TokenKind kind, byte tag)
+    {
+        Grow();
+        AddTagged(start, length, kind, tag);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -71,7 +71,8 @@ internal sealed class RsSyntax
     /// The names the Rust rules look up. Only identifiers that may be one of them go into the name index, which keeps
     /// building it cheap; a name outside this list is still found, by a walk over the tokens.
     /// </summary>
-    private static readonly NameFilter IndexedNames = new(
+    private static readonly string[] IndexedNameList =
+    {
         "unsafe", "transmute", "from_raw",
         "dbg", "println", "print", "eprintln", "eprint",
         "todo", "unimplemented",
@@ -80,7 +81,17 @@ internal sealed class RsSyntax
         "execute", "query_one", "query_opt", "query_row", "prepare", "prepare_cached", "batch_execute", "execute_batch", "simple_query",
         "Command", "new",
         "compute", "md5", "sha1", "Sha1", "Md5", "Md4", "SHA1_FOR_LEGACY_USE_ONLY", "new_with_prefix", "default", "digest", "from",
-        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert");
+        "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "NONE", "verify_server_cert",
+    };
+
+    private static readonly NameFilter IndexedNames = new(IndexedNameList);
+
+    // The names this layer acts on (the indexed names and the two keywords the region walk acts on), by length: bit
+    // (c & 63) of NameFirstCharacters[length] (NameLastCharacters[length]) is set when such a name starts (ends) with c.
+    // Arrays in static readonly fields of known length, so a length test is also the bounds check.
+    private const int MaxNameLength = 64;
+    private static readonly ulong[] NameFirstCharacters = CharacterBits(IndexedNameList, first: true);
+    private static readonly ulong[] NameLastCharacters = CharacterBits(IndexedNameList, first: false);
 
     private RsSyntax(ScannedFile file)
     {
@@ -112,68 +123,67 @@ internal sealed class RsSyntax
         var depth = 0;
 
         // The code tokens are copied a run at a time (at each comment and at the end), not one by one: the loop
-        // reads them where the lexer put them. Only brackets have a partner.
+        // reads them where the lexer put them. Only brackets have a partner. The punctuation this pass acts on the lexer
+        // tagged (Token.Tag, 0 for other tokens), so the pass reads one byte instead of the token's text. Names are
+        // classified here (NameEvent): in the lexer's loop the same test cost more than it saves here.
         new Span<int>(match, 0, all.Length).Fill(-1);
         var runStart = 0;
         for (var t = 0; t < all.Length; t++)
         {
             ref readonly var token = ref all[t];
-            var kind = token.Kind;
-            if (kind is TokenKind.Comment or TokenKind.Text)
+            var tag = token.Tag;
+            if (tag == 0)
             {
-                all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
-                runStart = t + 1;
+                // Names first: they are most of these tokens.
+                var kind = token.Kind;
+                if (kind == TokenKind.Identifier)
+                {
+                    var nameEvent = NameEvent(text, token);
+                    if (nameEvent == RegionEvent.IndexedName)
+                    {
+                        names[nameCount++] = count;
+                    }
+                    else if (nameEvent != RegionEvent.None)
+                    {
+                        events[eventCount] = count;
+                        eventKinds[eventCount++] = nameEvent;
+                    }
+                }
+                else if (kind == TokenKind.String)
+                {
+                    if (!token.Has(TokenFlags.Char))
+                    {
+                        strings[stringCount++] = count;
+                    }
+                }
+                else if (kind is TokenKind.Comment or TokenKind.Text)
+                {
+                    all.Slice(runStart, t - runStart).CopyTo(new Span<Token>(code, count - (t - runStart), t - runStart));
+                    runStart = t + 1;
+                    continue;
+                }
+
+                count++;
                 continue;
             }
 
             var i = count++;
-            if (kind == TokenKind.Punctuation)
+            var eventKind = (RegionEvent)(tag - 1);
+            events[eventCount] = i;
+            eventKinds[eventCount++] = eventKind;
+            if (eventKind <= RegionEvent.OpenBrace)
             {
-                if (token.Length != 1)
-                {
-                    continue;
-                }
-
-                var eventKind = PunctuationEvent(text[token.Start]);
-                if (eventKind == RegionEvent.None)
-                {
-                    continue;
-                }
-
-                events[eventCount] = i;
-                eventKinds[eventCount++] = eventKind;
-                if (eventKind <= RegionEvent.OpenBrace)
-                {
-                    stack[depth++] = (i << 2) | (int)eventKind;
-                }
-                else if (eventKind <= RegionEvent.CloseBrace && depth > 0)
-                {
-                    var open = stack[depth - 1];
-                    if ((open & 3) == (int)eventKind - 3)
-                    {
-                        depth--;
-                        match[open >> 2] = i;
-                        match[i] = open >> 2;
-                    }
-                }
+                stack[depth++] = (i << 2) | (int)eventKind;
             }
-            else if (kind == TokenKind.Identifier)
+            else if (eventKind <= RegionEvent.CloseBrace && depth > 0)
             {
-                if (MayBeIndexed(text, token))
+                var open = stack[depth - 1];
+                if ((open & 3) == (int)eventKind - 3)
                 {
-                    names[nameCount++] = i;
+                    depth--;
+                    match[open >> 2] = i;
+                    match[i] = open >> 2;
                 }
-
-                var nameEvent = KeywordEvent(text, token);
-                if (nameEvent != RegionEvent.None)
-                {
-                    events[eventCount] = i;
-                    eventKinds[eventCount++] = nameEvent;
-                }
-            }
-            else if (kind == TokenKind.String && !token.Has(TokenFlags.Char))
-            {
-                strings[stringCount++] = i;
             }
         }
 
@@ -198,47 +208,69 @@ internal sealed class RsSyntax
         ComputeRegions(events, eventKinds, eventCount);
     }
 
-    /// <summary>The tokens the region walk acts on. The three openers come first, in the order of their closers.</summary>
+    /// <summary>
+    /// The tokens the region walk acts on: the punctuation's are the lexer's tag minus one (<see cref="RustLexer.OpenParenTag"/>
+    /// …), the three openers first, in the order of their closers; then the names <c>use</c> and <c>fn</c>.
+    /// <see cref="IndexedName"/> (a name for the index) and <see cref="None"/> are no walk events.
+    /// </summary>
     private enum RegionEvent : byte
     {
-        OpenParen,
-        OpenSquare,
-        OpenBrace,
-        CloseParen,
-        CloseSquare,
-        CloseBrace,
-        Semicolon,
-        Hash,
+        OpenParen = RustLexer.OpenParenTag - 1,
+        OpenSquare = RustLexer.OpenSquareTag - 1,
+        OpenBrace = RustLexer.OpenBraceTag - 1,
+        CloseParen = RustLexer.CloseParenTag - 1,
+        CloseSquare = RustLexer.CloseSquareTag - 1,
+        CloseBrace = RustLexer.CloseBraceTag - 1,
+        Semicolon = RustLexer.SemicolonTag - 1,
+        Hash = RustLexer.HashTag - 1,
         Use,
         Fn,
+        IndexedName,
         None,
     }
 
+    /// <summary>
+    /// What the name token is to this layer: <see cref="RegionEvent.Fn"/>, <see cref="RegionEvent.Use"/>,
+    /// <see cref="RegionEvent.IndexedName"/> for a plain name that may be one of the indexed names (a near miss only
+    /// costs an index entry no query finds), <see cref="RegionEvent.None"/> for any other name or a lifetime.
+    /// Two table reads, no hashing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static RegionEvent PunctuationEvent(char c) => c < 128 ? (RegionEvent)PunctuationEvents[c] : RegionEvent.None;
-
-    /// <summary>The <see cref="RegionEvent"/> of each ASCII character (10: none): one load instead of a chain of tests.</summary>
-    private static ReadOnlySpan<byte> PunctuationEvents => new byte[]
-    {
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-        10, 10, 10, 7, 10, 10, 10, 10, 0, 3, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 6, 10, 10, 10, 10,
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 1, 10, 4, 10, 10,
-        10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 2, 10, 5, 10, 10,
-    };
-
-    /// <summary>The names <c>use</c> and <c>fn</c> (not lifetimes, which start with a quote).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static RegionEvent KeywordEvent(ReadOnlySpan<char> text, in Token token)
+    private static RegionEvent NameEvent(ReadOnlySpan<char> text, in Token token)
     {
         var start = token.Start;
-        if (token.Length == 2)
+        var length = token.Length;
+        var first = NameFirstCharacters;
+        var last = NameLastCharacters;
+        if (token.Has(TokenFlags.Lifetime)
+            || (uint)length >= (uint)first.Length || (uint)length >= (uint)last.Length
+            || ((first[length] >> (text[start] & 63)) & 1) == 0
+            || ((last[length] >> (text[start + length - 1] & 63)) & 1) == 0)
         {
-            return text[start] == 'f' && text[start + 1] == 'n' ? RegionEvent.Fn : RegionEvent.None;
+            return RegionEvent.None;
         }
 
-        return token.Length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
+        if (length == 2 && text[start] == 'f' && text[start + 1] == 'n')
+        {
+            return RegionEvent.Fn;
+        }
+
+        return length == 3 && text[start] == 'u' && text[start + 1] == 's' && text[start + 2] == 'e'
             ? RegionEvent.Use
-            : RegionEvent.None;
+            : RegionEvent.IndexedName;
+    }
+
+    private static ulong[] CharacterBits(string[] indexedNames, bool first)
+    {
+        var bits = new ulong[MaxNameLength];
+        foreach (var name in indexedNames)
+        {
+            bits[name.Length] |= 1UL << ((first ? name[0] : name[name.Length - 1]) & 63);
+        }
+
+        bits[2] |= 1UL << (first ? 'f' & 63 : 'n' & 63);
+        bits[3] |= 1UL << (first ? 'u' & 63 : 'e' & 63);
+        return bits;
     }
 
     public ScannedFile File { get; }
@@ -471,11 +503,6 @@ internal sealed class RsSyntax
     }
 
     private static bool IsIndexed(string name) => IndexedNames.Contains(name);
-
-    /// <summary>A plain name that may be one of <see cref="IndexedNames"/>: two table lookups, no hashing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool MayBeIndexed(ReadOnlySpan<char> text, in Token token) =>
-        !token.Has(TokenFlags.Lifetime) && IndexedNames.MayBe(text, token.Start, token.Length);
 
     private bool IsOneOf(int index, string[] names)
     {
@@ -1115,7 +1142,9 @@ internal sealed class RsSyntax
         var pendingBracketDepth = 0;
         var bracketDepth = 0;
 
-        // Tokens [0, filled) have their region; the tokens between two events take the current one.
+        // Tokens [0, filled) have their region; the tokens between two events take the current one. Most code is
+        // outside test code and main: the array starts as None everywhere, so those gaps need no stores at all.
+        new Span<RsRegion>(region, 0, _count).Clear();
         var filled = 0;
         for (var e = 0; e < eventCount; e++)
         {
@@ -1127,13 +1156,32 @@ internal sealed class RsSyntax
             }
 
             // The gaps are a few tokens long: a loop, not a call to fill memory.
-            for (var k = filled; k < i; k++)
+            if (current != RsRegion.None)
             {
-                region[k] = current;
+                for (var k = filled; k < i; k++)
+                {
+                    region[k] = current;
+                }
             }
 
             filled = i + 1;
-            switch (eventKinds[e])
+            // Parentheses and square brackets, most of the events, only count: tested before the switch.
+            var kind = eventKinds[e];
+            if (kind is RegionEvent.OpenParen or RegionEvent.OpenSquare)
+            {
+                bracketDepth++;
+                region[i] = current;
+                continue;
+            }
+
+            if (kind is RegionEvent.CloseParen or RegionEvent.CloseSquare)
+            {
+                bracketDepth = Math.Max(0, bracketDepth - 1);
+                region[i] = current;
+                continue;
+            }
+
+            switch (kind)
             {
                 case RegionEvent.Hash:
                     // Attributes: #[…] and #![…].
@@ -1169,14 +1217,6 @@ internal sealed class RsSyntax
                         continue;
                     }
 
-                    break;
-                case RegionEvent.OpenParen:
-                case RegionEvent.OpenSquare:
-                    bracketDepth++;
-                    break;
-                case RegionEvent.CloseParen:
-                case RegionEvent.CloseSquare:
-                    bracketDepth = Math.Max(0, bracketDepth - 1);
                     break;
                 case RegionEvent.Semicolon:
                     if (bracketDepth <= pendingBracketDepth)
@@ -1238,7 +1278,7 @@ internal sealed class RsSyntax
             region[i] = current;
         }
 
-        if (filled < _count)
+        if (filled < _count && current != RsRegion.None)
         {
             new Span<RsRegion>(region, filled, _count - filled).Fill(current);
         }

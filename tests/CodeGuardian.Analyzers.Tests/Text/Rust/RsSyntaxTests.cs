@@ -368,4 +368,82 @@ public class RsSyntaxTests
         Assert.False(syntax.HasName("missing"));
         Assert.Empty(syntax.Candidates(new[] { "println" }, withRenames: false));
     }
+
+    /// <summary>
+    /// The layer reads the lexer's tags instead of the text: its brackets, string list and name index agree with a
+    /// plain walk over the code tokens' text on generated input.
+    /// </summary>
+    [Fact]
+    public void Brackets_strings_and_names_match_a_walk_over_the_text()
+    {
+        var pieces = new[]
+        {
+            "(", ")", "[", "]", "{", "}", ";", "#", "#[", "#![", "test]", "cfg(test)", "fn ", "use ", "r#fn", "'a", "\"s\"", "b'c'", "'x'",
+            "// fn ( {\n", "/* ] */", "unwrap", "new", "md5", "Command", "nex", "x", " ", "\n", "::", ".", "!", "main", "é",
+        };
+        var names = new[] { "unwrap", "new", "md5", "Command", "nex", "x", "fn", "use", "main" };
+        foreach (var source in GeneratedSources.From(pieces, 3000, seed: 6012))
+        {
+            var syntax = Syntax(source);
+            var stack = new List<int>();
+            var strings = new List<int>();
+            for (var i = 0; i < syntax.Count; i++)
+            {
+                var text = syntax.File.GetString(syntax[i]);
+                if (syntax[i].Kind == TokenKind.Punctuation && text is "(" or "[" or "{")
+                {
+                    stack.Add(i);
+                }
+                else if (syntax[i].Kind == TokenKind.Punctuation && text is ")" or "]" or "}")
+                {
+                    var opener = stack.Count > 0 ? syntax.File.GetString(syntax[stack[stack.Count - 1]]) : null;
+                    if (opener is not null && opener == text switch { ")" => "(", "]" => "[", _ => "{" })
+                    {
+                        Assert.True(syntax.MatchOf(stack[stack.Count - 1]) == i, source);
+                        Assert.True(syntax.MatchOf(i) == stack[stack.Count - 1], source);
+                        stack.RemoveAt(stack.Count - 1);
+                    }
+                    else
+                    {
+                        Assert.True(syntax.MatchOf(i) == -1, source);
+                    }
+                }
+                else
+                {
+                    Assert.True(syntax.MatchOf(i) == -1, source);
+                }
+
+                if (syntax.IsStringLiteral(i))
+                {
+                    strings.Add(i);
+                }
+            }
+
+            foreach (var open in stack)
+            {
+                Assert.True(syntax.MatchOf(open) == syntax.Count, source);
+            }
+
+            Assert.Equal(strings.Count, syntax.StringCount);
+            for (var k = 0; k < strings.Count; k++)
+            {
+                Assert.Equal(strings[k], syntax.StringAt(k));
+            }
+
+            foreach (var name in names)
+            {
+                var expected = new List<int>();
+                for (var i = 0; i < syntax.Count; i++)
+                {
+                    if (syntax.IsName(i, name))
+                    {
+                        expected.Add(i);
+                    }
+                }
+
+                Assert.Equal(expected, syntax.Candidates(new[] { name }, withRenames: false));
+                Assert.Equal(expected.Count > 0, syntax.HasName(name));
+            }
+        }
+    }
 }

@@ -563,4 +563,48 @@ public class RustLexerTests
             }
         }
     }
+
+    private static readonly string[] TagPieces =
+    {
+        "fn", "use", "fnx", "usex", "f", "u", "ue", "Ħn", "r#fn", "r#use", "'fn", "'use", "unwrap", "new", "md5", "Md4", "Command",
+        "danger_accept_invalid_hostnames", "verify_server_cert", "nex", "mdx", "unwrapped", " ", "\n", "(", ")", "[", "]", "{", "}", ";",
+        "#", "#!", ",", ".", "::", "!", "\"fn\"", "// use\n", "/* fn */", "b'u'", "r\"use\"", "1", "0x1f", "_", "é",
+    };
+
+    /// <summary>
+    /// The tags the Rust layer reads instead of the text: one per bracket, ';' and '#' (also where they follow or
+    /// precede names, strings and comments), 0 for everything else.
+    /// </summary>
+    [Fact]
+    public void Tokens_carry_the_tag_their_text_gives()
+    {
+        var tagged = 0;
+        foreach (var source in GeneratedSources.From(TagPieces, 20000, seed: 6011))
+        {
+            using var tokens = new TokenList();
+            new RustLexer().Tokenize(source.AsSpan(), tokens, CancellationToken.None);
+            foreach (var token in tokens.AsSpan())
+            {
+                var text = source.Substring(token.Start, token.Length);
+                byte expected = token.Kind == TokenKind.Punctuation
+                    ? text switch
+                    {
+                        "(" => RustLexer.OpenParenTag,
+                        "[" => RustLexer.OpenSquareTag,
+                        "{" => RustLexer.OpenBraceTag,
+                        ")" => RustLexer.CloseParenTag,
+                        "]" => RustLexer.CloseSquareTag,
+                        "}" => RustLexer.CloseBraceTag,
+                        ";" => RustLexer.SemicolonTag,
+                        "#" => RustLexer.HashTag,
+                        _ => (byte)0,
+                    }
+                    : (byte)0;
+                Assert.True(expected == token.Tag, $"{source}: {token} '{text}' tagged {token.Tag}, expected {expected}");
+                tagged += token.Tag == 0 ? 0 : 1;
+            }
+        }
+
+        Assert.True(tagged > 20000, tagged.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
