@@ -179,7 +179,7 @@ public static class PyTags
     private static byte[] BuildKeywordByHash()
     {
         var table = new byte[128];
-        var spellings = BuildSpellings();
+        var spellings = Spellings;
         for (var tag = 1; tag < spellings.Length; tag++)
         {
             var word = spellings[tag];
@@ -194,7 +194,7 @@ public static class PyTags
 
     private static byte[] BuildLengths()
     {
-        var spellings = BuildSpellings();
+        var spellings = Spellings;
         var lengths = new byte[spellings.Length];
         for (var tag = 1; tag < spellings.Length; tag++)
         {
@@ -206,7 +206,7 @@ public static class PyTags
 
     private static ulong[] BuildEnds(bool head)
     {
-        var spellings = BuildSpellings();
+        var spellings = Spellings;
         var ends = new ulong[spellings.Length];
         for (var tag = 1; tag < spellings.Length; tag++)
         {

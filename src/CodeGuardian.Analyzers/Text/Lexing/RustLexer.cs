@@ -92,7 +92,7 @@ public sealed class RustLexer : ILexer
             // Brackets, commas, semicolons and '#', the most frequent punctuation, never combine with what follows.
             if (IsSeparator(c))
             {
-                tokens.AddTagged(start, 1, TokenKind.Punctuation, SeparatorTags[c]);
+                tokens.Add(start, 1, TokenKind.Punctuation, TokenFlags.None, SeparatorTags[c]);
                 i++;
                 continue;
             }

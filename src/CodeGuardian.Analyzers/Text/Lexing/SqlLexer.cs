@@ -131,27 +131,27 @@ public sealed class SqlLexer : ILexer
                 // one character each: emitted here rather than after the number, name and operator checks.
                 // Tagged for the SQL layer, which acts on these (Token.Tag).
                 case '(':
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, OpenParenthesisTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, OpenParenthesisTag);
                     i++;
                     continue;
                 case ')':
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CloseParenthesisTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, CloseParenthesisTag);
                     i++;
                     continue;
                 case ',':
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, CommaTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, CommaTag);
                     i++;
                     continue;
                 case ';':
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, SemicolonTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, SemicolonTag);
                     i++;
                     continue;
                 case '.' when !(i + 1 < length && IsDigit(text[i + 1])):
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, DotTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, DotTag);
                     i++;
                     continue;
                 case '*':
-                    tokens.AddTagged(i, 1, TokenKind.Punctuation, StarTag);
+                    tokens.Add(i, 1, TokenKind.Punctuation, TokenFlags.None, StarTag);
                     i++;
                     continue;
             }
@@ -486,7 +486,7 @@ public sealed class SqlLexer : ILexer
         }
 
         // The keyword is classified here, with the word just read, for the SQL layer (Token.Tag).
-        tokens.AddTagged(start, i - start, TokenKind.Identifier, (byte)SqlKeywords.OfWord(text, start, i - start));
+        tokens.Add(start, i - start, TokenKind.Identifier, TokenFlags.None, (byte)SqlKeywords.OfWord(text, start, i - start));
         return i;
     }
 

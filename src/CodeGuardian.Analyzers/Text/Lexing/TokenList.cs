@@ -82,32 +82,6 @@ public sealed class TokenList : IDisposable
         indices[count++] = index;
     }
 
-    /// <summary>
-    /// Appends a name or punctuation token that carries a lexer-defined <see cref="Token.Tag"/>. Never a string or a
-    /// comment: those are indexed by <see cref="Add"/>. Same shape as <see cref="Add"/>: one test, also the bounds check.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddTagged(int start, int length, TokenKind kind, byte tag)
-    {
-        var items = _items;
-        var count = Count;
-        if ((uint)count >= (uint)items.Length)
-        {
-            GrowAndAddTagged(start, length, kind, tag);
-            return;
-        }
-
-        items[count] = new Token(start, length, kind, TokenFlags.None, tag);
-        Count = count + 1;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void GrowAndAddTagged(int start, int length, TokenKind kind, byte tag)
-    {
-        Grow();
-        AddTagged(start, length, kind, tag);
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow()
     {
