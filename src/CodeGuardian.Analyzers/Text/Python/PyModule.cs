@@ -328,16 +328,7 @@ public sealed class PyModule
     public bool IsKind(int index, TokenKind kind) => (uint)index < (uint)_count && _tokens[index].Kind == kind;
 
     /// <summary>The next token after <paramref name="index"/> that is not a comment (Count when none).</summary>
-    public int Next(int index)
-    {
-        var i = index + 1;
-        while (i < _count && IsTrivia(_tokens[i].Kind))
-        {
-            i++;
-        }
-
-        return i;
-    }
+    public int Next(int index) => NextCode(_tokens.AsSpan(), index);
 
     /// <summary>The previous token before <paramref name="index"/> that is not a comment (-1 when none).</summary>
     public int Previous(int index) => PreviousCode(_tokens.AsSpan(), index);
@@ -1155,13 +1146,7 @@ public sealed class PyModule
         }
 
         // A header whose body is on the next lines (nothing but comments after its colon) encloses them.
-        var afterColon = colon + 1;
-        while (afterColon < end && IsTrivia(tokens[afterColon].Kind))
-        {
-            afterColon++;
-        }
-
-        if (afterColon >= end)
+        if (NextCode(tokens, colon) >= end)
         {
             blocks.Push(lineIndex);
         }
@@ -1248,12 +1233,7 @@ public sealed class PyModule
         if (word == PyTag.Async)
         {
             isAsync = true;
-            var keyword = first + 1;
-            while (keyword < tokens.Length && IsTrivia(tokens[keyword].Kind))
-            {
-                keyword++;
-            }
-
+            var keyword = NextCode(tokens, first);
             if (keyword >= tokens.Length)
             {
                 return PyBlockKind.None;
@@ -1408,6 +1388,18 @@ public sealed class PyModule
         while (i >= 0 && IsTrivia(tokens[i].Kind))
         {
             i--;
+        }
+
+        return i;
+    }
+
+    /// <summary>The first token after <paramref name="index"/> that is not a comment (<c>tokens.Length</c> when none).</summary>
+    private static int NextCode(ReadOnlySpan<Token> tokens, int index)
+    {
+        var i = index + 1;
+        while (i < tokens.Length && IsTrivia(tokens[i].Kind))
+        {
+            i++;
         }
 
         return i;

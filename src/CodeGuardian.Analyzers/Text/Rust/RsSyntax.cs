@@ -88,7 +88,8 @@ internal sealed class RsSyntax
 
     // The names this layer acts on (the indexed names and the two keywords the region walk acts on), by length: bit
     // (c & 63) of NameFirstCharacters[length] (NameLastCharacters[length]) is set when such a name starts (ends) with c.
-    // Arrays in static readonly fields of known length, so a length test is also the bounds check.
+    // This is NameFilter.MayBe's test on the layer's own names, with the arrays in static readonly fields of known length,
+    // so a length test is also the bounds check: through a NameFilter instance the rule set measured 3 % slower.
     private const int MaxNameLength = 64;
     private static readonly ulong[] NameFirstCharacters = CharacterBits(IndexedNameList, first: true);
     private static readonly ulong[] NameLastCharacters = CharacterBits(IndexedNameList, first: false);

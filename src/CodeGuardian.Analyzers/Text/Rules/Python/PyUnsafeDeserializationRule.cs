@@ -135,7 +135,7 @@ public sealed class PyUnsafeDeserializationRule : PythonRule
         public UnsafeCall(string qualifiedName, string alternative, bool unlessSafeLoader = false)
         {
             QualifiedName = qualifiedName;
-            LastPart = qualifiedName.Substring(qualifiedName.LastIndexOf('.') + 1);
+            LastPart = PyUnsafeDeserializationRule.LastPart(qualifiedName.AsSpan()).ToString();
             Alternative = alternative;
             UnlessSafeLoader = unlessSafeLoader;
         }
