@@ -40,7 +40,7 @@ public class TextRuleSetBenchmarks
     public void Setup()
     {
         var files = ImmutableArray.CreateBuilder<AdditionalText>();
-        foreach (var (path, text) in TextCorpus.Get(Language, Corpus).Files)
+        foreach (var (path, text) in TextCorpus.Get(Language, Corpus).AdditionalFiles)
         {
             files.Add(new InMemoryAdditionalText(path, text));
         }

@@ -28,9 +28,12 @@ internal sealed class TextCorpus
 {
     private static readonly ConcurrentDictionary<(TextLanguage, TextCorpusShape), TextCorpus> Cache = new();
 
-    private TextCorpus(IReadOnlyList<(string Path, string Text)> files)
+    private TextCorpus(IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string Path, string Text)> manifests)
     {
         Files = files;
+        var all = new List<(string Path, string Text)>(files);
+        all.AddRange(manifests);
+        AdditionalFiles = all;
         var bytes = 0L;
         foreach (var (_, text) in files)
         {
@@ -42,11 +45,42 @@ internal sealed class TextCorpus
 
     public IReadOnlyList<(string Path, string Text)> Files { get; }
 
+    /// <summary>
+    /// What a build passes to the analyzer: <see cref="Files"/> and, for generated corpora, their project's package
+    /// manifest (as real projects have one, so the undeclared-import rule does its per-file work). Not counted in
+    /// <see cref="Utf8Bytes"/>: it is not a file of the language.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> AdditionalFiles { get; }
+
     /// <summary>Size of the corpus on disk (UTF-8), the base of the MB/s and bytes-per-MB columns.</summary>
     public long Utf8Bytes { get; }
 
     public static TextCorpus Get(TextLanguage language, TextCorpusShape shape) =>
-        Cache.GetOrAdd((language, shape), key => new TextCorpus(Create(key.Item1, key.Item2)));
+        Cache.GetOrAdd((language, shape), key => new TextCorpus(Create(key.Item1, key.Item2), ManifestsOf(key.Item1, key.Item2)));
+
+    private static List<(string Path, string Text)> ManifestsOf(TextLanguage language, TextCorpusShape shape)
+    {
+        var manifests = new List<(string, string)>();
+        if (shape == TextCorpusShape.Samples)
+        {
+            return manifests;
+        }
+
+        switch (language)
+        {
+            case TextLanguage.JavaScript:
+                manifests.Add(("/src/generated/package.json", "{\n  \"name\": \"export-pipeline\",\n  \"dependencies\": { \"express\": \"^4.19.0\", \"pg\": \"^8.11.0\", \"lodash\": \"4.17.21\" },\n  \"devDependencies\": { \"vitest\": \"^1.6.0\" }\n}\n"));
+                break;
+            case TextLanguage.Python:
+                manifests.Add(("/src/generated/requirements.txt", "requests==2.31.0\nflask>=3.0\nSQLAlchemy~=2.0\npydantic>=2\nPyYAML==6.0.1\npytest  # tests\n"));
+                break;
+            case TextLanguage.Rust:
+                manifests.Add(("/src/generated/Cargo.toml", "[package]\nname = \"export-pipeline\"\nversion = \"0.1.0\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\ntokio = \"1\"\nanyhow = \"1\"\n"));
+                break;
+        }
+
+        return manifests;
+    }
 
     private static List<(string Path, string Text)> Create(TextLanguage language, TextCorpusShape shape)
     {

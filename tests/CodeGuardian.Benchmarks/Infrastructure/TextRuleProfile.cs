@@ -106,7 +106,7 @@ internal static class TextRuleProfile
             // thread's CPU time would miss it: wall time, or with CG_PROFILE_CPU=1 the whole process's CPU time;
             // allocations are the whole process's.
             var additionalFiles = ImmutableArray.CreateBuilder<AdditionalText>();
-            foreach (var (path, text) in corpus.Files)
+            foreach (var (path, text) in corpus.AdditionalFiles)
             {
                 additionalFiles.Add(new InMemoryAdditionalText(path, text));
             }

@@ -28,6 +28,22 @@ public static class PythonManifest
     public static HashSet<string> Load(ProjectFiles files, string path, CancellationToken cancellationToken) =>
         files.GetOrAdd("py-manifest:" + path, _ => Parse(files, path, cancellationToken));
 
+    /// <summary>
+    /// The distributions declared by all the manifests of one folder (<paramref name="manifests"/>, found in
+    /// <paramref name="directory"/>), united once per compilation: every Python file under the folder asks for them.
+    /// </summary>
+    public static HashSet<string> DeclaredIn(ProjectFiles files, string directory, List<string> manifests, CancellationToken cancellationToken) =>
+        files.GetOrAdd(directory, (files, manifests, cancellationToken), static (_, state) =>
+        {
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var manifest in state.manifests)
+            {
+                declared.UnionWith(Load(state.files, manifest, state.cancellationToken));
+            }
+
+            return new FolderDeclarations(declared);
+        }).Names;
+
     private static HashSet<string> Parse(ProjectFiles files, string path, CancellationToken cancellationToken)
     {
         var declared = new HashSet<string>(StringComparer.Ordinal);
@@ -265,4 +281,12 @@ public static class PythonManifest
 
         return names;
     });
+
+    /// <summary>A folder's united declarations; a type of its own keys them in the project cache by the folder alone.</summary>
+    private sealed class FolderDeclarations
+    {
+        public FolderDeclarations(HashSet<string> names) => Names = names;
+
+        public HashSet<string> Names { get; }
+    }
 }

@@ -101,10 +101,12 @@ public sealed class NameIndex
     }
 
     /// <summary>The ids where <paramref name="name"/> occurs, in ascending order.</summary>
+    public Occurrences Find(string name) => Find(name.AsSpan());
+
+    /// <summary>The ids where the name <paramref name="text"/> occurs, in ascending order.</summary>
     [MethodImpl(HotPath.Optimize)]
-    public Occurrences Find(string name)
+    public Occurrences Find(ReadOnlySpan<char> text)
     {
-        var text = name.AsSpan();
         if (text.Length == 0 || _count == 0)
         {
             return new Occurrences(this, 0);
@@ -130,6 +132,9 @@ public sealed class NameIndex
 
     /// <summary>Whether <paramref name="name"/> occurs at all (cheap pre-check for a rule).</summary>
     public bool Contains(string name) => Find(name).First >= 0;
+
+    /// <summary>Whether the name <paramref name="text"/> occurs at all.</summary>
+    public bool Contains(ReadOnlySpan<char> text) => Find(text).First >= 0;
 
     private static Slot[] NewTable(ScannedFile file, int slots)
     {

@@ -56,6 +56,23 @@ public sealed class ProjectFiles
         => _cache.TryGetValue((key, typeof(T)), out var cached) ? (T)cached! : (T)_cache.GetOrAdd((key, typeof(T)), k => factory(k.Key))!;
 
     /// <summary>
+    /// <see cref="GetOrAdd{T}"/> with the factory's inputs passed as <paramref name="state"/>: with a static
+    /// <paramref name="factory"/>, asking for an existing value allocates nothing (no closure per call). Values are
+    /// keyed by key and type, so a value of a type of its own needs no prefix in its key.
+    /// </summary>
+    public T GetOrAdd<T, TState>(string key, TState state, Func<string, TState, T> factory)
+        where T : class?
+    {
+        if (_cache.TryGetValue((key, typeof(T)), out var cached))
+        {
+            return (T)cached!;
+        }
+
+        var created = factory(key, state);
+        return (T)_cache.GetOrAdd((key, typeof(T)), created)!;
+    }
+
+    /// <summary>
     /// <see cref="GetOrAdd{T}"/> for values computed from the project files alone: with a static
     /// <paramref name="derive"/>, asking for an existing value allocates nothing (rules ask once per scanned file).
     /// </summary>

@@ -57,7 +57,8 @@ public sealed class JsSyntax
     // Code indices of the string tokens, in order: rules that look into strings visit only these.
     private readonly int[] _strings;
     private readonly int _stringCount;
-    private readonly List<ModuleBinding> _bindings = new();
+    private ModuleBinding[] _bindings = Array.Empty<ModuleBinding>();
+    private int _bindingCount;
 
     // Identifiers that may be one of IndexedNames, by name (ids are code indices); every identifier once a rule asks
     // for another name.
@@ -631,7 +632,7 @@ public sealed class JsSyntax
         }
 
         var name = TextOf(index);
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Member is not null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
             {
@@ -651,7 +652,7 @@ public sealed class JsSyntax
         }
 
         var name = TextOf(index);
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Member is not null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
             {
@@ -1032,7 +1033,7 @@ public sealed class JsSyntax
         }
 
         var name = TextOf(index);
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Member is not null && binding.Module == module && binding.Member == member && name.SequenceEqual(binding.Local.AsSpan()))
             {
@@ -1047,7 +1048,7 @@ public sealed class JsSyntax
     public bool IsModuleAlias(int index, string module)
     {
         var name = TextOf(index);
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Member is null && binding.Module == module && name.SequenceEqual(binding.Local.AsSpan()))
             {
@@ -1065,7 +1066,7 @@ public sealed class JsSyntax
     /// </summary>
     public bool HasRenamedImport(string module, string[] members)
     {
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Member is not null && binding.Module == module && Array.IndexOf(members, binding.Member) >= 0
                 && Array.IndexOf(members, binding.Local) < 0)
@@ -1080,7 +1081,7 @@ public sealed class JsSyntax
     /// <summary>Whether any import or require of <paramref name="module"/> appears in the file.</summary>
     public bool ImportsModule(string module)
     {
-        foreach (var binding in _bindings)
+        foreach (var binding in Bindings)
         {
             if (binding.Module == module)
             {
@@ -1115,6 +1116,18 @@ public sealed class JsSyntax
         return content.ToString();
     }
 
+    private ReadOnlySpan<ModuleBinding> Bindings => new(_bindings, 0, _bindingCount);
+
+    private void AddBinding(in ModuleBinding binding)
+    {
+        if (_bindingCount == _bindings.Length)
+        {
+            _bindings = File.Grow(_bindings, _bindingCount);
+        }
+
+        _bindings[_bindingCount++] = binding;
+    }
+
     /// <summary>Finds <c>require('m')</c> and <c>import … from 'm'</c> bindings once per file.</summary>
     private void IndexModuleBindings()
     {
@@ -1133,7 +1146,7 @@ public sealed class JsSyntax
             }
         }
 
-        if (_bindings.Count > 0)
+        if (_bindingCount > 0)
         {
             IndexPromisified();
         }
@@ -1157,14 +1170,14 @@ public sealed class JsSyntax
                 continue;
             }
 
-            var count = _bindings.Count;
+            var count = _bindingCount;
             for (var b = 0; b < count; b++)
             {
                 var binding = _bindings[b];
                 var name = binding.Member ?? File.GetString(this[member]);
                 if (IsModuleMember(member, binding.Module, name))
                 {
-                    _bindings.Add(new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
+                    AddBinding(new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
                     break;
                 }
             }
@@ -1183,7 +1196,7 @@ public sealed class JsSyntax
         var target = require - 2;
         if (IsKind(target, TokenKind.Identifier) && !IsPropertyName(target))
         {
-            _bindings.Add(new ModuleBinding(File.GetString(this[target]), module, null));
+            AddBinding(new ModuleBinding(File.GetString(this[target]), module, null));
             return;
         }
 
@@ -1221,7 +1234,7 @@ public sealed class JsSyntax
         {
             if (IsPunctuation(i, "*") && IsIdentifier(i + 1, "as") && IsKind(i + 2, TokenKind.Identifier))
             {
-                _bindings.Add(new ModuleBinding(File.GetString(this[i + 2]), module, null));
+                AddBinding(new ModuleBinding(File.GetString(this[i + 2]), module, null));
                 i += 2;
             }
             else if (IsPunctuation(i, "{") && MatchOf(i) is var close && close > i && close < from)
@@ -1232,7 +1245,7 @@ public sealed class JsSyntax
             else if (IsKind(i, TokenKind.Identifier) && !Is(i, "type") && (IsPunctuation(i + 1, ",") || i + 1 == from))
             {
                 // Default import: treat it as the module object (CommonJS interop).
-                _bindings.Add(new ModuleBinding(File.GetString(this[i]), module, null));
+                AddBinding(new ModuleBinding(File.GetString(this[i]), module, null));
             }
         }
     }
@@ -1262,7 +1275,7 @@ public sealed class JsSyntax
                 i += 2;
             }
 
-            _bindings.Add(new ModuleBinding(local, module, member));
+            AddBinding(new ModuleBinding(local, module, member));
             i++;
             while (i < end && !IsPunctuation(i, ","))
             {
@@ -1307,7 +1320,7 @@ public sealed class JsSyntax
         }
     }
 
-    private sealed class ModuleBinding
+    private readonly struct ModuleBinding
     {
         public ModuleBinding(string local, string module, string? member)
         {

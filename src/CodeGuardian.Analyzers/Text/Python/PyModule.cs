@@ -52,7 +52,8 @@ public sealed class PyModule
     private int _handlerCount;
     private int[] _importLines;
     private int _importLineCount;
-    private readonly List<PyImport> _imports = new();
+    private PyImport[] _imports = Array.Empty<PyImport>();
+    private int _importCount;
 
     // A 64-bit filter over (length, first character) of the imports' local names: most call names miss it,
     // so resolving a call's first name part costs a couple of instructions.
@@ -143,7 +144,7 @@ public sealed class PyModule
     /// <summary>Line indexes of the <c>import</c> and <c>from</c> statements, in order.</summary>
     public ReadOnlySpan<int> ImportLines => new(_importLines, 0, _importLineCount);
 
-    public IReadOnlyList<PyImport> Imports => _imports;
+    public ReadOnlySpan<PyImport> Imports => new(_imports, 0, _importCount);
 
     /// <summary>The module has <c>if __name__ == "__main__":</c> at top level (it is a script entry point).</summary>
     public bool HasMainGuard => _hasMainGuard;
@@ -221,7 +222,7 @@ public sealed class PyModule
         }
 
         // An alias binds a local name to something that ends differently: look the alias up too.
-        foreach (var import in _imports)
+        foreach (var import in Imports)
         {
             var qualified = import.QualifiedName;
             var dot = qualified.LastIndexOf('.');
@@ -673,7 +674,7 @@ public sealed class PyModule
         }
 
         // The last binding of the name wins, as in the file.
-        for (var k = _imports.Count - 1; k >= 0; k--)
+        for (var k = _importCount - 1; k >= 0; k--)
         {
             if (text.SequenceEqual(_imports[k].LocalName.AsSpan()))
             {
@@ -1450,7 +1451,7 @@ public sealed class PyModule
             }
         }
 
-        foreach (var import in _imports)
+        foreach (var import in Imports)
         {
             _importFilter |= ImportFilterBit(import.LocalName.AsSpan());
         }
@@ -1472,14 +1473,14 @@ public sealed class PyModule
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                _imports.Add(new PyImport(PyNames.Shared(File.TextOf(_tokens[alias])), DottedName(nameStart, nameEnd), line.First, line.End, nameStart, alias));
+                AddImport(new PyImport(PyNames.Shared(File.TextOf(_tokens[alias])), DottedName(nameStart, nameEnd), line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
             {
                 // import a.b binds a to a; import a binds a to a.
                 var firstPart = PyNames.Shared(File.TextOf(_tokens[nameStart]));
-                _imports.Add(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
+                AddImport(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
             }
 
             if (!IsPunctuation(i, ","))
@@ -1527,7 +1528,7 @@ public sealed class PyModule
 
             var localName = PyNames.Shared(File.TextOf(_tokens[local]));
             var memberName = local == name ? localName : PyNames.Shared(File.TextOf(_tokens[name]));
-            _imports.Add(new PyImport(localName, module + "." + memberName, line.First, line.End, name, local));
+            AddImport(new PyImport(localName, module + "." + memberName, line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;
@@ -1537,6 +1538,16 @@ public sealed class PyModule
         }
     }
 
+
+    private void AddImport(in PyImport import)
+    {
+        if (_importCount == _imports.Length)
+        {
+            _imports = File.Grow(_imports, _importCount);
+        }
+
+        _imports[_importCount++] = import;
+    }
 
     /// <summary>Reads <c>a.b.c</c> from <paramref name="i"/>; returns the last name token (or -1) and leaves <paramref name="i"/> after it.</summary>
     private int ReadDottedName(ref int i, int end)
@@ -1779,7 +1790,7 @@ public readonly struct PyCall
 }
 
 /// <summary>One name bound by an import: <c>LocalName</c> stands for <c>QualifiedName</c>; statement tokens [StatementStart, StatementEnd).</summary>
-public sealed class PyImport
+public readonly struct PyImport
 {
     public PyImport(string localName, string qualifiedName, int statementStart, int statementEnd, int nameStart, int nameEnd)
     {

@@ -112,7 +112,7 @@ public sealed class SqlFile
         var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(tokens, keywords, writeSteps, selectSteps);
         if (_count == _units.Length)
         {
-            Array.Resize(ref _units, Math.Max(4, _count * 2));
+            _units = _file.Grow(_units, _count);
         }
 
         _units[_count++] = new Unit(body, count, keywords, writeSteps, writeStepCount, selectSteps, selectStepCount);

@@ -172,6 +172,25 @@ public class UndeclaredImportTests
     }
 
     [Fact]
+    public async Task Python_folder_with_two_manifests_declares_both_and_each_folder_keeps_its_own_across_files()
+    {
+        // The folder's manifests are united once and reused by every file under it; another folder's never leak in,
+        // and the message names all of the folder's manifests, relative to each file.
+        var test = Test(
+            ("/m/requirements.txt", "requests==2.31\n"),
+            ("/m/pyproject.toml", "[project]\nname = \"m\"\ndependencies = [\"httpx\"]\n"),
+            ("/m/a.py", "import requests\nimport httpx\nimport {|#0:flask|}\n"),
+            ("/m/pkg/b.py", "import httpx\nimport requests\nimport {|#1:fastapi|}\n"),
+            ("/n/requirements.txt", "flask\n"),
+            ("/n/c.py", "import flask\nimport {|#2:requests|}\nimport {|#3:httpx|}\n"));
+        test.ExpectedDiagnostics.Add(At(0, "flask", "pyproject.toml, requirements.txt"));
+        test.ExpectedDiagnostics.Add(At(1, "fastapi", "../pyproject.toml, ../requirements.txt"));
+        test.ExpectedDiagnostics.Add(At(2, "requests", "requirements.txt"));
+        test.ExpectedDiagnostics.Add(At(3, "httpx", "requirements.txt"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Python_pyproject_pep621_and_poetry_and_setup_cfg_and_pipfile()
     {
         var test = Test(

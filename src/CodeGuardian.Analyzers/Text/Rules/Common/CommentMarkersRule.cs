@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Comments;
+using CodeGuardian.Analyzers.Performance;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Languages;
@@ -40,13 +41,20 @@ public sealed class CommentMarkersRule : TextRule
                 context.CancellationToken.ThrowIfCancellationRequested();
             }
 
-            findings ??= new List<CommentFinding>();
+            // The thread's spare list, taken at the first comment and given back after the last.
+            findings ??= ThreadSpare<List<CommentFinding>>.Take() ?? new List<CommentFinding>();
             findings.Clear();
             CommentScanner.Scan(file.TextOf(token), token.Start, settings, findings);
             foreach (var finding in findings)
             {
                 context.Report(finding.Descriptor, finding.Start, finding.Length, finding.Excerpt);
             }
+        }
+
+        if (findings is not null)
+        {
+            findings.Clear();
+            ThreadSpare<List<CommentFinding>>.Give(findings);
         }
     }
 }

@@ -38,15 +38,8 @@ public sealed class PyUndeclaredImportRule : TextRule
             return;
         }
 
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        var names = new List<string>();
-        foreach (var manifest in nearest.Value.Manifests)
-        {
-            declared.UnionWith(PythonManifest.Load(context.ProjectFiles, manifest, context.CancellationToken));
-            names.Add(ProjectDirectories.RelativeName(context.File.Path, manifest));
-        }
-
-        var manifestNames = string.Join(", ", names);
+        var manifests = nearest.Value.Manifests;
+        var declared = PythonManifest.DeclaredIn(context.ProjectFiles, nearest.Value.Directory, manifests, context.CancellationToken);
         var local = PythonManifest.LocalModules(context.ProjectFiles);
         var module = PyModule.For(context.File);
         foreach (var k in module.ImportLines)
@@ -79,7 +72,7 @@ public sealed class PyUndeclaredImportRule : TextRule
             var isFrom = module.IsIdentifier(line.First, "from");
             while (name < line.End && module.IsKind(name, TokenKind.Identifier))
             {
-                Check(context, module, name, declared, local, manifestNames);
+                Check(context, module, name, declared, local, manifests);
                 if (isFrom)
                 {
                     break;
@@ -97,15 +90,27 @@ public sealed class PyUndeclaredImportRule : TextRule
         }
     }
 
-    private static void Check(TextRuleContext context, PyModule module, int nameIndex, HashSet<string> declared, HashSet<string> local, string manifestNames)
+    private static void Check(TextRuleContext context, PyModule module, int nameIndex, HashSet<string> declared, HashSet<string> local, List<string> manifests)
     {
         ref readonly var token = ref module.Tokens[nameIndex];
-        var name = context.File.GetString(token);
+        var name = PyNames.Shared(context.File.TextOf(token));
         if (PythonPackages.IsStandardLibrary(name) || PythonPackages.IsTooling(name) || local.Contains(name) || PythonPackages.IsProvided(name, declared))
         {
             return;
         }
 
-        context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, name, manifestNames);
+        context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, name, ManifestNames(context.File.Path, manifests));
+    }
+
+    /// <summary>The manifests as the message names them, relative to the file's folder: built only for a finding.</summary>
+    private static string ManifestNames(string filePath, List<string> manifests)
+    {
+        var names = new string[manifests.Count];
+        for (var k = 0; k < names.Length; k++)
+        {
+            names[k] = ProjectDirectories.RelativeName(filePath, manifests[k]);
+        }
+
+        return string.Join(", ", names);
     }
 }

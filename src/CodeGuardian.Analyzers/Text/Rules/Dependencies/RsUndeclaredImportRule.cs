@@ -1,11 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using CodeGuardian.Analyzers.Rules;
 using CodeGuardian.Analyzers.Text.Dependencies;
 using CodeGuardian.Analyzers.Text.Engine;
 using CodeGuardian.Analyzers.Text.Languages;
 using CodeGuardian.Analyzers.Text.Lexing;
+using CodeGuardian.Analyzers.Text.Rust;
 using Microsoft.CodeAnalysis;
 
 namespace CodeGuardian.Analyzers.Text.Rules.Dependencies;
@@ -43,60 +43,53 @@ public sealed class RsUndeclaredImportRule : TextRule
         var manifestPath = nearest.Value.Manifests[0];
         var manifest = CargoManifest.Load(context.ProjectFiles, manifestPath, context.CancellationToken);
         var file = context.File;
-        var all = file.Tokens;
-        var code = new List<int>(all.Count);
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (all[i].Kind is not (TokenKind.Comment or TokenKind.Text))
-            {
-                code.Add(i);
-            }
-        }
 
-        bool Is(int c, string text) => c >= 0 && c < code.Count && file.Is(all[code[c]], text);
-        bool IsIdentifier(int c) => c >= 0 && c < code.Count && all[code[c]].Kind == TokenKind.Identifier && !all[code[c]].Has(TokenFlags.Lifetime);
+        // The Rust layer's code tokens (comments and text left out), which the other Rust rules build anyway.
+        var syntax = RsSyntax.Of(file);
+        var count = syntax.Count;
 
-        // Names the file declares or binds: `mod x`, `enum X`, `macro_rules! m`, `use a::b as c;`, `use a::{b, c};`.
-        var local = new HashSet<string>(StringComparer.Ordinal);
+        // Names the file declares or binds: `mod x`, `enum X`, `macro_rules! m`, `use a::b as c;`, `use a::{b, c};`,
+        // indexed by their text (no string per name).
+        var local = new NameIndex(file, count);
         var inUse = false;
-        for (var c = 0; c < code.Count; c++)
+        for (var c = 0; c < count; c++)
         {
-            if (Is(c, "use"))
+            if (syntax.Is(c, "use"))
             {
                 inUse = true;
             }
-            else if (inUse && Is(c, ";"))
+            else if (inUse && syntax.Is(c, ";"))
             {
                 inUse = false;
             }
-            else if (inUse && IsIdentifier(c) && !Is(c - 1, "use") && !(Is(c - 1, "::") && Is(c - 2, "use"))
-                && (Is(c + 1, ";") || Is(c + 1, ",") || Is(c + 1, "}") || Is(c - 1, "as")))
+            else if (inUse && syntax.IsName(c) && !syntax.Is(c - 1, "use") && !(syntax.Is(c - 1, "::") && syntax.Is(c - 2, "use"))
+                && (syntax.Is(c + 1, ";") || syntax.Is(c + 1, ",") || syntax.Is(c + 1, "}") || syntax.Is(c - 1, "as")))
             {
-                local.Add(file.GetString(all[code[c]]));
+                local.Add(c, syntax[c].Start, syntax[c].Length);
             }
 
-            if (!inUse && IsIdentifier(c) && IsDeclarator(file, all[code[c]]))
+            if (!inUse && syntax.IsName(c) && IsDeclarator(file, syntax[c]))
             {
-                var name = Is(c + 1, "!") ? c + 2 : c + 1;
-                if (IsIdentifier(name))
+                var name = syntax.Is(c + 1, "!") ? c + 2 : c + 1;
+                if (syntax.IsName(name))
                 {
-                    local.Add(file.GetString(all[code[name]]));
+                    local.Add(name, syntax[name].Start, syntax[name].Length);
                 }
             }
         }
 
-        for (var c = 0; c < code.Count; c++)
+        for (var c = 0; c < count; c++)
         {
             int target;
-            if (Is(c, "use") && (c == 0 || Is(c - 1, ";") || Is(c - 1, "{") || Is(c - 1, "}") || Is(c - 1, "]") || Is(c - 1, "pub") || Is(c - 1, ")")))
+            if (syntax.Is(c, "use") && (c == 0 || syntax.Is(c - 1, ";") || syntax.Is(c - 1, "{") || syntax.Is(c - 1, "}") || syntax.Is(c - 1, "]") || syntax.Is(c - 1, "pub") || syntax.Is(c - 1, ")")))
             {
-                target = Is(c + 1, "::") ? c + 2 : c + 1;
-                if (!Is(target + 1, "::") && !Is(target + 1, ";") && !Is(target + 1, "as"))
+                target = syntax.Is(c + 1, "::") ? c + 2 : c + 1;
+                if (!syntax.Is(target + 1, "::") && !syntax.Is(target + 1, ";") && !syntax.Is(target + 1, "as"))
                 {
                     continue;
                 }
             }
-            else if (Is(c, "extern") && Is(c + 1, "crate"))
+            else if (syntax.Is(c, "extern") && syntax.Is(c + 1, "crate"))
             {
                 target = c + 2;
             }
@@ -105,20 +98,38 @@ public sealed class RsUndeclaredImportRule : TextRule
                 continue;
             }
 
-            if (!IsIdentifier(target))
+            if (!syntax.IsName(target))
             {
                 continue;
             }
 
-            var token = all[code[target]];
-            var crate = file.GetString(token);
-            if (Array.IndexOf(BuiltIn, crate) >= 0 || local.Contains(crate) || manifest.Declares(crate))
+            ref readonly var token = ref syntax[target];
+            var crate = file.TextOf(token);
+            if (IsBuiltIn(crate) || local.Contains(crate))
             {
                 continue;
             }
 
-            context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, crate, ProjectDirectories.RelativeName(file.Path, manifestPath));
+            // A string only for a crate the manifest is asked about (most `use` paths start with std or crate).
+            var name = crate.ToString();
+            if (!manifest.Declares(name))
+            {
+                context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, name, ProjectDirectories.RelativeName(file.Path, manifestPath));
+            }
         }
+    }
+
+    private static bool IsBuiltIn(ReadOnlySpan<char> name)
+    {
+        foreach (var builtIn in BuiltIn)
+        {
+            if (name.SequenceEqual(builtIn.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDeclarator(ScannedFile file, in Token token)

@@ -21,7 +21,7 @@ public sealed class PyDebuggerBreakRule : PythonRule
     {
         var reportedStatement = -1;
         var imports = module.Imports;
-        for (var k = 0; k < imports.Count; k++)
+        for (var k = 0; k < imports.Length; k++)
         {
             var import = imports[k];
             if (import.StatementStart == reportedStatement || !IsDebuggerModule(import))
@@ -50,7 +50,7 @@ public sealed class PyDebuggerBreakRule : PythonRule
         }
     }
 
-    private static bool IsDebuggerModule(PyImport import)
+    private static bool IsDebuggerModule(in PyImport import)
     {
         foreach (var debugger in DebuggerModules)
         {
