@@ -14,22 +14,19 @@ public static class FileClassifier
         "node_modules", "bin", "obj", "dist", "target", "__pycache__", ".venv", "venv", ".git", "build", "bower_components", ".tox",
     };
 
-    private static readonly char[] PathSeparators = { '/', '\\' };
-
     private static readonly string[] TestFolders = { "tests", "test", "__tests__", "spec", "specs", "testing" };
 
-    public static bool IsGeneratedOrVendored(string path)
+    public static bool IsGeneratedOrVendored(ReadOnlySpan<char> path)
     {
-        var normalized = path.Replace('\\', '/');
         foreach (var folder in SkippedFolders)
         {
-            if (ContainsSegment(normalized, folder))
+            if (HasSegment(path, folder))
             {
                 return true;
             }
         }
 
-        var name = FileName(normalized);
+        var name = FileName(path);
         return name.EndsWith(".min.js".AsSpan(), StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".min.mjs".AsSpan(), StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".bundle.js".AsSpan(), StringComparison.OrdinalIgnoreCase)
@@ -38,18 +35,17 @@ public static class FileClassifier
             || name.EndsWith("_pb2.py".AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
-    public static bool IsTestFile(string path)
+    public static bool IsTestFile(ReadOnlySpan<char> path)
     {
-        var normalized = path.Replace('\\', '/');
         foreach (var folder in TestFolders)
         {
-            if (ContainsSegment(normalized, folder))
+            if (HasSegment(path, folder))
             {
                 return true;
             }
         }
 
-        var name = FileName(normalized);
+        var name = FileName(path);
         return name.StartsWith("test_".AsSpan(), StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("_test.py".AsSpan(), StringComparison.OrdinalIgnoreCase)
             || name.EndsWith("_tests.py".AsSpan(), StringComparison.OrdinalIgnoreCase)
@@ -59,47 +55,80 @@ public static class FileClassifier
             || name.EndsWith("_test.rs".AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The path relative to <paramref name="projectDirectory"/> when it lies below it; else the path.</summary>
-    public static string RelativeTo(string path, string? projectDirectory)
+    /// <summary>
+    /// The part of <paramref name="path"/> below <paramref name="projectDirectory"/> when it lies there (compared
+    /// ignoring case, '/' and '\' alike); else the whole path. A slice, not a copy: asked for every scanned file, and
+    /// the checks here accept either separator.
+    /// </summary>
+    public static ReadOnlySpan<char> RelativeTo(string path, string? projectDirectory)
     {
-        var normalized = path.Replace('\\', '/');
+        var full = path.AsSpan();
         if (string.IsNullOrEmpty(projectDirectory))
         {
-            return normalized;
+            return full;
         }
 
-        var root = projectDirectory!.Replace('\\', '/');
-        if (!root.EndsWith("/", StringComparison.Ordinal))
+        var root = projectDirectory.AsSpan();
+        if (IsSeparator(root[root.Length - 1]))
         {
-            root += "/";
+            root = root.Slice(0, root.Length - 1);
         }
 
-        return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : normalized;
+        return full.Length > root.Length && IsSeparator(full[root.Length]) && SamePath(full.Slice(0, root.Length), root)
+            ? full.Slice(root.Length + 1)
+            : full;
     }
 
     /// <summary>
     /// The last segment of a path, after its last '/' or '\' (both, on every platform), without copying it: asked for
     /// every scanned file.
     /// </summary>
-    public static ReadOnlySpan<char> FileName(string path) =>
-        path.AsSpan(path.LastIndexOfAny(PathSeparators) + 1);
+    public static ReadOnlySpan<char> FileName(string path) => FileName(path.AsSpan());
 
-    private static bool ContainsSegment(string path, string segment)
+    /// <summary>The last segment of a path, after its last '/' or '\'.</summary>
+    public static ReadOnlySpan<char> FileName(ReadOnlySpan<char> path) => path.Slice(path.LastIndexOfAny('/', '\\') + 1);
+
+    /// <summary>
+    /// Whether <paramref name="segment"/> is a whole folder name in <paramref name="path"/> (ignoring case; between
+    /// separators, or after a drive's ':'; never the file name).
+    /// </summary>
+    public static bool HasSegment(ReadOnlySpan<char> path, string segment)
     {
-        var index = 0;
-        while ((index = path.IndexOf(segment, index, StringComparison.OrdinalIgnoreCase)) >= 0)
+        var offset = 0;
+        while (true)
         {
-            var startOk = index == 0 || path[index - 1] == '/' || path[index - 1] == ':';
+            var index = path.Slice(offset).IndexOf(segment.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            index += offset;
             var end = index + segment.Length;
-            var endOk = end < path.Length && path[end] == '/';
-            if (startOk && endOk)
+            if ((index == 0 || IsSeparator(path[index - 1]) || path[index - 1] == ':') && end < path.Length && IsSeparator(path[end]))
             {
                 return true;
             }
 
-            index = end;
+            offset = end;
+        }
+    }
+
+    private static bool IsSeparator(char c) => c is '/' or '\\';
+
+    /// <summary>Equal paths, ignoring case and whether each separator is '/' or '\'.</summary>
+    private static bool SamePath(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var x = a[i] == '\\' ? '/' : a[i];
+            var y = b[i] == '\\' ? '/' : b[i];
+            if (x != y && char.ToUpperInvariant(x) != char.ToUpperInvariant(y))
+            {
+                return false;
+            }
         }
 
-        return false;
+        return true;
     }
 }

@@ -136,6 +136,19 @@ internal static class TextRuleProfile
                 }
             }));
 
+            // The same with the per-compilation setup (.editorconfig sections, project files, manifests) done once, as a
+            // build does it for all of its files: what the files cost on their own. The allocation budget is per file
+            // scanned, and the corpus's 80-150 files would otherwise carry the setup of a whole compilation.
+            var setupEditorConfigs = EditorConfigSet.From(analyzerOptions, CancellationToken.None);
+            var setupProjectFiles = new ProjectFiles(analyzerOptions.AdditionalFiles);
+            rows.Add(Measure(partsOnly || driverOnly || actionOnly ? 0 : runs, megabytes, "(file action without the driver, setup once)", () =>
+            {
+                foreach (var file in analyzerOptions.AdditionalFiles)
+                {
+                    TextFileAnalyzer.AnalyzeFile(file, analyzerOptions, setupEditorConfigs, setupProjectFiles, report, CancellationToken.None);
+                }
+            }));
+
             // The compiler's own per-file cost: the same driver and files with an analyzer whose file action does nothing.
             var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAdditionalFileAnalyzer());
             rows.Add(Measure(actionOnly || partsOnly ? 0 : runs, megabytes, "(empty file action through the driver)", () =>

@@ -20,31 +20,14 @@ internal static class RsFilePaths
 
         var path = RelativePath(context);
         return FileClassifier.FileName(path).Equals("build.rs".AsSpan(), StringComparison.OrdinalIgnoreCase)
-            || HasSegment(path, "examples")
-            || HasSegment(path, "benches");
+            || FileClassifier.HasSegment(path, "examples")
+            || FileClassifier.HasSegment(path, "benches");
     }
 
-    /// <summary>The file's path relative to the project directory when the build passes it, with '/' separators.</summary>
-    public static string RelativePath(TextRuleContext context)
+    /// <summary>The file's path relative to the project directory when the build passes it.</summary>
+    public static ReadOnlySpan<char> RelativePath(TextRuleContext context)
     {
         context.Options.TryGetBuildProperty("ProjectDir", out var projectDir);
         return FileClassifier.RelativeTo(context.File.Path, projectDir);
-    }
-
-    private static bool HasSegment(string path, string segment)
-    {
-        var index = 0;
-        while ((index = path.IndexOf(segment, index, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            var end = index + segment.Length;
-            if ((index == 0 || path[index - 1] == '/') && end < path.Length && path[end] == '/')
-            {
-                return true;
-            }
-
-            index = end;
-        }
-
-        return false;
     }
 }

@@ -46,11 +46,89 @@ public sealed class RsUndeclaredImportRule : TextRule
 
         // The Rust layer's code tokens (comments and text left out), which the other Rust rules build anyway.
         var syntax = RsSyntax.Of(file);
-        var count = syntax.Count;
+        var code = syntax.Code;
+        var text = file.Text;
+        var count = code.Length;
 
-        // Names the file declares or binds: `mod x`, `enum X`, `macro_rules! m`, `use a::b as c;`, `use a::{b, c};`,
-        // indexed by their text (no string per name).
-        var local = new NameIndex(file, count);
+        // The crate each `use` declaration or `extern crate` names, kept when it is neither built in nor declared by
+        // the manifest. Most are (std, crate, self, the project's dependencies): then the file's own names are never
+        // looked at.
+        var undeclared = file.Rent<int>(count);
+        var undeclaredCount = 0;
+        for (var c = 0; c < count; c++)
+        {
+            // `use` and `extern` only: most names fail on their length and first letter.
+            ref readonly var token = ref code[c];
+            if (token.Kind != TokenKind.Identifier
+                || !((token.Length == 3 && text[token.Start] == 'u') || (token.Length == 6 && text[token.Start] == 'e')))
+            {
+                continue;
+            }
+
+            var target = CrateOf(syntax, c);
+            if (target >= 0 && !IsBuiltIn(file.TextOf(syntax[target])) && !manifest.Declares(file.GetString(syntax[target])))
+            {
+                undeclared[undeclaredCount++] = target;
+            }
+        }
+
+        if (undeclaredCount == 0)
+        {
+            return;
+        }
+
+        // A crate the file declares or binds itself (`mod serde;`, `use a::b as serde;`) is not a dependency.
+        var local = LocalNames(file, syntax);
+        for (var k = 0; k < undeclaredCount; k++)
+        {
+            ref readonly var token = ref syntax[undeclared[k]];
+            if (!local.Contains(file.TextOf(token)))
+            {
+                context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, file.GetString(token), ProjectDirectories.RelativeName(file.Path, manifestPath));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The code index of the crate named by the <c>use</c> declaration or <c>extern crate</c> at <paramref name="c"/>
+    /// (<c>use x::…</c>, <c>use ::x::…</c>, <c>use x;</c>, <c>use x as y;</c>), or -1.
+    /// </summary>
+    private static int CrateOf(RsSyntax syntax, int c)
+    {
+        int target;
+        if (syntax.Is(c, "use"))
+        {
+            if (!(c == 0 || syntax.Is(c - 1, ";") || syntax.Is(c - 1, "{") || syntax.Is(c - 1, "}") || syntax.Is(c - 1, "]") || syntax.Is(c - 1, "pub") || syntax.Is(c - 1, ")")))
+            {
+                return -1;
+            }
+
+            target = syntax.Is(c + 1, "::") ? c + 2 : c + 1;
+            if (!syntax.Is(target + 1, "::") && !syntax.Is(target + 1, ";") && !syntax.Is(target + 1, "as"))
+            {
+                return -1;
+            }
+        }
+        else if (syntax.Is(c, "extern") && syntax.Is(c + 1, "crate"))
+        {
+            target = c + 2;
+        }
+        else
+        {
+            return -1;
+        }
+
+        return syntax.IsName(target) ? target : -1;
+    }
+
+    /// <summary>
+    /// The names the file declares or binds (<c>mod x</c>, <c>enum X</c>, <c>macro_rules! m</c>, <c>use a::b as c;</c>,
+    /// <c>use a::{b, c};</c>), indexed by their text (no string per name).
+    /// </summary>
+    private static NameIndex LocalNames(ScannedFile file, RsSyntax syntax)
+    {
+        var count = syntax.Count;
+        var local = new NameIndex(file, count, maxDistinct: 16);
         var inUse = false;
         for (var c = 0; c < count; c++)
         {
@@ -78,45 +156,7 @@ public sealed class RsUndeclaredImportRule : TextRule
             }
         }
 
-        for (var c = 0; c < count; c++)
-        {
-            int target;
-            if (syntax.Is(c, "use") && (c == 0 || syntax.Is(c - 1, ";") || syntax.Is(c - 1, "{") || syntax.Is(c - 1, "}") || syntax.Is(c - 1, "]") || syntax.Is(c - 1, "pub") || syntax.Is(c - 1, ")")))
-            {
-                target = syntax.Is(c + 1, "::") ? c + 2 : c + 1;
-                if (!syntax.Is(target + 1, "::") && !syntax.Is(target + 1, ";") && !syntax.Is(target + 1, "as"))
-                {
-                    continue;
-                }
-            }
-            else if (syntax.Is(c, "extern") && syntax.Is(c + 1, "crate"))
-            {
-                target = c + 2;
-            }
-            else
-            {
-                continue;
-            }
-
-            if (!syntax.IsName(target))
-            {
-                continue;
-            }
-
-            ref readonly var token = ref syntax[target];
-            var crate = file.TextOf(token);
-            if (IsBuiltIn(crate) || local.Contains(crate))
-            {
-                continue;
-            }
-
-            // A string only for a crate the manifest is asked about (most `use` paths start with std or crate).
-            var name = crate.ToString();
-            if (!manifest.Declares(name))
-            {
-                context.Report(Descriptors.UndeclaredImport, token.Start, token.Length, name, ProjectDirectories.RelativeName(file.Path, manifestPath));
-            }
-        }
+        return local;
     }
 
     private static bool IsBuiltIn(ReadOnlySpan<char> name)
