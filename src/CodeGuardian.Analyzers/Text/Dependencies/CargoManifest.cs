@@ -23,7 +23,7 @@ public sealed class CargoManifest
     public bool Declares(string crate) => _crates.Contains(Normalize(crate));
 
     public static CargoManifest Load(ProjectFiles files, string path, CancellationToken cancellationToken) =>
-        files.GetOrAdd(path, (files, cancellationToken), static (path, state) => Parse(state.files.GetText(path, state.cancellationToken)?.ToString() ?? string.Empty));
+        files.Parsed(path, static (_, text) => Parse(text), cancellationToken);
 
     internal static CargoManifest Parse(string text)
     {

@@ -33,7 +33,7 @@ public sealed class NodeManifest
     public bool Declares(string package) => _declared.Contains(package);
 
     public static NodeManifest Load(ProjectFiles files, string path, CancellationToken cancellationToken) =>
-        files.GetOrAdd(path, (files, cancellationToken), static (path, state) => Parse(state.files.GetText(path, state.cancellationToken)?.ToString() ?? string.Empty));
+        files.Parsed(path, static (_, text) => Parse(text), cancellationToken);
 
     internal static NodeManifest Parse(string text)
     {
@@ -87,7 +87,7 @@ public sealed class TsConfigAliases
     public string? BaseUrlDirectory { get; private set; }
 
     public static TsConfigAliases Load(ProjectFiles files, string path, CancellationToken cancellationToken) =>
-        files.GetOrAdd(path, (files, cancellationToken), static (path, state) => Parse(state.files.GetText(path, state.cancellationToken)?.ToString() ?? string.Empty, ProjectDirectories.DirectoryOf(path)));
+        files.Parsed(path, static (path, text) => Parse(text, ProjectDirectories.DirectoryOf(path)), cancellationToken);
 
     internal static TsConfigAliases Parse(string text, string directory)
     {

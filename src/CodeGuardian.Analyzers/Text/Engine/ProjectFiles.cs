@@ -78,13 +78,15 @@ public sealed class ProjectFiles
     /// </summary>
     public T Derived<T>(string key, Func<ProjectFiles, T> derive)
         where T : class?
-    {
-        if (_cache.TryGetValue((key, typeof(T)), out var cached))
-        {
-            return (T)cached!;
-        }
+        => GetOrAdd(key, (Files: this, Derive: derive), static (_, state) => state.Derive(state.Files));
 
-        var created = derive(this);
-        return (T)_cache.GetOrAdd((key, typeof(T)), created)!;
-    }
+    /// <summary>
+    /// A value parsed from the text of the project file at <paramref name="path"/> (empty when it cannot be read), once
+    /// per compilation and value type: manifests and configuration files that every scanned file under them asks for.
+    /// With a static <paramref name="parse"/> (given the path and the text), asking again allocates nothing.
+    /// </summary>
+    public T Parsed<T>(string path, Func<string, string, T> parse, CancellationToken cancellationToken)
+        where T : class?
+        => GetOrAdd(path, (Files: this, Parse: parse, CancellationToken: cancellationToken), static (key, state) =>
+            state.Parse(key, state.Files.GetText(key, state.CancellationToken)?.ToString() ?? string.Empty));
 }

@@ -156,6 +156,20 @@ public sealed class ScannedFile : IDisposable
         return larger;
     }
 
+    /// <summary>
+    /// Appends <paramref name="value"/> after the first <paramref name="count"/> elements of a rented array, which is
+    /// replaced by a larger rented one when full.
+    /// </summary>
+    public void Append<T>(ref T[] array, ref int count, in T value)
+    {
+        if (count == array.Length)
+        {
+            array = Grow(array, count);
+        }
+
+        array[count++] = value;
+    }
+
     /// <summary>Returns the rented arrays; the file's layers must not be used afterwards.</summary>
     public void Dispose()
     {

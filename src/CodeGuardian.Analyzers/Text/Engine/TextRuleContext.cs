@@ -153,12 +153,7 @@ public sealed class TextRuleContext
         }
 
         var enabled = SeverityResolver.TryGetEffectiveSeverity(descriptor, _sectionSeverities, Options, ref _generalPreset, out severity);
-        if (_resolvedCount == _resolved.Length)
-        {
-            _resolved = File.Grow(_resolved, _resolvedCount);
-        }
-
-        _resolved[_resolvedCount++] = (descriptor, enabled, severity);
+        File.Append(ref _resolved, ref _resolvedCount, (descriptor, enabled, severity));
         return enabled;
     }
 }

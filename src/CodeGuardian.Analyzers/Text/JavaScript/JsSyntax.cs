@@ -1118,16 +1118,6 @@ public sealed class JsSyntax
 
     private ReadOnlySpan<ModuleBinding> Bindings => new(_bindings, 0, _bindingCount);
 
-    private void AddBinding(in ModuleBinding binding)
-    {
-        if (_bindingCount == _bindings.Length)
-        {
-            _bindings = File.Grow(_bindings, _bindingCount);
-        }
-
-        _bindings[_bindingCount++] = binding;
-    }
-
     /// <summary>Finds <c>require('m')</c> and <c>import … from 'm'</c> bindings once per file.</summary>
     private void IndexModuleBindings()
     {
@@ -1177,7 +1167,7 @@ public sealed class JsSyntax
                 var name = binding.Member ?? File.GetString(this[member]);
                 if (IsModuleMember(member, binding.Module, name))
                 {
-                    AddBinding(new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
+                    File.Append(ref _bindings, ref _bindingCount, new ModuleBinding(File.GetString(this[start - 2]), binding.Module, name));
                     break;
                 }
             }
@@ -1196,7 +1186,7 @@ public sealed class JsSyntax
         var target = require - 2;
         if (IsKind(target, TokenKind.Identifier) && !IsPropertyName(target))
         {
-            AddBinding(new ModuleBinding(File.GetString(this[target]), module, null));
+            File.Append(ref _bindings, ref _bindingCount, new ModuleBinding(File.GetString(this[target]), module, null));
             return;
         }
 
@@ -1234,7 +1224,7 @@ public sealed class JsSyntax
         {
             if (IsPunctuation(i, "*") && IsIdentifier(i + 1, "as") && IsKind(i + 2, TokenKind.Identifier))
             {
-                AddBinding(new ModuleBinding(File.GetString(this[i + 2]), module, null));
+                File.Append(ref _bindings, ref _bindingCount, new ModuleBinding(File.GetString(this[i + 2]), module, null));
                 i += 2;
             }
             else if (IsPunctuation(i, "{") && MatchOf(i) is var close && close > i && close < from)
@@ -1245,7 +1235,7 @@ public sealed class JsSyntax
             else if (IsKind(i, TokenKind.Identifier) && !Is(i, "type") && (IsPunctuation(i + 1, ",") || i + 1 == from))
             {
                 // Default import: treat it as the module object (CommonJS interop).
-                AddBinding(new ModuleBinding(File.GetString(this[i]), module, null));
+                File.Append(ref _bindings, ref _bindingCount, new ModuleBinding(File.GetString(this[i]), module, null));
             }
         }
     }
@@ -1275,7 +1265,7 @@ public sealed class JsSyntax
                 i += 2;
             }
 
-            AddBinding(new ModuleBinding(local, module, member));
+            File.Append(ref _bindings, ref _bindingCount, new ModuleBinding(local, module, member));
             i++;
             while (i < end && !IsPunctuation(i, ","))
             {

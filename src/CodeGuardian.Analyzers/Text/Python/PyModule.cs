@@ -1140,7 +1140,7 @@ public sealed class PyModule
         {
             if (isImport)
             {
-                Append(ref _importLines, ref _importLineCount, lineIndex);
+                File.Append(ref _importLines, ref _importLineCount, lineIndex);
             }
 
             return;
@@ -1154,7 +1154,7 @@ public sealed class PyModule
 
         if (kind == PyBlockKind.Except)
         {
-            Append(ref _handlers, ref _handlerCount, lineIndex);
+            File.Append(ref _handlers, ref _handlerCount, lineIndex);
         }
         else if (kind == PyBlockKind.If && indent == 0 && !_hasMainGuard)
         {
@@ -1213,16 +1213,6 @@ public sealed class PyModule
         }
 
         return column;
-    }
-
-    private void Append(ref int[] array, ref int count, int value)
-    {
-        if (count == array.Length)
-        {
-            array = File.Grow(array, count);
-        }
-
-        array[count++] = value;
     }
 
     /// <summary>The block a line's first word opens (None for other lines); whether it is an import statement.</summary>
@@ -1473,14 +1463,14 @@ public sealed class PyModule
             if (IsIdentifier(i, "as") && IsKind(Next(i), TokenKind.Identifier))
             {
                 var alias = Next(i);
-                AddImport(new PyImport(PyNames.Shared(File.TextOf(_tokens[alias])), DottedName(nameStart, nameEnd), line.First, line.End, nameStart, alias));
+                File.Append(ref _imports, ref _importCount, new PyImport(PyNames.Shared(File.TextOf(_tokens[alias])), DottedName(nameStart, nameEnd), line.First, line.End, nameStart, alias));
                 i = Next(alias);
             }
             else
             {
                 // import a.b binds a to a; import a binds a to a.
                 var firstPart = PyNames.Shared(File.TextOf(_tokens[nameStart]));
-                AddImport(new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
+                File.Append(ref _imports, ref _importCount, new PyImport(firstPart, firstPart, line.First, line.End, nameStart, nameEnd));
             }
 
             if (!IsPunctuation(i, ","))
@@ -1528,7 +1518,7 @@ public sealed class PyModule
 
             var localName = PyNames.Shared(File.TextOf(_tokens[local]));
             var memberName = local == name ? localName : PyNames.Shared(File.TextOf(_tokens[name]));
-            AddImport(new PyImport(localName, module + "." + memberName, line.First, line.End, name, local));
+            File.Append(ref _imports, ref _importCount, new PyImport(localName, module + "." + memberName, line.First, line.End, name, local));
             if (!IsPunctuation(i, ","))
             {
                 return;
@@ -1536,17 +1526,6 @@ public sealed class PyModule
 
             i = Next(i);
         }
-    }
-
-
-    private void AddImport(in PyImport import)
-    {
-        if (_importCount == _imports.Length)
-        {
-            _imports = File.Grow(_imports, _importCount);
-        }
-
-        _imports[_importCount++] = import;
     }
 
     /// <summary>Reads <c>a.b.c</c> from <paramref name="i"/>; returns the last name token (or -1) and leaves <paramref name="i"/> after it.</summary>

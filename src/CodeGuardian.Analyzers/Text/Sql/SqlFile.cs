@@ -110,12 +110,7 @@ public sealed class SqlFile
         var writeSteps = _file.Rent<int>(count + 1);
         var selectSteps = _file.Rent<int>(count + 1);
         var (writeStepCount, selectStepCount) = SqlTokenIndex.Build(tokens, keywords, writeSteps, selectSteps);
-        if (_count == _units.Length)
-        {
-            _units = _file.Grow(_units, _count);
-        }
-
-        _units[_count++] = new Unit(body, count, keywords, writeSteps, writeStepCount, selectSteps, selectStepCount);
+        _file.Append(ref _units, ref _count, new Unit(body, count, keywords, writeSteps, writeStepCount, selectSteps, selectStepCount));
     }
 
     /// <summary>Whether unit <paramref name="index"/> holds a dollar-quoted string (the file's own strings are listed by the lexer).</summary>
